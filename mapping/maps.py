@@ -1,0 +1,263 @@
+"""Build the atlas map: a tile-free vector basemap plus the organisations layer.
+
+The organisations travel to the browser as compact parallel arrays
+(coordinates, name, primary-role code) and, for up to ``DETAIL_LIMIT`` rows,
+the display fields the popup shows; ``mapping/assets/atlas.js`` draws them as
+clustered circle markers and builds every tooltip and popup with DOM text
+nodes, so no data is ever parsed as HTML. Every script and style sheet is a
+local asset (``mapping.assets``): the map needs no network.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from mapping import assets, vocab
+from mapping.filters import country_names
+from mapping.safety import safe_url, script_json
+
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+DETAIL_LIMIT = 20_000
+COORDINATE_DECIMALS = 4
+WORLD_VIEW = ((-50.0, -150.0), (72.0, 170.0))
+MAX_ZOOM = 18
+FIT_MAX_ZOOM = 7
+BASEMAP_STYLE = {"fillColor": "#f4f1ea", "color": "#9aa5ad", "weight": 0.6, "fillOpacity": 1.0}
+ONLINE_TILES = (
+    ("OpenStreetMap (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    ("CARTO Positron (online)", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+     '&copy; OpenStreetMap contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'),
+)
+DETAIL_FIELDS = (
+    ("org_type", "Type"),
+    ("roles", "Roles"),
+    ("domains", "Domains"),
+    ("scope", "Scope"),
+    ("place", "Location"),
+    ("year_started", "Started"),
+    ("network", "Network"),
+    ("website", "Website"),
+    ("description", "About"),
+)
+
+
+class AtlasMap(folium.Map):
+    """A ``folium.Map`` whose scripts and styles are the app's local assets."""
+
+    default_js = [("leaflet", assets.LEAFLET_JS.url)]
+    default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]
+
+
+class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
+    """The clustered organisations, drawn by ``Atlas.organisationsLayer`` from compact arrays."""
+
+    default_js = [("markercluster", assets.CLUSTER_JS.url), ("atlas", assets.ATLAS_JS.url)]
+    default_css = [
+        ("markercluster_css", assets.CLUSTER_CSS.url),
+        ("markercluster_default_css", assets.CLUSTER_DEFAULT_CSS.url),
+    ]
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = Atlas.organisationsLayer(
+                {{ this.payload }}
+            ).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict, name: str = "Organisations") -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "OrganisationsLayer"
+        self.payload = script_json(payload)
+
+
+class AtlasControls(MacroElement):
+    """The legend and the fullscreen button (local replacements for folium plugins)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            Atlas.legendControl({{ this.legend }}).addTo({{ this._parent.get_name() }});
+            Atlas.fullscreenControl({{ this.titles }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend: dict, titles: dict) -> None:
+        super().__init__()
+        self._name = "AtlasControls"
+        self.legend = script_json(legend)
+        self.titles = script_json(titles)
+
+
+def build_map(
+    gdf: pd.DataFrame,
+    *,
+    height: int | str = "100%",
+    fit: bool = True,
+    details: bool | None = None,
+    online_tiles: bool = True,
+) -> folium.Map:
+    """Build the complete map: basemap, optional online tiles, organisations, legend.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Organisations as returned by ``load_organisations`` (possibly filtered).
+    height : int or str
+        Map height (pixels or CSS length).
+    fit : bool
+        Fit the view to the organisations (else the world view).
+    details : bool, optional
+        Ship popup details with each organisation; default: only up to
+        ``DETAIL_LIMIT`` rows (above it the popup shows name and role).
+    online_tiles : bool
+        Offer OpenStreetMap and CARTO tiles as optional, initially hidden layers.
+
+    Returns
+    -------
+    folium.Map
+    """
+    atlas = base_map(height=height, online_tiles=online_tiles)
+    organisations_layer(gdf, details=details).add_to(atlas)
+    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(atlas)
+    folium.LayerControl(position="topright", collapsed=True).add_to(atlas)
+    atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
+    return atlas
+
+
+def base_map(*, height: int | str = "100%", online_tiles: bool = True) -> folium.Map:
+    """Return the map with no organisations: the vector basemap and optional online tiles."""
+    atlas = AtlasMap(
+        location=(25.0, 10.0),
+        zoom_start=2,
+        tiles=None,
+        min_zoom=1,
+        max_zoom=MAX_ZOOM,
+        height=height,
+        world_copy_jump=True,
+        zoom_snap=0.25,
+    )
+    # Without a tile layer Leaflet has no zoom limits, and MarkerCluster needs maxZoom.
+    atlas.options["maxZoom"] = MAX_ZOOM
+    atlas.options["minZoom"] = 1
+    folium.GeoJson(
+        basemap_geojson(),
+        name="Countries",
+        style_function=lambda _feature: BASEMAP_STYLE,
+        control=False,
+        smooth_factor=0.5,
+        interactive=False,
+    ).add_to(atlas)
+    if online_tiles:
+        for name, url, attribution in ONLINE_TILES:
+            folium.TileLayer(url, name=name, attr=attribution, overlay=False, control=True,
+                             show=False, max_zoom=MAX_ZOOM).add_to(atlas)
+    return atlas
+
+
+def organisations_layer(gdf: pd.DataFrame, details: bool | None = None) -> OrganisationsLayer:
+    """Return the organisations layer for ``gdf`` (see ``organisations_payload``)."""
+    return OrganisationsLayer(organisations_payload(gdf, details=details))
+
+
+def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dict:
+    """Return the compact arrays the browser draws the organisations from.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Organisations (any subset).
+    details : bool, optional
+        Include the popup fields (default: when ``len(gdf) <= DETAIL_LIMIT``).
+
+    Returns
+    -------
+    dict
+        ``lat``, ``lon``, ``name``, ``role`` (index into ``roleLabels`` and
+        ``colours``) and, with details, ``details`` = ``{fields, labels,
+        values}`` with one list of display strings per field.
+    """
+    role_keys = list(vocab.ROLES)
+    payload = {
+        "lat": gdf["latitude"].round(COORDINATE_DECIMALS).tolist(),
+        "lon": gdf["longitude"].round(COORDINATE_DECIMALS).tolist(),
+        "name": gdf["name"].astype(str).tolist(),
+        "role": [role_keys.index(roles[0]) for roles in gdf["roles"]],
+        "roleLabels": [vocab.label(r) for r in role_keys],
+        "colours": [vocab.ROLE_COLOURS[r] for r in role_keys],
+    }
+    if details is None:
+        details = len(gdf) <= DETAIL_LIMIT
+    if details:
+        payload["details"] = {
+            "fields": [field for field, _ in DETAIL_FIELDS],
+            "labels": [label for _, label in DETAIL_FIELDS],
+            "values": [detail_column(gdf, field) for field, _ in DETAIL_FIELDS],
+        }
+    return payload
+
+
+def detail_column(gdf: pd.DataFrame, field: str) -> list[str]:
+    """Render one popup field for every row as plain display text."""
+    if field in ("roles", "domains"):
+        return [", ".join(vocab.label(v) for v in values) for values in gdf[field]]
+    if field == "network":
+        return ["; ".join(values) for values in gdf[field]]
+    if field in ("org_type", "scope"):
+        return [vocab.label(v) if v else "" for v in gdf[field]]
+    if field == "year_started":
+        return ["" if pd.isna(v) else str(int(v)) for v in gdf[field]]
+    if field == "website":
+        return [safe_url(v) for v in gdf[field]]
+    if field == "place":
+        names = country_names()
+        return [
+            ", ".join(part for part in (city, region, names.get(code, code)) if part)
+            for city, region, code in zip(gdf["city"], gdf["region"], gdf["country_code"], strict=True)
+        ]
+    return [str(v) for v in gdf[field]]
+
+
+def legend_payload() -> dict:
+    """Return the legend: primary role colours."""
+    return {
+        "title": "Primary role",
+        "items": [{"label": vocab.label(r), "colour": vocab.ROLE_COLOURS[r]} for r in vocab.ROLES],
+    }
+
+
+def view_bounds(gdf: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Return ``((south, west), (north, east))`` around the organisations, or the world view."""
+    if len(gdf) == 0:
+        return WORLD_VIEW
+    south, north = float(gdf["latitude"].min()), float(gdf["latitude"].max())
+    west, east = float(gdf["longitude"].min()), float(gdf["longitude"].max())
+    pad_lat = max((north - south) * 0.08, 0.5)
+    pad_lon = max((east - west) * 0.08, 0.5)
+    return (
+        (max(south - pad_lat, -85.0), max(west - pad_lon, -180.0)),
+        (min(north + pad_lat, 85.0), min(east + pad_lon, 180.0)),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _basemap_text() -> str:
+    """Read the basemap file once."""
+    return COUNTRIES_FILE.read_text(encoding="utf-8")
+
+
+def basemap_geojson() -> dict:
+    """Return a fresh copy of the Natural Earth countries as a GeoJSON dict."""
+    return json.loads(_basemap_text())
+

@@ -1,0 +1,68 @@
+"""Make data-borne text inert in every context it reaches.
+
+folium does not escape popup or tooltip text, and Streamlit component iframes
+are same-origin with the app, so any markup in the data would run with the
+app's rights. These helpers are the only way text from the data enters HTML,
+JavaScript or a link.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from urllib.parse import urlsplit
+
+_SCRIPT_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_TEMPLATE_LITERAL_ESCAPES = {"\\": "\\\\", "`": "\\`", "$": "\\$"}
+ALLOWED_SCHEMES = ("http", "https")
+
+
+def escape_html(text: object) -> str:
+    """Escape text for HTML element content or a quoted attribute value.
+
+    Besides ``& < > " '`` it also encodes the backtick, ``$`` and backslash, so
+    the result stays inert when folium places it inside a JavaScript template
+    literal (as ``Tooltip`` and ``Popup`` do).
+    """
+    escaped = html.escape("" if text is None else str(text), quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def escape_template_literal(text: object) -> str:
+    """Escape text for a JavaScript template literal (backslash, backtick, ``$``)."""
+    value = "" if text is None else str(text)
+    return "".join(_TEMPLATE_LITERAL_ESCAPES.get(ch, ch) for ch in value)
+
+
+def safe_url(url: object) -> str:
+    """Return ``url`` if it is an absolute http(s) URL with a host, else ``""``.
+
+    ``javascript:``, ``data:``, relative and malformed URLs are all refused.
+    """
+    text = "" if url is None else str(url).strip()
+    if not text or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.netloc:
+        return ""
+    return text
+
+
+def script_json(value: object) -> str:
+    """Serialise ``value`` as JSON that is safe inside an inline ``<script>``.
+
+    ``<``, ``>`` and ``&`` are written as Unicode escapes so no string can
+    close the script element or open a comment; U+2028/U+2029 are escaped for
+    pre-ES2019 parsers.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return "".join(_SCRIPT_JSON_ESCAPES.get(ch, ch) for ch in text)

