@@ -42,9 +42,12 @@ _TABLES = (
 def definition_tables() -> list[tuple[str, pd.DataFrame]]:
     """Return (heading, table of term and definition) for every vocabulary."""
     return [
-        (heading, pd.DataFrame(
-            {"Term": [vocab.label(k) for k in terms], "Definition": list(terms.values())}
-        ).set_index("Term"))
+        (
+            heading,
+            pd.DataFrame(
+                {"Term": [vocab.label(k) for k in terms], "Definition": list(terms.values())}
+            ).set_index("Term"),
+        )
         for heading, terms in _TABLES
     ]
 
@@ -52,7 +55,9 @@ def definition_tables() -> list[tuple[str, pd.DataFrame]]:
 def dataset_summary(gdf: pd.DataFrame, metadata: dict) -> str:
     """Return a Markdown paragraph with the dataset's version, date and counts."""
     regions = gdf["world_region"].value_counts()
-    by_region = ", ".join(f"{region} {int(regions.get(region, 0))}" for region in vocab.WORLD_REGIONS)
+    by_region = ", ".join(
+        f"{region} {int(regions.get(region, 0))}" for region in vocab.WORLD_REGIONS
+    )
     return (
         f"Version **{metadata['version']}** ({metadata['date']}), licence {metadata['licence']}. "
         f"**{len(gdf):,} organisations** in **{gdf['country_code'].nunique()} countries** "

@@ -42,7 +42,9 @@ _CLUSTER = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
 
 LEAFLET_JS = Asset(_LEAFLET / "leaflet.js", "vendor/leaflet/leaflet.js")
 LEAFLET_CSS = Asset(_LEAFLET / "leaflet.css", "vendor/leaflet/leaflet.css")
-CLUSTER_JS = Asset(_CLUSTER / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js")
+CLUSTER_JS = Asset(
+    _CLUSTER / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js"
+)
 CLUSTER_CSS = Asset(_CLUSTER / "MarkerCluster.css", "vendor/markercluster/MarkerCluster.css")
 CLUSTER_DEFAULT_CSS = Asset(
     _CLUSTER / "MarkerCluster.Default.css", "vendor/markercluster/MarkerCluster.Default.css"
@@ -54,7 +56,8 @@ SCRIPTS = (LEAFLET_JS, CLUSTER_JS, ATLAS_JS)
 STYLESHEETS = (LEAFLET_CSS, CLUSTER_CSS, CLUSTER_DEFAULT_CSS, ATLAS_CSS)
 # Leaflet's layer-control icon and default marker images, referenced from leaflet.css.
 LEAFLET_IMAGES = tuple(
-    Asset(path, f"vendor/leaflet/images/{path.name}") for path in sorted((_LEAFLET / "images").glob("*.png"))
+    Asset(path, f"vendor/leaflet/images/{path.name}")
+    for path in sorted((_LEAFLET / "images").glob("*.png"))
 )
 ALL_ASSETS = SCRIPTS + STYLESHEETS + LEAFLET_IMAGES
 

@@ -59,11 +59,13 @@ def country_table(gdf: pd.DataFrame, top: int = 12) -> pd.DataFrame:
     """The ``top`` countries by number of organisations, with English names."""
     counts = gdf["country_code"].value_counts().head(top)
     names = country_names()
-    return pd.DataFrame({
-        "country_code": counts.index,
-        "country": [names.get(code, code) for code in counts.index],
-        "organisations": counts.to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "country_code": counts.index,
+            "country": [names.get(code, code) for code in counts.index],
+            "organisations": counts.to_numpy(),
+        }
+    )
 
 
 def _region_scale() -> alt.Scale:
@@ -79,8 +81,10 @@ def region_chart(gdf: pd.DataFrame) -> alt.Chart:
             x=alt.X("world_region:N", sort=REGION_ORDER, title="World region"),
             y=alt.Y("organisations:Q", title="Organisations"),
             color=alt.Color("world_region:N", scale=_region_scale(), legend=None),
-            tooltip=[alt.Tooltip("world_region:N", title="Region"),
-                     alt.Tooltip("organisations:Q", title="Organisations")],
+            tooltip=[
+                alt.Tooltip("world_region:N", title="Region"),
+                alt.Tooltip("organisations:Q", title="Organisations"),
+            ],
         )
         .properties(height=CHART_HEIGHT)
     )
@@ -98,13 +102,17 @@ def roles_chart(gdf: pd.DataFrame) -> alt.Chart:
             color=alt.Color(
                 "label:N",
                 title="Role",
-                scale=alt.Scale(domain=[vocab.label(r) for r in roles],
-                                range=[vocab.ROLE_COLOURS[r] for r in roles]),
+                scale=alt.Scale(
+                    domain=[vocab.label(r) for r in roles],
+                    range=[vocab.ROLE_COLOURS[r] for r in roles],
+                ),
             ),
             order=alt.Order("roles:N"),
-            tooltip=[alt.Tooltip("world_region:N", title="Region"),
-                     alt.Tooltip("label:N", title="Role"),
-                     alt.Tooltip("organisations:Q", title="Organisations")],
+            tooltip=[
+                alt.Tooltip("world_region:N", title="Region"),
+                alt.Tooltip("label:N", title="Role"),
+                alt.Tooltip("organisations:Q", title="Organisations"),
+            ],
         )
         .properties(height=CHART_HEIGHT)
     )
@@ -119,9 +127,11 @@ def domains_chart(gdf: pd.DataFrame) -> alt.Chart:
     )
     cells = base.mark_rect().encode(
         color=alt.Color("organisations:Q", title="Organisations", scale=alt.Scale(scheme="blues")),
-        tooltip=[alt.Tooltip("world_region:N", title="Region"),
-                 alt.Tooltip("label:N", title="Domain"),
-                 alt.Tooltip("organisations:Q", title="Organisations")],
+        tooltip=[
+            alt.Tooltip("world_region:N", title="Region"),
+            alt.Tooltip("label:N", title="Domain"),
+            alt.Tooltip("organisations:Q", title="Organisations"),
+        ],
     )
     numbers = base.mark_text(fontSize=12).encode(
         text="organisations:Q",
@@ -139,8 +149,11 @@ def adoption_chart(gdf: pd.DataFrame) -> alt.Chart:
             x=alt.X("year:O", title="Year started"),
             y=alt.Y("organisations:Q", title="Organisations (cumulative)"),
             color=alt.Color("world_region:N", title="World region", scale=_region_scale()),
-            tooltip=[alt.Tooltip("world_region:N", title="Region"), alt.Tooltip("year:O", title="Year"),
-                     alt.Tooltip("organisations:Q", title="Organisations")],
+            tooltip=[
+                alt.Tooltip("world_region:N", title="Region"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("organisations:Q", title="Organisations"),
+            ],
         )
         .properties(height=CHART_HEIGHT)
     )
@@ -154,8 +167,10 @@ def countries_chart(gdf: pd.DataFrame, top: int = 12) -> alt.Chart:
         .encode(
             y=alt.Y("country:N", sort="-x", title=None),
             x=alt.X("organisations:Q", title="Organisations"),
-            tooltip=[alt.Tooltip("country:N", title="Country"),
-                     alt.Tooltip("organisations:Q", title="Organisations")],
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("organisations:Q", title="Organisations"),
+            ],
         )
         .properties(height=CHART_HEIGHT)
     )

@@ -29,9 +29,23 @@ DEFAULT_DATASET = PROJECT_ROOT / "data" / "organisations.csv"
 DATASET_ENV = "ATLAS_DATA"
 
 COLUMNS = (
-    "id", "name", "name_he", "roles", "org_type", "domains", "scope", "city", "region",
-    "country_code", "latitude", "longitude", "year_started", "network", "website",
-    "description", "source",
+    "id",
+    "name",
+    "name_he",
+    "roles",
+    "org_type",
+    "domains",
+    "scope",
+    "city",
+    "region",
+    "country_code",
+    "latitude",
+    "longitude",
+    "year_started",
+    "network",
+    "website",
+    "description",
+    "source",
 )
 MULTI_VALUED = ("roles", "domains", "network")
 REQUIRED = ("id", "name", "roles", "country_code")
@@ -51,8 +65,15 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 class DatasetError(ValueError):
     """An invalid dataset value, located by row number (1 = first data row) and field."""
 
-    def __init__(self, message: str, *, row: int | None = None, field: str | None = None,
-                 value: object = None, source: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int | None = None,
+        field: str | None = None,
+        value: object = None,
+        source: str | None = None,
+    ) -> None:
         where = []
         if source:
             where.append(source)
@@ -111,7 +132,9 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
     try:
         table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DatasetError(f"the file is not UTF-8 text ({error.reason})", source=source.name) from error
+        raise DatasetError(
+            f"the file is not UTF-8 text ({error.reason})", source=source.name
+        ) from error
     except pd.errors.EmptyDataError as error:
         raise DatasetError("the file is empty", source=source.name) from error
     return organisations_from_table(table, source=source.name)
@@ -160,16 +183,25 @@ def organisations_from_table(table: pd.DataFrame, source: str = "dataset") -> gp
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
-def _validate_record(record: dict[str, str], row: int, source: str, seen_ids: dict[str, int]) -> None:
+def _validate_record(
+    record: dict[str, str], row: int, source: str, seen_ids: dict[str, int]
+) -> None:
     """Raise ``DatasetError`` for the first invalid field of one record."""
 
     def fail(field: str, message: str) -> DatasetError:
-        return DatasetError(f"{message} (value {record[field]!r})", row=row, field=field,
-                            value=record[field], source=source)
+        return DatasetError(
+            f"{message} (value {record[field]!r})",
+            row=row,
+            field=field,
+            value=record[field],
+            source=source,
+        )
 
     for field in REQUIRED:
         if not record[field]:
-            raise DatasetError("is required but blank", row=row, field=field, value="", source=source)
+            raise DatasetError(
+                "is required but blank", row=row, field=field, value="", source=source
+            )
     if record["id"] in seen_ids:
         raise fail("id", f"duplicates the id of row {seen_ids[record['id']]}")
     seen_ids[record["id"]] = row
@@ -184,7 +216,9 @@ def _validate_record(record: dict[str, str], row: int, source: str, seen_ids: di
         raise fail("country_code", "is not an ISO 3166-1 alpha-2 country code")
     lat, lon = record["latitude"], record["longitude"]
     if bool(lat) != bool(lon):
-        raise fail("latitude" if not lat else "longitude", "latitude and longitude must be given together")
+        raise fail(
+            "latitude" if not lat else "longitude", "latitude and longitude must be given together"
+        )
     for field, limit in (("latitude", 90.0), ("longitude", 180.0)):
         if record[field]:
             number = _number(record[field])
@@ -232,8 +266,14 @@ def _locate(frame: pd.DataFrame, source: str) -> None:
     precisions: list[str] = []
     cache: dict[tuple[str, str, str], object] = {}
     for row, (lat, lon, city, region, code) in enumerate(
-        zip(frame["latitude"], frame["longitude"], frame["city"], frame["region"],
-            frame["country_code"], strict=True),
+        zip(
+            frame["latitude"],
+            frame["longitude"],
+            frame["city"],
+            frame["region"],
+            frame["country_code"],
+            strict=True,
+        ),
         start=1,
     ):
         if lat and lon:
@@ -247,8 +287,12 @@ def _locate(frame: pd.DataFrame, source: str) -> None:
         place = cache[key]
         if place is None:
             raise DatasetError(
-                f"cannot locate city {city!r}, region {region!r} in {code}; give latitude/longitude",
-                row=row, field="city", value=city, source=source,
+                f"cannot locate city {city!r}, region {region!r} in {code}; "
+                "give latitude/longitude",
+                row=row,
+                field="city",
+                value=city,
+                source=source,
             )
         latitudes.append(place.latitude)
         longitudes.append(place.longitude)
@@ -256,4 +300,3 @@ def _locate(frame: pd.DataFrame, source: str) -> None:
     frame["latitude"] = np.array(latitudes, dtype=float)
     frame["longitude"] = np.array(longitudes, dtype=float)
     frame["location_precision"] = precisions
-

@@ -85,11 +85,16 @@ def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | None = None) -> bytes:
             elif column in ("latitude", "longitude"):
                 value = float(value)
             properties[column] = value
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]},
-            "properties": properties,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [record["longitude"], record["latitude"]],
+                },
+                "properties": properties,
+            }
+        )
     collection: dict = {"type": "FeatureCollection", "features": features}
     if metadata is not None:
         collection["metadata"] = metadata

@@ -82,7 +82,9 @@ class Filters:
                 continue
             value = getattr(self, name)
             if isinstance(value, str):
-                raise TypeError(f"Filters.{name} must be a sequence of strings, not the string {value!r}")
+                raise TypeError(
+                    f"Filters.{name} must be a sequence of strings, not the string {value!r}"
+                )
             object.__setattr__(self, name, tuple(dict.fromkeys(value)))
             allowed = _choices(name)
             unknown = [v for v in getattr(self, name) if v not in allowed]
@@ -120,7 +122,9 @@ class Filters:
         for name, column in (("roles", "roles"), ("domains", "domains")):
             selected = set(getattr(self, name))
             if selected:
-                keep &= np.fromiter((not selected.isdisjoint(v) for v in gdf[column]), bool, len(gdf))
+                keep &= np.fromiter(
+                    (not selected.isdisjoint(v) for v in gdf[column]), bool, len(gdf)
+                )
         for name, column in (
             ("countries", "country_code"),
             ("world_regions", "world_region"),
@@ -254,7 +258,11 @@ class Filters:
             parts.append(f"matching “{self.text}”")
         parts = [p for p in parts if p]
         if not parts:
-            return f"{head}: all, no filters." if total is not None else "All organisations (no filters)."
+            return (
+                f"{head}: all, no filters."
+                if total is not None
+                else "All organisations (no filters)."
+            )
         return f"{head}: {'; '.join(parts)}."
 
     def replace(self, **changes: object) -> Filters:

@@ -29,13 +29,20 @@ DETAIL_LIMIT = 20_000
 COORDINATE_DECIMALS = 4
 WORLD_VIEW = ((-50.0, -150.0), (72.0, 170.0))
 MAX_ZOOM = 18
+BASEMAP_PANE = "basemap"
 FIT_MAX_ZOOM = 7
 BASEMAP_STYLE = {"fillColor": "#f4f1ea", "color": "#9aa5ad", "weight": 0.6, "fillOpacity": 1.0}
 ONLINE_TILES = (
-    ("OpenStreetMap (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
-    ("CARTO Positron (online)", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-     '&copy; OpenStreetMap contributors &copy; <a href="https://carto.com/attributions">CARTO</a>'),
+    (
+        "OpenStreetMap (online)",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+    (
+        "CARTO Positron (online)",
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        '&copy; OpenStreetMap contributors &copy; <a href="https://carto.com/attributions">CARTO</a>',
+    ),
 )
 DETAIL_FIELDS = (
     ("org_type", "Type"),
@@ -53,15 +60,16 @@ DETAIL_FIELDS = (
 class AtlasMap(folium.Map):
     """A ``folium.Map`` whose scripts and styles are the app's local assets."""
 
-    default_js = [("leaflet", assets.LEAFLET_JS.url)]
-    default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]
+    # folium reads these class attributes; they replace its CDN links.
+    default_js = [("leaflet", assets.LEAFLET_JS.url)]  # noqa: RUF012
+    default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]  # noqa: RUF012
 
 
 class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
     """The clustered organisations, drawn by ``Atlas.organisationsLayer`` from compact arrays."""
 
-    default_js = [("markercluster", assets.CLUSTER_JS.url), ("atlas", assets.ATLAS_JS.url)]
-    default_css = [
+    default_js = [("markercluster", assets.CLUSTER_JS.url), ("atlas", assets.ATLAS_JS.url)]  # noqa: RUF012
+    default_css = [  # noqa: RUF012
         ("markercluster_css", assets.CLUSTER_CSS.url),
         ("markercluster_default_css", assets.CLUSTER_DEFAULT_CSS.url),
     ]
@@ -130,7 +138,9 @@ def build_map(
     """
     atlas = base_map(height=height, online_tiles=online_tiles)
     organisations_layer(gdf, details=details).add_to(atlas)
-    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(atlas)
+    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(
+        atlas
+    )
     folium.LayerControl(position="topright", collapsed=True).add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
@@ -151,8 +161,11 @@ def base_map(*, height: int | str = "100%", online_tiles: bool = True) -> folium
     # Without a tile layer Leaflet has no zoom limits, and MarkerCluster needs maxZoom.
     atlas.options["maxZoom"] = MAX_ZOOM
     atlas.options["minZoom"] = 1
+    # The basemap pane sits under the tile pane, so optional online tiles draw over it.
+    folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(atlas)
     folium.GeoJson(
         basemap_geojson(),
+        pane=BASEMAP_PANE,
         name="Countries",
         style_function=lambda _feature: BASEMAP_STYLE,
         control=False,
@@ -161,8 +174,15 @@ def base_map(*, height: int | str = "100%", online_tiles: bool = True) -> folium
     ).add_to(atlas)
     if online_tiles:
         for name, url, attribution in ONLINE_TILES:
-            folium.TileLayer(url, name=name, attr=attribution, overlay=False, control=True,
-                             show=False, max_zoom=MAX_ZOOM).add_to(atlas)
+            folium.TileLayer(
+                url,
+                name=name,
+                attr=attribution,
+                overlay=True,
+                control=True,
+                show=False,
+                max_zoom=MAX_ZOOM,
+            ).add_to(atlas)
     return atlas
 
 
@@ -224,7 +244,9 @@ def detail_column(gdf: pd.DataFrame, field: str) -> list[str]:
         names = country_names()
         return [
             ", ".join(part for part in (city, region, names.get(code, code)) if part)
-            for city, region, code in zip(gdf["city"], gdf["region"], gdf["country_code"], strict=True)
+            for city, region, code in zip(
+                gdf["city"], gdf["region"], gdf["country_code"], strict=True
+            )
         ]
     return [str(v) for v in gdf[field]]
 
@@ -260,4 +282,3 @@ def _basemap_text() -> str:
 def basemap_geojson() -> dict:
     """Return a fresh copy of the Natural Earth countries as a GeoJSON dict."""
     return json.loads(_basemap_text())
-

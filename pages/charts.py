@@ -13,4 +13,4 @@ else:
     left, right = st.columns(2)
     for index, build in enumerate(charts.CHARTS):
         with left if index % 2 == 0 else right:
-            st.altair_chart(build(frame.shown), use_container_width=True)
+            st.altair_chart(build(frame.shown), width="stretch")

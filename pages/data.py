@@ -10,7 +10,7 @@ st.caption(frame.caption)
 st.dataframe(
     ui.table_for_display(frame.shown),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         "Website": st.column_config.LinkColumn("Website"),
         "Started": st.column_config.NumberColumn("Started", format="%d"),
@@ -23,12 +23,12 @@ left.download_button(
     data=export.to_csv_bytes(frame.shown),
     file_name="collective-impact-organisations.csv",
     mime="text/csv",
-    use_container_width=True,
+    width="stretch",
 )
 right.download_button(
     "Download GeoJSON",
     data=export.to_geojson_bytes(frame.shown, metadata={"filters": frame.caption, **ui.metadata()}),
     file_name="collective-impact-organisations.geojson",
     mime="application/geo+json",
-    use_container_width=True,
+    width="stretch",
 )

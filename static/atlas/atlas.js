@@ -63,13 +63,25 @@
     return span;
   }
 
+  // Neutral cluster bubbles, so cluster colours never read as role colours.
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+    return L.divIcon({
+      html: "<span>" + count + "</span>",
+      className: "atlas-cluster",
+      iconSize: L.point(size, size)
+    });
+  }
+
   function organisationsLayer(data, options) {
     options = options || {};
     var cluster = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
       maxClusterRadius: options.clusterRadius || 45,
-      spiderfyOnMaxZoom: true
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon
     });
     var count = data.lat.length;
     var markers = new Array(count);

@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped dataset (loaded once) and a builder for small tables."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from mapping.data import COLUMNS, load_organisations, organisations_from_table
+
+
+@pytest.fixture(scope="session")
+def organisations():
+    """The shipped dataset, loaded and geocoded once for the whole session."""
+    return load_organisations()
+
+
+def make_rows(*rows: dict) -> pd.DataFrame:
+    """Return a string table in the dataset schema; unspecified fields are blank."""
+    base = dict.fromkeys(COLUMNS, "")
+    defaults = {
+        "roles": "operating",
+        "country_code": "US",
+        "latitude": "40.0",
+        "longitude": "-75.0",
+    }
+    records = []
+    for index, row in enumerate(rows, start=1):
+        record = {**base, **defaults, "id": f"org-{index}", "name": f"Organisation {index}", **row}
+        records.append(record)
+    return pd.DataFrame(records, columns=list(COLUMNS)).astype(str)
+
+
+def make_frame(*rows: dict):
+    """Return a validated GeoDataFrame built from ``make_rows``."""
+    return organisations_from_table(make_rows(*rows), source="test")
+
+
+def csv_text(table: pd.DataFrame) -> str:
+    """Serialise a string table as CSV text."""
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False)
+    return buffer.getvalue()

@@ -1,0 +1,130 @@
+"""The app under Streamlit's AppTest: every page runs, filters drive counts and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from mapping.filters import Filters
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+APP = str(PROJECT_ROOT / "app.py")
+PAGES = sorted(str(p.relative_to(PROJECT_ROOT)) for p in (PROJECT_ROOT / "pages").glob("*.py"))
+TIMEOUT = 60
+
+
+def run_app(page: str | None = None, **query) -> AppTest:
+    """Run the app (optionally switched to a page) with query parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def count_text(at: AppTest) -> str:
+    return next(m.value for m in at.sidebar.markdown if "organisations**" in m.value)
+
+
+def map_script(at: AppTest) -> str:
+    component = next(
+        el
+        for el in at.main
+        if el.type == "component_instance"
+        or getattr(el.proto, "component_name", "") == "streamlit_folium.st_folium"
+    )
+    return json.loads(component.proto.json_args)["script"]
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Capture the bytes behind every download button, by file name."""
+    captured: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes) and filename:
+            captured[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return captured
+
+
+def test_home_page_shows_the_map(organisations):
+    at = run_app()
+    assert at.title[0].value == "Collective Impact Atlas"
+    assert count_text(at) == f"**{len(organisations)} of {len(organisations)} organisations**"
+    script = map_script(at)
+    assert "Atlas.organisationsLayer(" in script
+    assert organisations["name"].iloc[0].split()[0] in script
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = run_app(page)
+    assert at.title, page
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_standalone(page):
+    at = AppTest.from_file(str(PROJECT_ROOT / page), default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+
+
+def test_role_funding_filters_count_and_map(organisations):
+    expected = Filters(roles=("funding",)).apply(organisations)
+    at = run_app()
+    at.sidebar.multiselect(key="atlas_w_roles").select("funding").run()
+    assert count_text(at) == f"**{len(expected)} of {len(organisations)} organisations**"
+    assert at.query_params["role"] == "funding"
+    script = map_script(at)
+    payload = json.loads(script.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0])
+    assert payload["name"] == expected["name"].tolist()
+
+
+def test_role_funding_csv_download_has_the_filtered_rows(organisations, downloads):
+    expected = Filters(roles=("funding",)).apply(organisations)
+    at = run_app("pages/data.py", role="funding")
+    assert count_text(at) == f"**{len(expected)} of {len(organisations)} organisations**"
+    data = downloads["collective-impact-organisations.csv"]
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == expected["id"].tolist()
+
+
+def test_filters_in_the_url_are_applied(organisations):
+    expected = Filters(countries=("CA",), roles=("operating",)).apply(organisations)
+    at = run_app(country="CA", role="operating")
+    assert at.sidebar.multiselect(key="atlas_w_countries").value == ["CA"]
+    assert at.sidebar.multiselect(key="atlas_w_roles").value == ["operating"]
+    assert count_text(at) == f"**{len(expected)} of {len(organisations)} organisations**"
+    assert "role Operating; in Canada" in at.caption[0].value
+
+
+def test_bad_url_parameters_are_ignored_with_a_notice(organisations):
+    at = run_app(role="magic", year="soon")
+    assert count_text(at) == f"**{len(organisations)} of {len(organisations)} organisations**"
+    assert any("magic" in toast.proto.body for toast in at.toast)
+
+
+def test_reset_clears_filters(organisations):
+    at = run_app(role="funding", q="united")
+    at.sidebar.button[0].click().run()
+    assert count_text(at) == f"**{len(organisations)} of {len(organisations)} organisations**"
+    assert "role" not in at.query_params
+
+
+def test_filters_survive_a_page_switch(organisations):
+    at = run_app(role="knowledge")
+    at.switch_page("pages/charts.py").run()
+    assert at.sidebar.multiselect(key="atlas_w_roles").value == ["knowledge"]

@@ -1,0 +1,31 @@
+"""Local map assets."""
+
+from mapping import assets
+
+
+def test_every_asset_exists():
+    for asset in assets.ALL_ASSETS:
+        assert asset.source.is_file(), asset.source
+        assert asset.url.startswith("/app/static/")
+
+
+def test_leaflet_is_the_version_folium_expects():
+    assert "1.9.3" in assets.LEAFLET_JS.source.read_text(encoding="utf-8")[:400]
+
+
+def test_install_copies_once(tmp_path):
+    first = assets.install_static_assets(tmp_path)
+    assert len(first) == len(assets.ALL_ASSETS)
+    assert assets.install_static_assets(tmp_path) == []
+    assert (tmp_path / "vendor" / "leaflet" / "leaflet.js").is_file()
+
+
+def test_inline_assets_embeds_scripts_and_styles():
+    html = (
+        f'<script src="{assets.LEAFLET_JS.url}"></script>'
+        f'<link rel="stylesheet" href="{assets.ATLAS_CSS.url}"/>'
+    )
+    inlined = assets.inline_assets(html)
+    assert "/app/static/" not in inlined
+    assert ".atlas-popup" in inlined
+    assert "Leaflet 1.9.3" in inlined

@@ -1,0 +1,82 @@
+"""Chart tables: the numbers behind each chart."""
+
+import altair as alt
+import pytest
+
+from mapping import charts
+from tests.conftest import make_frame
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return make_frame(
+        {
+            "country_code": "US",
+            "roles": "operating;funding",
+            "domains": "education",
+            "year_started": "2011",
+        },
+        {"country_code": "US", "roles": "funding", "domains": "health", "year_started": "2013"},
+        {
+            "country_code": "CA",
+            "roles": "knowledge",
+            "domains": "education",
+            "year_started": "2013",
+            "latitude": "45",
+            "longitude": "-75",
+        },
+        {
+            "country_code": "GB",
+            "roles": "consulting",
+            "domains": "",
+            "year_started": "",
+            "latitude": "51",
+            "longitude": "0",
+        },
+    )
+
+
+def test_region_table_lists_every_region(frame):
+    table = charts.region_table(frame)
+    assert table["world_region"].tolist() == list(charts.REGION_ORDER)
+    assert (
+        dict(zip(table["world_region"], table["organisations"], strict=True))["United States"] == 2
+    )
+    assert table["organisations"].sum() == len(frame)
+
+
+def test_exploded_table_counts_each_role(frame):
+    table = charts.exploded_table(frame, "roles")
+    counts = {
+        (r, v): n
+        for r, v, n in table[["world_region", "roles", "organisations"]].itertuples(index=False)
+    }
+    assert counts[("United States", "funding")] == 2
+    assert counts[("United States", "operating")] == 1
+    assert counts[("Europe", "consulting")] == 1
+
+
+def test_adoption_is_cumulative_per_region(frame):
+    table = charts.adoption_table(frame)
+    us = table[table["world_region"] == "United States"].set_index("year")["organisations"]
+    assert us.to_dict() == {2011: 1, 2012: 1, 2013: 2}
+    assert "Europe" not in set(table["world_region"])  # no dated row there
+
+
+def test_country_table_uses_names(frame):
+    table = charts.country_table(frame)
+    assert table.iloc[0]["country"] == "United States"
+    assert table.iloc[0]["organisations"] == 2
+
+
+@pytest.mark.parametrize("build", charts.CHARTS)
+def test_every_chart_has_a_title_and_renders(frame, build):
+    chart = build(frame)
+    assert isinstance(chart, alt.TopLevelMixin)
+    spec = chart.to_dict()
+    assert spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []))
+
+
+@pytest.mark.parametrize("build", charts.CHARTS)
+def test_charts_survive_an_empty_frame(frame, build):
+    build(frame.iloc[0:0]).to_dict()

@@ -1,0 +1,133 @@
+"""The shipped dataset: schema, honesty checks and the coverage the 2015 mapping implies."""
+
+from urllib.parse import urlsplit
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+from mapping import vocab
+from mapping.data import COLUMNS, DEFAULT_DATASET, is_web_url
+from mapping.maps import COUNTRIES_FILE
+
+COASTAL_BUFFER_DEGREES = 0.3  # the 1:110m coastline cuts off coastal cities
+# Territories the 1:110m basemap draws inside another country's polygon.
+BASEMAP_COUNTRY = {"HK": "CN"}
+MINIMUM_BY_REGION = {"Canada": 20, "Australia": 20, "Europe": 12, "Israel": 10}
+MINIMUM_PER_ROLE = 25
+MINIMUM_WEBSITE_SHARE = 0.9
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return pd.read_csv(DEFAULT_DATASET, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def test_columns_are_exactly_the_schema(raw):
+    assert tuple(raw.columns) == COLUMNS
+
+
+def test_at_least_200_organisations(organisations):
+    assert len(organisations) >= 200
+
+
+def test_ids_are_unique_slugs(raw):
+    assert raw["id"].is_unique
+    assert raw["id"].str.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*").all()
+
+
+def test_names_are_unique_within_a_country(raw):
+    # Two real, unrelated organisations may share a name in different countries
+    # (Inspiring Communities in Nova Scotia and in New Zealand).
+    keys = raw["name"].str.casefold() + "|" + raw["country_code"]
+    assert keys.is_unique, raw.loc[keys.duplicated(keep=False), "id"].tolist()
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["name", "roles", "org_type", "domains", "scope", "country_code", "description", "source"],
+)
+def test_required_fields_are_filled(raw, field):
+    assert (raw[field].str.strip() != "").all(), raw.loc[
+        raw[field].str.strip() == "", "id"
+    ].tolist()
+
+
+def test_sources_are_http_urls(raw):
+    assert not raw.loc[~raw["source"].map(is_web_url), "id"].tolist()
+
+
+def test_websites_are_http_urls_when_known(raw):
+    # A website is left blank only where no official site could be confirmed.
+    known = raw[raw["website"] != ""]
+    assert not known.loc[~known["website"].map(is_web_url), "id"].tolist()
+    assert known["website"].map(lambda u: bool(urlsplit(u).netloc)).all()
+    assert len(known) >= MINIMUM_WEBSITE_SHARE * len(raw)
+
+
+def test_descriptions_are_short(raw):
+    assert raw["description"].str.len().max() <= 240
+
+
+def test_hebrew_names_only_where_hebrew(raw):
+    filled = raw.loc[raw["name_he"] != "", "name_he"]
+    assert filled.str.contains(r"[\u0590-\u05FF]").all()
+
+
+def test_israeli_organisations_have_hebrew_names(raw):
+    israeli = raw[raw["country_code"] == "IL"]
+    assert (israeli["name_he"] != "").mean() >= 0.8
+
+
+def test_coordinates_in_range(organisations):
+    assert organisations["latitude"].between(-90, 90).all()
+    assert organisations["longitude"].between(-180, 180).all()
+
+
+def test_each_point_lies_in_its_country(organisations):
+    countries = gpd.read_file(COUNTRIES_FILE).set_index("iso_a2")
+    outside = []
+    for row in organisations.itertuples():
+        code = BASEMAP_COUNTRY.get(row.country_code, row.country_code)
+        if code not in countries.index:
+            continue  # too small for the 1:110m basemap (checked by the geocoder instead)
+        shape = countries.loc[code, "geometry"].buffer(COASTAL_BUFFER_DEGREES)
+        if not shape.contains(row.geometry):
+            outside.append(
+                (row.id, row.country_code, round(row.latitude, 2), round(row.longitude, 2))
+            )
+    assert not outside
+
+
+def test_nearly_all_rows_with_a_city_are_city_precise(organisations):
+    with_city = organisations[organisations["city"] != ""]
+    assert (with_city["location_precision"] == "city").all()
+
+
+def test_the_united_states_has_the_largest_share(organisations):
+    counts = organisations["world_region"].value_counts()
+    assert counts.idxmax() == "United States"
+
+
+@pytest.mark.parametrize(("region", "minimum"), sorted(MINIMUM_BY_REGION.items()))
+def test_regional_coverage(organisations, region, minimum):
+    assert (organisations["world_region"] == region).sum() >= minimum
+
+
+@pytest.mark.parametrize("role", list(vocab.ROLES))
+def test_each_role_is_held_by_enough_organisations(organisations, role):
+    assert sum(role in roles for roles in organisations["roles"]) >= MINIMUM_PER_ROLE
+
+
+@pytest.mark.parametrize("domain", list(vocab.DOMAINS))
+def test_every_domain_is_represented(organisations, domain):
+    assert any(domain in domains for domains in organisations["domains"])
+
+
+@pytest.mark.parametrize("scope", list(vocab.SCOPES))
+def test_every_scope_is_represented(organisations, scope):
+    assert (organisations["scope"] == scope).any()
+
+
+def test_new_zealand_is_present(organisations):
+    assert (organisations["country_code"] == "NZ").sum() >= 3

@@ -1,0 +1,222 @@
+"""Filters: matching, the URL round trip and the human sentence."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mapping import vocab
+from mapping.filters import Filters
+from tests.conftest import make_frame
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return make_frame(
+        {
+            "id": "a",
+            "name": "Alpha Backbone",
+            "roles": "operating;funding",
+            "domains": "education",
+            "country_code": "US",
+            "org_type": "backbone",
+            "scope": "metropolitan",
+            "year_started": "2011",
+            "city": "Cincinnati",
+            "description": "Cradle to career",
+        },
+        {
+            "id": "b",
+            "name": "Beta Fund",
+            "roles": "funding",
+            "domains": "health;youth",
+            "country_code": "CA",
+            "org_type": "funder",
+            "scope": "national",
+            "year_started": "2014",
+            "latitude": "43.5",
+            "longitude": "-80.5",
+        },
+        {
+            "id": "c",
+            "name": "Gamma Lab",
+            "roles": "knowledge",
+            "domains": "stem-education",
+            "country_code": "IL",
+            "org_type": "academic",
+            "scope": "national",
+            "year_started": "",
+            "name_he": "מעבדת גמא",
+            "latitude": "32.1",
+            "longitude": "34.8",
+        },
+        {
+            "id": "d",
+            "name": "Delta Advisers",
+            "roles": "consulting",
+            "domains": "",
+            "country_code": "GB",
+            "org_type": "consultancy",
+            "scope": "international",
+            "year_started": "2016",
+            "latitude": "51.5",
+            "longitude": "-0.1",
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "ids"),
+    [
+        (Filters(), "abcd"),  # no filter: everything
+        (Filters(roles=("funding",)), "ab"),  # any of the roles an organisation holds
+        (Filters(roles=("funding", "knowledge")), "abc"),  # selected values are OR-ed
+        (Filters(domains=("youth",)), "b"),
+        (Filters(countries=("IL", "GB")), "cd"),
+        (Filters(world_regions=("Europe",)), "d"),
+        (Filters(org_types=("funder", "academic")), "bc"),
+        (Filters(scopes=("national",)), "bc"),
+        (Filters(roles=("funding",), countries=("CA",)), "b"),  # fields are AND-ed
+        (Filters(text="cradle"), "a"),  # description, case-insensitive
+        (Filters(text="cincinnati"), "a"),  # city
+        (Filters(text="גמא"), "c"),  # Hebrew name
+        (Filters(years=(2012, None)), "bd"),  # rows without a year drop out once bounded
+        (Filters(years=(None, 2014)), "ab"),
+        (Filters(years=(2014, 2014)), "b"),
+        (Filters(roles=("operating",), scopes=("rural",)), ""),
+    ],
+)
+def test_apply(frame, filters, ids):
+    assert "".join(filters.apply(frame)["id"]) == ids
+
+
+def test_apply_keeps_the_frame_intact(frame):
+    before = frame.copy()
+    Filters(roles=("funding",)).apply(frame)
+    assert frame.equals(before)
+
+
+@pytest.mark.parametrize(
+    ("params", "filters", "notices"),
+    [
+        ({}, Filters(), 0),
+        ({"role": "funding"}, Filters(roles=("funding",)), 0),
+        (
+            {"role": "Funding,OPERATING"},
+            Filters(roles=("funding", "operating")),
+            0,
+        ),  # case-insensitive
+        (
+            {"role": ["funding", "knowledge"]},
+            Filters(roles=("funding", "knowledge")),
+            0,
+        ),  # repeated key
+        ({"country": "us,il"}, Filters(countries=("US", "IL")), 0),
+        ({"region": "United States"}, Filters(world_regions=("United States",)), 0),
+        ({"year": "2010-2015"}, Filters(years=(2010, 2015)), 0),
+        ({"year": "2010-"}, Filters(years=(2010, None)), 0),
+        ({"year": "2013"}, Filters(years=(2013, 2013)), 0),
+        ({"q": "tamarack"}, Filters(text="tamarack"), 0),
+        (
+            {"role": "funding,magic"},
+            Filters(roles=("funding",)),
+            1,
+        ),  # the bad value alone is dropped
+        ({"year": "2015-2010"}, Filters(), 1),  # reversed range
+        ({"year": "soon"}, Filters(), 1),
+        ({"country": "XX"}, Filters(), 1),
+        ({"colour": "red"}, Filters(), 1),  # unknown parameter
+        ({"lang": "he", "zoom": "4"}, Filters(), 0),  # other features' parameters are not ours
+    ],
+)
+def test_parse_query_params(params, filters, notices):
+    parsed, messages = Filters.parse_query_params(params, other_keys=("lang", "zoom"))
+    assert parsed == filters
+    assert len(messages) == notices
+
+
+def test_notices_name_the_bad_value():
+    _, notices = Filters.parse_query_params({"role": "magic"})
+    assert notices == ["Ignored unknown role 'magic'."]
+
+
+def test_to_query_params_omits_defaults():
+    assert Filters().to_query_params() == {}
+    assert Filters(roles=("funding",), years=(None, 2015), text="x").to_query_params() == {
+        "role": "funding",
+        "year": "-2015",
+        "q": "x",
+    }
+
+
+def test_invalid_construction_raises_value_error():
+    with pytest.raises(ValueError, match="unknown value 'magic'"):
+        Filters(roles=("magic",))
+    with pytest.raises(ValueError, match="after last year"):
+        Filters(years=(2015, 2010))
+    with pytest.raises(TypeError, match="not the string"):
+        Filters(roles="funding")
+
+
+@pytest.mark.parametrize(
+    ("filters", "sentence"),
+    [
+        (Filters(), "All organisations (no filters)."),
+        (Filters(roles=("funding",)), "Organisations: role Funding."),
+        (
+            Filters(roles=("funding", "operating"), countries=("CA", "AU")),
+            "Organisations: roles Funding or Operating; in Canada or Australia.",
+        ),
+        (
+            Filters(years=(2010, 2015), text="youth"),
+            "Organisations: started 2010–2015; matching “youth”.",
+        ),
+        (Filters(years=(2013, None)), "Organisations: started 2013 or later."),
+    ],
+)
+def test_describe(filters, sentence):
+    assert filters.describe() == sentence
+
+
+def test_describe_with_counts():
+    assert (
+        Filters(scopes=("rural",)).describe(total=250, shown=12)
+        == "12 of 250 organisations: scope Rural."
+    )
+
+
+def _subset(values):
+    return st.lists(st.sampled_from(list(values)), unique=True, max_size=4).map(tuple)
+
+
+years = st.one_of(st.none(), st.integers(1900, 2030))
+filters_strategy = st.builds(
+    lambda roles, domains, regions, types, scopes, countries, text, y1, y2: Filters(
+        roles=roles,
+        domains=domains,
+        world_regions=regions,
+        org_types=types,
+        scopes=scopes,
+        countries=countries,
+        text=text,
+        years=(min(y1, y2), max(y1, y2)) if y1 is not None and y2 is not None else (y1, y2),
+    ),
+    _subset(vocab.ROLES),
+    _subset(vocab.DOMAINS),
+    _subset(vocab.WORLD_REGIONS),
+    _subset(vocab.ORG_TYPES),
+    _subset(vocab.SCOPES),
+    _subset(["US", "CA", "AU", "IL", "GB", "NZ"]),
+    st.text(max_size=40).map(str.strip),
+    years,
+    years,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(filters_strategy)
+def test_query_params_round_trip(filters):
+    params = filters.to_query_params()
+    parsed, notices = Filters.parse_query_params(params)
+    assert notices == []
+    assert parsed == filters
+    assert Filters.from_query_params(params) == filters

@@ -1,0 +1,129 @@
+"""The map: local assets only, compact organisation arrays, inert data."""
+
+import json
+import re
+
+import folium
+import pytest
+
+from mapping import assets, maps
+from tests.conftest import make_frame
+from tests.test_safety import PAYLOADS
+
+URL_ATTRIBUTE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
+
+
+def rendered(frame, **kwargs) -> str:
+    return maps.build_map(frame, **kwargs).get_root().render()
+
+
+def test_build_map_returns_a_folium_map(organisations):
+    assert isinstance(maps.build_map(organisations), folium.Map)
+
+
+def test_every_script_and_stylesheet_is_a_local_asset(organisations):
+    html = rendered(organisations)
+    links = URL_ATTRIBUTE.findall(html)
+    assert links, "the page loads its assets through links"
+    local = {asset.url for asset in assets.ALL_ASSETS}
+    # Attribution links in the optional tile layers are anchors, not resources.
+    resources = [
+        u for u in links if not u.startswith(("https://www.openstreetmap.org", "https://carto.com"))
+    ]
+    assert set(resources) <= local
+
+
+def test_no_cdn_in_the_page(organisations):
+    html = rendered(organisations)
+    for cdn in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrapcdn", "unpkg"):
+        assert cdn not in html
+
+
+def test_online_tiles_are_optional_and_hidden():
+    html = rendered(make_frame({}))
+    assert "tile.openstreetmap.org" in html
+    assert html.count("L.tileLayer(") == 2
+    assert '"OpenStreetMap (online)"' in html  # listed in the layer control, off by default
+
+
+def test_online_tiles_can_be_left_out():
+    assert "L.tileLayer(" not in rendered(make_frame({}), online_tiles=False)
+
+
+def test_map_has_max_zoom_without_tiles():
+    # Leaflet.markercluster refuses a map with no maxZoom.
+    assert '"maxZoom": 18' in rendered(make_frame({}), online_tiles=False)
+
+
+def test_payload_is_columnar_and_complete():
+    frame = make_frame(
+        {"name": "A", "roles": "funding;operating", "website": "https://a.example/"},
+        {"name": "B", "roles": "knowledge", "latitude": "-33.123456", "longitude": "151.2"},
+    )
+    payload = maps.organisations_payload(frame)
+    assert payload["name"] == ["A", "B"]
+    assert payload["lat"] == [40.0, -33.1235]  # rounded to ~10 m
+    assert [payload["roleLabels"][r] for r in payload["role"]] == ["Funding", "Knowledge"]
+    values = dict(zip(payload["details"]["fields"], payload["details"]["values"], strict=True))
+    assert values["roles"] == ["Funding, Operating", "Knowledge"]
+    assert values["website"] == ["https://a.example/", ""]
+
+
+def test_details_are_left_out_above_the_limit(monkeypatch):
+    monkeypatch.setattr(maps, "DETAIL_LIMIT", 1)
+    assert "details" not in maps.organisations_payload(make_frame({}, {}))
+    assert "details" in maps.organisations_payload(make_frame({}))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_text_never_reaches_the_page_as_markup(payload):
+    frame = make_frame(
+        {
+            "name": payload,
+            "description": payload,
+            "city": payload,
+            "network": payload,
+            "latitude": "1",
+            "longitude": "1",
+        }
+    )
+    html = rendered(frame)
+    script = html.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0]
+    assert "<" not in script
+    assert ">" not in script
+    data = json.loads(script)
+    assert data["name"] == frame["name"].tolist()
+
+
+def test_javascript_website_is_dropped():
+    frame = make_frame({"name": "x"})
+    frame.loc[0, "website"] = "javascript:alert(1)"
+    values = dict(
+        zip(
+            *[maps.organisations_payload(frame)["details"][k] for k in ("fields", "values")],
+            strict=True,
+        )
+    )
+    assert values["website"] == [""]
+
+
+def test_view_fits_the_organisations():
+    frame = make_frame(
+        {"latitude": "40", "longitude": "-75"}, {"latitude": "45", "longitude": "-70"}
+    )
+    (south, west), (north, east) = maps.view_bounds(frame)
+    assert south < 40 < 45 < north
+    assert west < -75 < -70 < east
+
+
+def test_empty_frame_shows_the_world():
+    frame = make_frame({}).iloc[0:0]
+    assert maps.view_bounds(frame) == maps.WORLD_VIEW
+    assert isinstance(maps.build_map(frame), folium.Map)
+
+
+def test_basemap_has_the_countries():
+    features = maps.basemap_geojson()["features"]
+    codes = {f["properties"]["iso_a2"] for f in features}
+    assert {"US", "CA", "AU", "IL", "GB", "FR", "NO"} <= codes
+    assert len(features) > 170
