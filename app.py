@@ -10,22 +10,15 @@ import streamlit as st
 
 def map_page() -> None:
     """The world map of the organisations the sidebar filters select."""
-    from streamlit_folium import st_folium
-
     from mapping import ui
-    from mapping.maps import build_map
 
     frame = ui.page_frame("Map")
     st.title("Collective Impact Atlas")
-    st.caption(frame.caption)
-    st_folium(
-        build_map(frame.shown),
-        height=640,
-        use_container_width=True,
-        returned_objects=[],
-        key="atlas_map",
-    )
-    st.caption(
+    ui.show_caption(frame)
+    ui.show_map(frame)
+    left, right = st.columns([1, 4], vertical_alignment="center")
+    left.button("Zoom to results", on_click=ui.fit_map_to_results, width="stretch")
+    right.caption(
         "Markers are coloured by each organisation's primary role; click a marker for details. "
         "The basemap is drawn from local data and works offline; online tile layers are optional."
     )

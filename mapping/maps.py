@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from pathlib import Path
 
 import folium
@@ -61,18 +62,24 @@ class AtlasMap(folium.Map):
     """A ``folium.Map`` whose scripts and styles are the app's local assets."""
 
     # folium reads these class attributes; they replace its CDN links.
-    default_js = [("leaflet", assets.LEAFLET_JS.url)]  # noqa: RUF012
-    default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]  # noqa: RUF012
+    default_js = [  # noqa: RUF012
+        ("leaflet", assets.LEAFLET_JS.url),
+        ("markercluster", assets.CLUSTER_JS.url),
+        ("atlas", assets.ATLAS_JS.url),
+    ]
+    default_css = [  # noqa: RUF012
+        ("leaflet_css", assets.LEAFLET_CSS.url),
+        ("markercluster_css", assets.CLUSTER_CSS.url),
+        ("markercluster_default_css", assets.CLUSTER_DEFAULT_CSS.url),
+        ("atlas_css", assets.ATLAS_CSS.url),
+    ]
 
 
 class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
     """The clustered organisations, drawn by ``Atlas.organisationsLayer`` from compact arrays."""
 
-    default_js = [("markercluster", assets.CLUSTER_JS.url), ("atlas", assets.ATLAS_JS.url)]  # noqa: RUF012
-    default_css = [  # noqa: RUF012
-        ("markercluster_css", assets.CLUSTER_CSS.url),
-        ("markercluster_default_css", assets.CLUSTER_DEFAULT_CSS.url),
-    ]
+    default_js = AtlasMap.default_js[1:]
+    default_css = AtlasMap.default_css[1:3]
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -85,7 +92,8 @@ class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
 
     def __init__(self, payload: dict, name: str = "Organisations") -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
-        self._name = "OrganisationsLayer"
+        # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
+        # variable as "feature_group_<id>".
         self.payload = script_json(payload)
 
 
@@ -138,19 +146,32 @@ def build_map(
     """
     atlas = base_map(height=height, online_tiles=online_tiles)
     organisations_layer(gdf, details=details).add_to(atlas)
-    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(
-        atlas
-    )
-    folium.LayerControl(position="topright", collapsed=True).add_to(atlas)
+    layer_control().add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
 
 
-def base_map(*, height: int | str = "100%", online_tiles: bool = True) -> folium.Map:
-    """Return the map with no organisations: the vector basemap and optional online tiles."""
+def layer_control() -> folium.LayerControl:
+    """Return the control that switches the organisations and the optional online tiles."""
+    return folium.LayerControl(position="topright", collapsed=True)
+
+
+def base_map(
+    *,
+    height: int | str = "100%",
+    online_tiles: bool = True,
+    view: tuple[tuple[float, float], float] = ((25.0, 10.0), 2.0),
+) -> folium.Map:
+    """Return the map without organisations: basemap, optional online tiles, legend, fullscreen.
+
+    Its script depends on nothing but its arguments, so the app can keep it
+    stable across reruns and send the organisations separately (no remount).
+    ``view`` is the initial ``(centre, zoom)``.
+    """
+    centre, zoom = view
     atlas = AtlasMap(
-        location=(25.0, 10.0),
-        zoom_start=2,
+        location=centre,
+        zoom_start=zoom,
         tiles=None,
         min_zoom=1,
         max_zoom=MAX_ZOOM,
@@ -183,6 +204,9 @@ def base_map(*, height: int | str = "100%", online_tiles: bool = True) -> folium
                 show=False,
                 max_zoom=MAX_ZOOM,
             ).add_to(atlas)
+    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(
+        atlas
+    )
     return atlas
 
 
@@ -257,6 +281,25 @@ def legend_payload() -> dict:
         "title": "Primary role",
         "items": [{"label": vocab.label(r), "colour": vocab.ROLE_COLOURS[r]} for r in vocab.ROLES],
     }
+
+
+def initial_view(
+    gdf: pd.DataFrame, width_px: int = 900, height_px: int = 640
+) -> tuple[tuple[float, float], float]:
+    """Return the ``(centre, zoom)`` that shows the organisations in a map of that size."""
+    (south, west), (north, east) = view_bounds(gdf)
+    centre = ((south + north) / 2, (west + east) / 2)
+    lon_zoom = math.log2(width_px * 360 / (256 * max(east - west, 1e-6)))
+    lat_span = abs(_mercator_y(north) - _mercator_y(south))
+    lat_zoom = math.log2(height_px * 2 * math.pi / (256 * max(lat_span, 1e-9)))
+    zoom = min(lon_zoom, lat_zoom, FIT_MAX_ZOOM)
+    return (round(centre[0], 4), round(centre[1], 4)), max(1.0, math.floor(zoom * 4) / 4)
+
+
+def _mercator_y(latitude: float) -> float:
+    """Web Mercator y (radians) of a latitude."""
+    phi = math.radians(max(min(latitude, 85.0), -85.0))
+    return math.log(math.tan(math.pi / 4 + phi / 2))
 
 
 def view_bounds(gdf: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -21,6 +21,7 @@ _SCRIPT_JSON_ESCAPES = {
 }
 _TEMPLATE_LITERAL_ESCAPES = {"\\": "\\\\", "`": "\\`", "$": "\\$"}
 ALLOWED_SCHEMES = ("http", "https")
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
 
 
 def escape_html(text: object) -> str:
@@ -66,3 +67,9 @@ def script_json(value: object) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return "".join(_SCRIPT_JSON_ESCAPES.get(ch, ch) for ch in text)
+
+
+def escape_markdown(text: object) -> str:
+    """Backslash-escape Markdown syntax so user text renders literally in Streamlit."""
+    value = "" if text is None else str(text)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in value)

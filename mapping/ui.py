@@ -16,10 +16,10 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from mapping import assets, vocab
-from mapping.data import PROJECT_ROOT, dataset_path, load_organisations
+from mapping import assets, maps, vocab
+from mapping.data import PROJECT_ROOT, DatasetError, dataset_path, load_organisations
 from mapping.filters import PARAMS, Filters, country_names
-from mapping.safety import safe_url
+from mapping.safety import escape_markdown, safe_url
 
 METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 _STATE = "atlas_filters"
@@ -54,6 +54,51 @@ def _load(path: str, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
     return load_organisations(path)
 
 
+_VIEW = "atlas_map_view"
+_INITIAL_VIEW = "atlas_map_initial_view"
+MAP_HEIGHT = 640
+
+
+def fit_map_to_results() -> None:
+    """Ask the map to frame the current results on the next run."""
+    st.session_state.pop(_VIEW, None)
+
+
+def show_map(frame: Frame, height: int = MAP_HEIGHT) -> None:
+    """Render the map: a stable base map plus the organisations sent as a separate layer.
+
+    The base map's script never changes, so ``st_folium`` keeps the same map
+    when filters change: only the organisations layer is swapped and the
+    user's zoom and centre survive. The view is fitted to the results once per
+    session (and on "Zoom to results"); panning never re-runs the app.
+    """
+    from streamlit_folium import st_folium
+
+    if _VIEW not in st.session_state:
+        st.session_state[_VIEW] = maps.initial_view(frame.shown, height_px=height)
+    # The base map opens at the session's first view and never changes after it;
+    # later views ("Zoom to results") travel as center/zoom, which move the map
+    # without rebuilding it.
+    initial = st.session_state.setdefault(_INITIAL_VIEW, st.session_state[_VIEW])
+    centre, zoom = st.session_state[_VIEW]
+    st_folium(
+        maps.base_map(view=initial),
+        feature_group_to_add=maps.organisations_layer(frame.shown),
+        layer_control=maps.layer_control(),
+        center=centre,
+        zoom=zoom,
+        height=height,
+        use_container_width=True,
+        returned_objects=[],
+        key="atlas_map",
+    )
+
+
+def show_caption(frame: Frame) -> None:
+    """Show the view's sentence under a page title (user text rendered literally)."""
+    st.caption(escape_markdown(frame.caption))
+
+
 def load_dataset() -> gpd.GeoDataFrame:
     """Return the dataset named by ``ATLAS_DATA`` (or the shipped one), cached per file version."""
     path = dataset_path().resolve()
@@ -73,7 +118,11 @@ def page_frame(title: str, icon: str = "🗺️") -> Frame:
         page_title=f"{title} · Collective Impact Atlas", page_icon=icon, layout="wide"
     )
     _install_assets_once()
-    gdf = load_dataset()
+    try:
+        gdf = load_dataset()
+    except (DatasetError, OSError) as error:
+        st.error(f"The dataset could not be loaded. {error}")
+        st.stop()
     filters = sidebar_filters(gdf)
     return Frame(gdf, filters, filters.apply(gdf))
 

@@ -6,7 +6,7 @@ from mapping import charts, ui
 
 frame = ui.page_frame("Charts", "📊")
 st.title("How the field spreads")
-st.caption(frame.caption)
+ui.show_caption(frame)
 if frame.shown.empty:
     st.info("No organisation matches the filters. Loosen them in the sidebar.")
 else:

@@ -6,7 +6,7 @@ from mapping import export, ui
 
 frame = ui.page_frame("Data", "📋")
 st.title("Organisations")
-st.caption(frame.caption)
+ui.show_caption(frame)
 st.dataframe(
     ui.table_for_display(frame.shown),
     hide_index=True,

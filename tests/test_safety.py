@@ -4,7 +4,13 @@ import json
 
 import pytest
 
-from mapping.safety import escape_html, escape_template_literal, safe_url, script_json
+from mapping.safety import (
+    escape_html,
+    escape_markdown,
+    escape_template_literal,
+    safe_url,
+    script_json,
+)
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -62,3 +68,16 @@ def test_script_json_round_trips_and_cannot_close_the_script(payload):
 )
 def test_safe_url(url, safe):
     assert safe_url(url) == safe
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("[click](javascript:alert(1))", "\\[click\\]\\(javascript:alert\\(1\\)\\)"),
+        ("<b>bold</b>", "\\<b\\>bold\\</b\\>"),
+        ("**not bold**", "\\*\\*not bold\\*\\*"),
+        ("12 of 250 organisations", "12 of 250 organisations"),
+    ],
+)
+def test_escape_markdown(text, escaped):
+    assert escape_markdown(text) == escaped
