@@ -15,6 +15,8 @@ from mapping.filters import country_names
 
 REGION_ORDER = list(vocab.WORLD_REGIONS)
 REGION_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#999999"]
+REGION_AXIS = alt.Axis(labelAngle=0, labelLimit=120)
+DOMAIN_ROW_HEIGHT = 26
 CHART_HEIGHT = 320
 
 
@@ -78,7 +80,7 @@ def region_chart(gdf: pd.DataFrame) -> alt.Chart:
         alt.Chart(region_table(gdf), title="Organisations by world region")
         .mark_bar()
         .encode(
-            x=alt.X("world_region:N", sort=REGION_ORDER, title="World region"),
+            x=alt.X("world_region:N", sort=REGION_ORDER, title="World region", axis=REGION_AXIS),
             y=alt.Y("organisations:Q", title="Organisations"),
             color=alt.Color("world_region:N", scale=_region_scale(), legend=None),
             tooltip=[
@@ -97,7 +99,7 @@ def roles_chart(gdf: pd.DataFrame) -> alt.Chart:
         alt.Chart(exploded_table(gdf, "roles"), title="Roles by world region")
         .mark_bar()
         .encode(
-            x=alt.X("world_region:N", sort=REGION_ORDER, title="World region"),
+            x=alt.X("world_region:N", sort=REGION_ORDER, title="World region", axis=REGION_AXIS),
             y=alt.Y("organisations:Q", title="Organisations holding the role"),
             color=alt.Color(
                 "label:N",
@@ -122,7 +124,7 @@ def domains_chart(gdf: pd.DataFrame) -> alt.Chart:
     """Heat map: organisations per domain and world region."""
     table = exploded_table(gdf, "domains")
     base = alt.Chart(table, title="Domains by world region").encode(
-        x=alt.X("world_region:N", sort=REGION_ORDER, title="World region"),
+        x=alt.X("world_region:N", sort=REGION_ORDER, title="World region", axis=REGION_AXIS),
         y=alt.Y("label:N", title="Domain", sort=[vocab.label(d) for d in vocab.DOMAINS]),
     )
     cells = base.mark_rect().encode(
@@ -137,7 +139,7 @@ def domains_chart(gdf: pd.DataFrame) -> alt.Chart:
         text="organisations:Q",
         color=alt.condition("datum.organisations > 8", alt.value("white"), alt.value("black")),
     )
-    return (cells + numbers).properties(height=CHART_HEIGHT + 60)
+    return (cells + numbers).properties(height=DOMAIN_ROW_HEIGHT * len(vocab.DOMAINS))
 
 
 def adoption_chart(gdf: pd.DataFrame) -> alt.Chart:
@@ -146,7 +148,7 @@ def adoption_chart(gdf: pd.DataFrame) -> alt.Chart:
         alt.Chart(adoption_table(gdf), title="Adoption over time (cumulative, by year started)")
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title="Year started"),
+            x=alt.X("year:Q", title="Year started", axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("organisations:Q", title="Organisations (cumulative)"),
             color=alt.Color("world_region:N", title="World region", scale=_region_scale()),
             tooltip=[
