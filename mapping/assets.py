@@ -1,7 +1,8 @@
 """Map assets served by the app itself, so the map works with no network.
 
-Leaflet and Leaflet.markercluster come from the XStatic packages on PyPI; the
-atlas's own script and style sheet live in ``mapping/assets/``. At start-up
+Leaflet comes from the XStatic package on PyPI; the atlas's own script (its
+grid clustering replaces Leaflet.markercluster) and style sheet live in
+``mapping/assets/``. At start-up
 ``install_static_assets`` copies them into ``static/`` (served by Streamlit at
 ``/app/static/...`` with ``enableStaticServing``); ``inline_assets`` embeds
 the same files in a standalone HTML page.
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import xstatic.pkg.leaflet
-import xstatic.pkg.leaflet_markercluster
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -38,28 +38,21 @@ class Asset:
 
 
 _LEAFLET = Path(xstatic.pkg.leaflet.BASE_DIR)
-_CLUSTER = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
 
 LEAFLET_JS = Asset(_LEAFLET / "leaflet.js", "vendor/leaflet/leaflet.js")
 LEAFLET_CSS = Asset(_LEAFLET / "leaflet.css", "vendor/leaflet/leaflet.css")
-CLUSTER_JS = Asset(
-    _CLUSTER / "leaflet.markercluster.js", "vendor/markercluster/leaflet.markercluster.js"
-)
-CLUSTER_CSS = Asset(_CLUSTER / "MarkerCluster.css", "vendor/markercluster/MarkerCluster.css")
-CLUSTER_DEFAULT_CSS = Asset(
-    _CLUSTER / "MarkerCluster.Default.css", "vendor/markercluster/MarkerCluster.Default.css"
-)
 ATLAS_JS = Asset(OWN_ASSETS / "atlas.js", "atlas/atlas.js")
 ATLAS_CSS = Asset(OWN_ASSETS / "atlas.css", "atlas/atlas.css")
+BASEMAP = Asset(PROJECT_ROOT / "data" / "countries.geojson", "atlas/countries.geojson")
 
-SCRIPTS = (LEAFLET_JS, CLUSTER_JS, ATLAS_JS)
-STYLESHEETS = (LEAFLET_CSS, CLUSTER_CSS, CLUSTER_DEFAULT_CSS, ATLAS_CSS)
+SCRIPTS = (LEAFLET_JS, ATLAS_JS)
+STYLESHEETS = (LEAFLET_CSS, ATLAS_CSS)
 # Leaflet's layer-control icon and default marker images, referenced from leaflet.css.
 LEAFLET_IMAGES = tuple(
     Asset(path, f"vendor/leaflet/images/{path.name}")
     for path in sorted((_LEAFLET / "images").glob("*.png"))
 )
-ALL_ASSETS = SCRIPTS + STYLESHEETS + LEAFLET_IMAGES
+ALL_ASSETS = (*SCRIPTS, *STYLESHEETS, *LEAFLET_IMAGES, BASEMAP)
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:

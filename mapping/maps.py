@@ -10,9 +10,11 @@ local asset (``mapping.assets``): the map needs no network.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import math
+import zlib
 from pathlib import Path
 
 import folium
@@ -26,7 +28,13 @@ from mapping.filters import country_names
 from mapping.safety import safe_url, script_json
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
-DETAIL_LIMIT = 20_000
+# Up to this many organisations the popups carry every detail; above it the map
+# carries only what identifies each one and the app shows details on click.
+DETAIL_LIMIT = 2_000
+# Above this many organisations the payload travels deflated (see encode_payload).
+COMPRESS_ABOVE = 5_000
+# Above this many organisations the browser gets per-country counts instead of points.
+AGGREGATE_ABOVE = 200_000
 COORDINATE_DECIMALS = 4
 WORLD_VIEW = ((-50.0, -150.0), (72.0, 170.0))
 MAX_ZOOM = 18
@@ -62,24 +70,15 @@ class AtlasMap(folium.Map):
     """A ``folium.Map`` whose scripts and styles are the app's local assets."""
 
     # folium reads these class attributes; they replace its CDN links.
-    default_js = [  # noqa: RUF012
-        ("leaflet", assets.LEAFLET_JS.url),
-        ("markercluster", assets.CLUSTER_JS.url),
-        ("atlas", assets.ATLAS_JS.url),
-    ]
-    default_css = [  # noqa: RUF012
-        ("leaflet_css", assets.LEAFLET_CSS.url),
-        ("markercluster_css", assets.CLUSTER_CSS.url),
-        ("markercluster_default_css", assets.CLUSTER_DEFAULT_CSS.url),
-        ("atlas_css", assets.ATLAS_CSS.url),
-    ]
+    default_js = [("leaflet", assets.LEAFLET_JS.url), ("atlas", assets.ATLAS_JS.url)]  # noqa: RUF012
+    default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]  # noqa: RUF012
 
 
 class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
     """The clustered organisations, drawn by ``Atlas.organisationsLayer`` from compact arrays."""
 
     default_js = AtlasMap.default_js[1:]
-    default_css = AtlasMap.default_css[1:3]
+    default_css = AtlasMap.default_css[1:]
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -94,7 +93,50 @@ class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
         super().__init__(name=name, overlay=True, control=True, show=True)
         # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
         # variable as "feature_group_<id>".
+        self.payload = encode_payload(payload)
+
+
+class CountsLayer(JSCSSMixin, folium.FeatureGroup):
+    """Organisations aggregated per country, for result sets too large to draw one by one."""
+
+    default_js = AtlasMap.default_js[1:]
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = Atlas.countsLayer(
+                {{ this.payload }}
+            ).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict, name: str = "Organisations by country") -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
         self.payload = script_json(payload)
+
+
+class Basemap(MacroElement):
+    """Natural Earth countries as a light vector layer under every other layer.
+
+    In the app the file is fetched from the app's own static folder (so the map
+    script stays small); a standalone page embeds it instead.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            Atlas.basemap({{ this.source }}, {{ this.style }}, {{ this.pane }})
+                .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, embed: bool = False) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.source = script_json(basemap_geojson() if embed else assets.BASEMAP.url)
+        self.style = script_json(BASEMAP_STYLE)
+        self.pane = script_json(BASEMAP_PANE)
 
 
 class AtlasControls(MacroElement):
@@ -123,6 +165,7 @@ def build_map(
     fit: bool = True,
     details: bool | None = None,
     online_tiles: bool = True,
+    embed_basemap: bool = False,
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -139,12 +182,15 @@ def build_map(
         ``DETAIL_LIMIT`` rows (above it the popup shows name and role).
     online_tiles : bool
         Offer OpenStreetMap and CARTO tiles as optional, initially hidden layers.
+    embed_basemap : bool
+        Put the country shapes in the page (a standalone file) rather than
+        loading them from the app's static folder.
 
     Returns
     -------
     folium.Map
     """
-    atlas = base_map(height=height, online_tiles=online_tiles)
+    atlas = base_map(height=height, online_tiles=online_tiles, embed_basemap=embed_basemap)
     organisations_layer(gdf, details=details).add_to(atlas)
     layer_control().add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
@@ -161,12 +207,14 @@ def base_map(
     height: int | str = "100%",
     online_tiles: bool = True,
     view: tuple[tuple[float, float], float] = ((25.0, 10.0), 2.0),
+    embed_basemap: bool = False,
 ) -> folium.Map:
     """Return the map without organisations: basemap, optional online tiles, legend, fullscreen.
 
     Its script depends on nothing but its arguments, so the app can keep it
     stable across reruns and send the organisations separately (no remount).
-    ``view`` is the initial ``(centre, zoom)``.
+    ``view`` is the initial ``(centre, zoom)``; ``embed_basemap`` puts the
+    country shapes in the page instead of loading them from the app.
     """
     centre, zoom = view
     atlas = AtlasMap(
@@ -184,15 +232,7 @@ def base_map(
     atlas.options["minZoom"] = 1
     # The basemap pane sits under the tile pane, so optional online tiles draw over it.
     folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(atlas)
-    folium.GeoJson(
-        basemap_geojson(),
-        pane=BASEMAP_PANE,
-        name="Countries",
-        style_function=lambda _feature: BASEMAP_STYLE,
-        control=False,
-        smooth_factor=0.5,
-        interactive=False,
-    ).add_to(atlas)
+    Basemap(embed=embed_basemap).add_to(atlas)
     if online_tiles:
         for name, url, attribution in ONLINE_TILES:
             folium.TileLayer(
@@ -210,9 +250,86 @@ def base_map(
     return atlas
 
 
-def organisations_layer(gdf: pd.DataFrame, details: bool | None = None) -> OrganisationsLayer:
-    """Return the organisations layer for ``gdf`` (see ``organisations_payload``)."""
+def organisations_layer(
+    gdf: pd.DataFrame, details: bool | None = None
+) -> OrganisationsLayer | CountsLayer:
+    """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``."""
+    if len(gdf) > AGGREGATE_ABOVE:
+        return CountsLayer(counts_payload(gdf))
     return OrganisationsLayer(organisations_payload(gdf, details=details))
+
+
+def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series | None:
+    """Return the organisation a marker click reported (its name, the click position), or None.
+
+    Several organisations can share a name: the one nearest the click wins.
+    """
+    candidates = gdf[gdf["name"] == name]
+    if candidates.empty:
+        return None
+    if latlng is None or len(candidates) == 1:
+        return candidates.iloc[0]
+    distance = (candidates["latitude"] - float(latlng["lat"])) ** 2 + (
+        candidates["longitude"] - float(latlng["lng"])
+    ) ** 2
+    return candidates.loc[distance.idxmin()]
+
+
+def details_rows(row: pd.Series) -> list[tuple[str, str]]:
+    """Return the (label, text) pairs the details panel and popups show for one organisation."""
+    frame = row.to_frame().T
+    pairs = []
+    for field, label in DETAIL_FIELDS:
+        value = detail_column(frame, field)[0]
+        if value:
+            pairs.append((label, value))
+    return pairs
+
+
+def is_aggregated(gdf: pd.DataFrame) -> bool:
+    """True when the map shows per-country counts rather than organisations."""
+    return len(gdf) > AGGREGATE_ABOVE
+
+
+def counts_payload(gdf: pd.DataFrame) -> dict:
+    """Return per-country counts placed at the mean position of each country's organisations."""
+    grouped = gdf.groupby("country_code").agg(
+        lat=("latitude", "mean"), lon=("longitude", "mean"), count=("country_code", "size")
+    )
+    names = country_names()
+    return {
+        "lat": grouped["lat"].round(3).tolist(),
+        "lon": grouped["lon"].round(3).tolist(),
+        "count": grouped["count"].astype(int).tolist(),
+        "label": [
+            f"{names.get(code, code)}: {count:,} organisation{'' if count == 1 else 's'}"
+            for code, count in zip(grouped.index, grouped["count"], strict=True)
+        ],
+    }
+
+
+def encode_payload(payload: dict) -> str:
+    """Return the JavaScript expression that carries a payload into the page.
+
+    Small payloads travel as a JSON string literal for ``JSON.parse`` (which
+    loads far faster than an object literal); above ``COMPRESS_ABOVE``
+    organisations the JSON is deflated and base64-encoded (about 20 bytes per
+    organisation instead of 50) and inflated in the browser.
+    """
+    text = script_json(payload)
+    if len(payload["lat"]) > COMPRESS_ABOVE:
+        packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 1)).decode("ascii")
+        return f"JSON.parse({json.dumps(json.dumps({'deflate': packed}))})"
+    return f"JSON.parse({json.dumps(text, ensure_ascii=False)})"
+
+
+def payload_in_script(script: str) -> dict:
+    """Return the organisations payload embedded in a rendered map script (for tests and tools)."""
+    literal = script.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0].strip()
+    data = json.loads(json.loads(literal.removeprefix("JSON.parse(").removesuffix(")")))
+    if "deflate" in data:
+        data = json.loads(zlib.decompress(base64.b64decode(data["deflate"])))
+    return data
 
 
 def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dict:
@@ -240,6 +357,9 @@ def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dic
         "role": [role_keys.index(roles[0]) for roles in gdf["roles"]],
         "roleLabels": [vocab.label(r) for r in role_keys],
         "colours": [vocab.ROLE_COLOURS[r] for r in role_keys],
+        "clusterTitle": "{n} organisations: click to zoom in",
+        "listTitle": "{n} organisations here",
+        "moreText": "and {n} more: zoom in or narrow the filters",
     }
     if details is None:
         details = len(gdf) <= DETAIL_LIMIT

@@ -66,7 +66,9 @@ def script_json(value: object) -> str:
     pre-ES2019 parsers.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return "".join(_SCRIPT_JSON_ESCAPES.get(ch, ch) for ch in text)
+    for character, escape in _SCRIPT_JSON_ESCAPES.items():  # str.replace: megabytes at C speed
+        text = text.replace(character, escape)
+    return text
 
 
 def escape_markdown(text: object) -> str:

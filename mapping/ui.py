@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +20,7 @@ import streamlit as st
 from mapping import assets, maps, vocab
 from mapping.data import PROJECT_ROOT, DatasetError, dataset_path, load_organisations
 from mapping.filters import PARAMS, Filters, country_names
+from mapping.provenance import Provenance
 from mapping.safety import escape_markdown, safe_url
 
 METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
@@ -81,7 +83,15 @@ def show_map(frame: Frame, height: int = MAP_HEIGHT) -> None:
     # without rebuilding it.
     initial = st.session_state.setdefault(_INITIAL_VIEW, st.session_state[_VIEW])
     centre, zoom = st.session_state[_VIEW]
-    st_folium(
+    if maps.is_aggregated(frame.shown):
+        st.info(
+            f"{len(frame.shown):,} organisations are more than the map can draw one by one "
+            f"(limit {maps.AGGREGATE_ABOVE:,}), so it shows how many there are in each country. "
+            "Narrow the filters to see the organisations themselves; the count and the "
+            "exports still cover every row."
+        )
+    details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
+    clicked = st_folium(
         maps.base_map(view=initial),
         feature_group_to_add=maps.organisations_layer(frame.shown),
         layer_control=maps.layer_control(),
@@ -89,9 +99,53 @@ def show_map(frame: Frame, height: int = MAP_HEIGHT) -> None:
         zoom=zoom,
         height=height,
         use_container_width=True,
-        returned_objects=[],
+        # Panning never re-runs the app; a marker click does only when the
+        # popups are too lean to hold the details.
+        returned_objects=[]
+        if details_in_popups
+        else ["last_object_clicked", "last_object_clicked_tooltip"],
         key="atlas_map",
     )
+    if not details_in_popups:
+        show_clicked_details(frame, clicked or {})
+
+
+def show_clicked_details(frame: Frame, clicked: dict) -> None:
+    """Show the full record of the organisation whose marker was clicked last."""
+    name = clicked.get("last_object_clicked_tooltip")
+    row = maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked")) if name else None
+    if row is None:
+        st.caption("Click an organisation on the map to see its details here.")
+        return
+    with st.container(border=True):
+        st.subheader(escape_markdown(row["name"]), anchor=False)
+        # st.table renders Markdown in cells: data must be escaped to show as text.
+        rows = [(label, escape_markdown(text)) for label, text in maps.details_rows(row)]
+        st.table(pd.DataFrame(rows, columns=["", "Details"]).set_index(""))
+
+
+def permalink() -> str:
+    """Return the absolute link to this exact view (every query parameter), or "" if unknown."""
+    base = st.context.url or ""
+    if not safe_url(base):
+        return ""
+    query = urlencode(st.query_params.to_dict(), safe=",")
+    return base.split("?", 1)[0].split("#", 1)[0] + (f"?{query}" if query else "")
+
+
+def provenance(frame: Frame) -> Provenance:
+    """Return how the current view was made, for exports."""
+    return Provenance.from_view(
+        frame.filters, shown=len(frame.shown), total=len(frame.all), permalink=permalink()
+    )
+
+
+def share_box() -> None:
+    """Show the view's permalink with a copy button (Streamlit code blocks have one)."""
+    link = permalink()
+    if link:
+        st.caption("Share this view (copy the link):")
+        st.code(link, language=None, wrap_lines=True)
 
 
 def show_caption(frame: Frame) -> None:
@@ -273,6 +327,8 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
         st.button("Reset filters", on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
     _write_url(filters)
+    with st.sidebar:
+        share_box()
     return filters
 
 

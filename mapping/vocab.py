@@ -8,6 +8,9 @@ development (פיתוח ידע) and funding (מימון).
 
 from __future__ import annotations
 
+import difflib
+import functools
+import re
 from types import MappingProxyType
 
 ROLES = MappingProxyType(
@@ -69,6 +72,32 @@ ROLE_COLOURS = MappingProxyType(
         "funding": "#CC79A7",
     }
 )
+
+VOCABULARIES = MappingProxyType(
+    {"roles": ROLES, "domains": DOMAINS, "org_type": ORG_TYPES, "scope": SCOPES}
+)
+
+# The 2015 mapping's Hebrew role terms.
+ROLE_TERMS_HE = MappingProxyType(
+    {"consulting": "ייעוץ", "operating": "הפעלה", "knowledge": "פיתוח ידע", "funding": "מימון"}
+)
+
+# Other spellings accepted for vocabulary values in uploaded files (beyond the
+# value itself and its label, matched case-, space- and hyphen-insensitively).
+SYNONYMS = MappingProxyType(
+    {
+        "roles": MappingProxyType(
+            {
+                **{term: role for role, term in ROLE_TERMS_HE.items()},
+                "knowledge development": "knowledge",
+            }
+        ),
+        "domains": MappingProxyType({"stem": "stem-education"}),
+        "org_type": MappingProxyType({}),
+        "scope": MappingProxyType({}),
+    }
+)
+SUGGESTION_CUTOFF = 0.6  # difflib similarity needed to suggest a value
 
 WORLD_REGIONS = ("United States", "Canada", "Australia", "Europe", "Israel", "Other")
 
@@ -157,3 +186,58 @@ def label(value: str) -> str:
     """Return the English display label of a value (``stem-education`` -> ``STEM education``)."""
     special = {"stem-education": "STEM education", "food-systems": "Food systems"}
     return special.get(value, value.replace("-", " ").capitalize())
+
+
+def term_key(text: str) -> str:
+    """Normalise a vocabulary term for matching: case, spaces, hyphens and underscores folded."""
+    return " ".join(re.sub(r"[\s_\-]+", " ", text.casefold()).split())
+
+
+@functools.lru_cache(maxsize=len(VOCABULARIES))
+def _terms(field: str) -> dict[str, str]:
+    """Map every accepted spelling (as ``term_key``) of a field's values to the value."""
+    terms = {}
+    for value in VOCABULARIES[field]:
+        terms[term_key(value)] = value
+        terms[term_key(label(value))] = value
+    terms.update({term_key(term): value for term, value in SYNONYMS[field].items()})
+    return terms
+
+
+def canonical(field: str, text: str) -> str | None:
+    """Return the vocabulary value ``text`` spells, or ``None``.
+
+    Parameters
+    ----------
+    field : str
+        A key of ``VOCABULARIES`` (``roles``, ``domains``, ``org_type``, ``scope``).
+    text : str
+        One value as written: ``Funding``, ``Knowledge development``, ``מימון``,
+        ``STEM education``...
+
+    Returns
+    -------
+    str or None
+        The value (``funding``, ``knowledge``, ``stem-education``...).
+    """
+    return _terms(field).get(term_key(text))
+
+
+def suggest(field: str, text: str) -> str | None:
+    """Return the vocabulary value closest to an unknown ``text`` (difflib), or ``None``.
+
+    Parameters
+    ----------
+    field : str
+        A key of ``VOCABULARIES``.
+    text : str
+        The unknown value, e.g. ``fundng``.
+
+    Returns
+    -------
+    str or None
+        The closest value (``funding``) when similar enough (``SUGGESTION_CUTOFF``).
+    """
+    terms = _terms(field)
+    close = difflib.get_close_matches(term_key(text), terms, n=1, cutoff=SUGGESTION_CUTOFF)
+    return terms[close[0]] if close else None

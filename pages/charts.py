@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from mapping import charts, ui
+from mapping import chart_images, charts, ui
 
 frame = ui.page_frame("Charts", "📊")
 st.title("How the field spreads")
@@ -10,7 +10,29 @@ ui.show_caption(frame)
 if frame.shown.empty:
     st.info("No organisation matches the filters. Loosen them in the sidebar.")
 else:
+    notes = ui.provenance(frame)
     left, right = st.columns(2)
     for index, build in enumerate(charts.CHARTS):
+        chart = build(frame.shown)
         with left if index % 2 == 0 else right:
-            st.altair_chart(build(frame.shown), width="stretch")
+            st.altair_chart(chart, width="stretch")
+            png, svg = st.columns(2)
+            name = build.__name__.removesuffix("_chart")
+            png.download_button(
+                "PNG",
+                data=lambda chart=chart: chart_images.chart_png(chart, footer=notes),
+                file_name=f"{name}.png",
+                mime="image/png",
+                on_click="ignore",
+                key=f"png-{name}",
+                width="stretch",
+            )
+            svg.download_button(
+                "SVG",
+                data=lambda chart=chart: chart_images.chart_svg(chart, footer=notes),
+                file_name=f"{name}.svg",
+                mime="image/svg+xml",
+                on_click="ignore",
+                key=f"svg-{name}",
+                width="stretch",
+            )

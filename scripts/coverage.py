@@ -12,8 +12,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mapping import vocab  # noqa: E402
-from mapping.data import load_organisations  # noqa: E402
+from mapping import vocab
+from mapping.data import load_organisations
 
 
 def markdown(table: pd.DataFrame) -> str:

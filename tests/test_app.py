@@ -11,6 +11,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from mapping import maps
 from mapping.filters import Filters
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def map_args(at: AppTest) -> dict:
 def map_payload(at: AppTest) -> dict:
     """The organisations layer's data, as the browser receives it."""
     layer = map_args(at)["feature_group"]
-    return json.loads(layer.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0])
+    return maps.payload_in_script(layer)
 
 
 @pytest.fixture
@@ -143,3 +144,26 @@ def test_filters_survive_a_page_switch(organisations):
     at = run_app(role="knowledge")
     at.switch_page("pages/charts.py").run()
     assert at.sidebar.multiselect(key="atlas_w_roles").value == ["knowledge"]
+
+
+def test_large_results_show_details_on_click(organisations, monkeypatch):
+    # Above the detail limit popups are lean and a click re-runs the app to show the record.
+    monkeypatch.setattr(maps, "DETAIL_LIMIT", 10)
+    at = run_app()
+    assert map_args(at)["returned_objects"] == [
+        "last_object_clicked",
+        "last_object_clicked_tooltip",
+    ]
+    assert "details" not in map_payload(at)
+    assert any("Click an organisation" in c.value for c in at.caption)
+
+
+def test_find_clicked_resolves_the_record(organisations):
+    row = organisations.iloc[5]
+    found = maps.find_clicked(
+        organisations, row["name"], {"lat": row["latitude"] + 0.01, "lng": row["longitude"]}
+    )
+    assert found["id"] == row["id"]
+    assert maps.find_clicked(organisations, "No such organisation", None) is None
+    labels = [label for label, _ in maps.details_rows(row)]
+    assert labels[:2] == ["Type", "Roles"]

@@ -1,15 +1,47 @@
-"""CSV and GeoJSON exports."""
+"""CSV, ZIP, XLSX and GeoJSON exports: clean data, provenance, no formulas."""
 
 import csv
 import io
 import json
+import re
+import zipfile
 
+import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from mapping.export import EXPORT_COLUMNS, neutralise_formula, to_csv_bytes, to_geojson_bytes
+from mapping.export import (
+    ABOUT_NAME,
+    ABOUT_SHEET,
+    CSV_NAME,
+    DATA_SHEET,
+    EXPORT_COLUMNS,
+    FORMULA_TRIGGERS,
+    XLSX_MAX_CELL,
+    XLSX_WIDTH,
+    neutralise_formula,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_xlsx_bytes,
+    to_zip_with_notes,
+    xlsx_text,
+)
 from mapping.filters import Filters
 from tests.conftest import make_frame
+from tests.test_provenance import METADATA, PERMALINK, make_provenance
+
+HOSTILE_CELLS = [
+    '=HYPERLINK("http://evil.example","x")',  # formula with a link
+    "=cmd|' /C calc'!A0",  # DDE
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",  # tab before a formula
+    "\r=1+1",
+    "'=already quoted",
+]
 
 
 def read_csv(data: bytes) -> list[dict]:
@@ -99,3 +131,262 @@ def test_geojson_is_a_feature_collection_with_metadata():
     assert feature["geometry"] == {"type": "Point", "coordinates": [2.5, 1.5]}
     assert feature["properties"]["roles"] == ["funding", "knowledge"]
     assert feature["properties"]["year_started"] is None
+
+
+def read_zip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_zip_holds_the_clean_csv_and_the_notes(organisations):
+    shown = Filters(roles=("funding",)).apply(organisations)
+    provenance = make_provenance(shown=len(shown), total=len(organisations))
+    members = read_zip(to_zip_with_notes(shown, provenance))
+    assert list(members) == [CSV_NAME, ABOUT_NAME]
+    assert members[CSV_NAME] == to_csv_bytes(shown)
+    table = pd.read_csv(io.BytesIO(members[CSV_NAME]), encoding="utf-8-sig", dtype=str)
+    assert table["id"].tolist() == shown["id"].tolist()
+    about = members[ABOUT_NAME].decode("utf-8")
+    for expected in (
+        f"View: {len(shown)} of {len(organisations)} organisations: role Funding.",
+        f"Link to this view: {PERMALINK}",
+        "Generated: 2026-11-22T06:35:12Z (UTC)",
+        "Dataset version: 1.0.0 (2026-11-22)",
+        "Licence: CC BY 4.0",
+        f"Cite as: {provenance.citation}",
+        CSV_NAME,
+    ):
+        assert expected in about
+
+
+def test_zip_is_reproducible_and_dated_by_the_export():
+    frame = make_frame({})
+    provenance = make_provenance(shown=1, total=1)
+    data = to_zip_with_notes(frame, provenance)
+    assert data == to_zip_with_notes(frame, provenance)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 6, 35, 12)}
+
+
+def load_xlsx(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def xlsx_records(workbook: openpyxl.Workbook) -> list[dict]:
+    """The data sheet's rows as dicts keyed by the header."""
+    rows = workbook[DATA_SHEET].iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def formula_cells(data: bytes) -> list[str]:
+    """Cells typed as formulas, by openpyxl and in the raw sheet XML."""
+    found = [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in load_xlsx(data).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and re.search(rb"<f[ >/]", archive.read(name)):
+                found.append(name)
+    return found
+
+
+def test_xlsx_has_the_csv_columns_and_text_with_numbers_as_numbers():
+    frame = make_frame(
+        {
+            "name": "Tamarack Institute",
+            "name_he": "שיתופים",
+            "roles": "funding;operating",
+            "year_started": "2014",
+            "latitude": "-33.5",
+            "longitude": "151.25",
+            "website": "https://www.tamarackcommunity.ca/",
+        },
+        {"name": "No year"},
+    )
+    workbook = load_xlsx(to_xlsx_bytes(frame, make_provenance(shown=2, total=2)))
+    assert workbook.sheetnames == [DATA_SHEET, ABOUT_SHEET]
+    header = next(workbook[DATA_SHEET].iter_rows(max_row=1, values_only=True))
+    assert list(header) == list(EXPORT_COLUMNS)
+    first, second = xlsx_records(workbook)
+    assert first["roles"] == "funding;operating"
+    assert first["name_he"] == "שיתופים"
+    assert (first["latitude"], first["longitude"], first["year_started"]) == (-33.5, 151.25, 2014)
+    assert isinstance(first["year_started"], int)
+    assert second["year_started"] is None
+    numbers = ("latitude", "longitude", "year_started")
+    as_text = [
+        {k: "" if v is None else v for k, v in record.items() if k not in numbers}
+        for record in (first, second)
+    ]
+    assert as_text == [
+        {k: v for k, v in row.items() if k not in numbers} for row in read_csv(to_csv_bytes(frame))
+    ]
+
+
+def test_xlsx_layout_header_bold_frozen_filtered_and_widths():
+    frame = make_frame({"description": "x" * 500})
+    sheet = load_xlsx(to_xlsx_bytes(frame, make_provenance(shown=1, total=1)))[DATA_SHEET]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == sheet.dimensions
+    low, high = XLSX_WIDTH
+    widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items()}
+    assert len(widths) == len(EXPORT_COLUMNS)
+    assert all(low <= width <= high for width in widths.values())
+    description = EXPORT_COLUMNS.index("description") + 1
+    assert widths[openpyxl.utils.get_column_letter(description)] == high  # capped
+
+
+@pytest.mark.parametrize(
+    ("website", "link"),
+    [
+        ("https://www.fsg.org/", "https://www.fsg.org/"),
+        ("http://example.org/a?b=c", "http://example.org/a?b=c"),
+        ("javascript:alert(1)", None),  # script URL: text only
+        ("data:text/html,<b>x</b>", None),
+        ("www.example.org", None),  # not absolute: Excel would guess
+        ("", None),
+    ],
+)
+def test_xlsx_hyperlinks_only_for_http_websites(website, link):
+    frame = make_frame({})
+    frame.loc[0, "website"] = website  # bypasses load-time validation, like a hostile file
+    sheet = load_xlsx(to_xlsx_bytes(frame, make_provenance(shown=1, total=1)))[DATA_SHEET]
+    cell = sheet.cell(row=2, column=EXPORT_COLUMNS.index("website") + 1)
+    assert (cell.hyperlink.target if cell.hyperlink else None) == link
+    assert (cell.value or "") == website
+
+
+def test_xlsx_about_sheet_has_the_provenance():
+    provenance = make_provenance(shown=1, total=1)
+    sheet = load_xlsx(to_xlsx_bytes(make_frame({}), provenance))[ABOUT_SHEET]
+    rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows == provenance.rows()
+    assert all(cell.font.bold for cell in sheet["A"])
+    links = {cell.hyperlink.target for cell in sheet["B"] if cell.hyperlink}
+    assert links == {PERMALINK, provenance.licence_url}
+
+
+@pytest.mark.parametrize("text", HOSTILE_CELLS)
+def test_xlsx_has_no_formula_cell_for_hostile_text(text):
+    frame = make_frame({"name": "x"})
+    for column in ("name", "description", "city", "region", "source"):
+        frame.loc[0, column] = text
+    frame.at[0, "network"] = (text, "y")
+    hostile = make_provenance(Filters(text=text), shown=1, total=1)
+    data = to_xlsx_bytes(frame, hostile)
+    assert formula_cells(data) == []
+    record = xlsx_records(load_xlsx(data))[0]
+    assert record["name"] == neutralise_formula(text).replace("\r", "\n")  # XML reads CR as LF
+
+
+def test_hostile_metadata_is_no_formula_in_the_about_sheet():
+    # A custom dataset's metadata.json is data too.
+    metadata = {**METADATA, "title": '=HYPERLINK("http://evil.example")', "citation": "@SUM(1)"}
+    data = to_xlsx_bytes(make_frame({}), make_provenance(metadata=metadata, shown=1, total=1))
+    assert formula_cells(data) == []
+    values = dict(load_xlsx(data)[ABOUT_SHEET].iter_rows(values_only=True))
+    assert values["Dataset"] == '\'=HYPERLINK("http://evil.example")'
+    assert values["Cite as"] == "'@SUM(1)"
+
+
+def test_control_characters_in_the_view_text_keep_the_workbook_valid():
+    # Found by hypothesis: the view sentence also goes into the workbook's properties.
+    provenance = make_provenance(Filters(text="a\x08b"), shown=1, total=1)
+    workbook = load_xlsx(to_xlsx_bytes(make_frame({}), provenance))
+    assert "a\ufffdb" in workbook.properties.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("plain", "plain"),
+        ("a\x00b\x1fc", "a\ufffdb\ufffdc"),  # XML 1.0 cannot hold control characters
+        ("\x01=1+1", "\ufffd=1+1"),  # the replacement keeps a hidden formula visible
+        ("=1+1", "'=1+1"),  # same prefix as the CSV
+        ("x" * (XLSX_MAX_CELL + 5), "x" * (XLSX_MAX_CELL - 1) + "…"),  # Excel's cell limit
+        (None, ""),
+    ],
+)
+def test_xlsx_text(text, stored):
+    assert xlsx_text(text) == stored
+
+
+def test_geojson_metadata_from_provenance():
+    provenance = make_provenance(shown=1, total=1)
+    collection = json.loads(to_geojson_bytes(make_frame({}), metadata=provenance))
+    assert collection["metadata"] == provenance.as_dict()
+    assert collection["metadata"]["permalink"] == PERMALINK
+
+
+def test_every_export_of_the_dataset_opens(organisations):
+    provenance = make_provenance(shown=len(organisations), total=len(organisations))
+    assert len(pd.read_csv(io.BytesIO(to_csv_bytes(organisations)), encoding="utf-8-sig")) == len(
+        organisations
+    )
+    assert len(json.loads(to_geojson_bytes(organisations, provenance))["features"]) == len(
+        organisations
+    )
+    xlsx = to_xlsx_bytes(organisations, provenance)
+    assert load_xlsx(xlsx)[DATA_SHEET].max_row == len(organisations) + 1
+    assert formula_cells(xlsx) == []
+    assert read_zip(to_zip_with_notes(organisations, provenance))[CSV_NAME] == to_csv_bytes(
+        organisations
+    )
+
+
+# Arbitrary text, often led by a formula trigger (or an apostrophe, the escape itself).
+TEXTS = st.text(max_size=20) | st.builds(
+    str.__add__, st.sampled_from((*FORMULA_TRIGGERS, "'")), st.text(max_size=20)
+)
+ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": TEXTS,
+            "name": TEXTS,
+            "description": TEXTS,
+            "city": TEXTS,
+            "website": TEXTS,
+            "network": st.lists(TEXTS, max_size=3).map(tuple),
+            "roles": st.lists(TEXTS, max_size=2).map(tuple),
+            "latitude": st.floats(-90, 90),
+            "longitude": st.floats(-180, 180),
+            "year_started": st.none() | st.integers(1900, 2030),
+        }
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def arbitrary_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    frame["year_started"] = frame["year_started"].astype("Int64")
+    return frame
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=ROWS)
+def test_no_csv_cell_of_arbitrary_text_is_a_formula(rows):
+    text = to_csv_bytes(arbitrary_frame(rows)).decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(table) == len(rows) + 1  # no text broke out of its row
+    for row in table[1:]:
+        for column, cell in zip(EXPORT_COLUMNS, row, strict=True):
+            if column not in ("latitude", "longitude"):
+                assert not cell.startswith(FORMULA_TRIGGERS), (column, cell)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=ROWS, search=TEXTS)
+def test_no_xlsx_cell_of_arbitrary_text_is_a_formula(rows, search):
+    provenance = make_provenance(Filters(text=search), shown=len(rows), total=len(rows))
+    data = to_xlsx_bytes(arbitrary_frame(rows), provenance)
+    assert formula_cells(data) == []
+    sheet = load_xlsx(data)[DATA_SHEET]
+    assert sheet.max_row == len(rows) + 1

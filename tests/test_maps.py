@@ -1,6 +1,5 @@
 """The map: local assets only, compact organisation arrays, inert data."""
 
-import json
 import re
 
 import folium
@@ -91,7 +90,7 @@ def test_hostile_text_never_reaches_the_page_as_markup(payload):
     script = html.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0]
     assert "<" not in script
     assert ">" not in script
-    data = json.loads(script)
+    data = maps.payload_in_script(html)
     assert data["name"] == frame["name"].tolist()
 
 
@@ -127,3 +126,39 @@ def test_basemap_has_the_countries():
     codes = {f["properties"]["iso_a2"] for f in features}
     assert {"US", "CA", "AU", "IL", "GB", "FR", "NO"} <= codes
     assert len(features) > 170
+
+
+def test_large_result_sets_become_country_counts(monkeypatch):
+    # Above the threshold the browser gets one bubble per country, not one point per row.
+    monkeypatch.setattr(maps, "AGGREGATE_ABOVE", 2)
+    frame = make_frame(
+        {"country_code": "US", "latitude": "40", "longitude": "-75"},
+        {"country_code": "US", "latitude": "42", "longitude": "-71"},
+        {"country_code": "CA", "latitude": "45", "longitude": "-75"},
+    )
+    layer = maps.organisations_layer(frame)
+    assert isinstance(layer, maps.CountsLayer)
+    payload = maps.counts_payload(frame)
+    assert dict(zip(payload["label"], payload["count"], strict=True)) == {
+        "Canada: 1 organisation": 1,
+        "United States: 2 organisations": 2,
+    }
+    assert payload["lat"][payload["count"].index(2)] == 41.0
+
+
+def test_payload_stays_compact_without_details():
+    frame = make_frame(*({"name": f"Organisation number {i}"} for i in range(50)))
+    payload = maps.organisations_payload(frame, details=False)
+    per_organisation = len(maps.script_json(payload)) / len(frame)
+    assert per_organisation < 60
+
+
+def test_large_payloads_travel_deflated(monkeypatch):
+    # Above the threshold the JSON is deflated and base64-encoded: ~20 instead of ~50 B/org.
+    frame = make_frame(*({"name": f"Organisation {i}"} for i in range(30)))
+    monkeypatch.setattr(maps, "COMPRESS_ABOVE", 10)
+    script = maps.encode_payload(maps.organisations_payload(frame))
+    assert '\\"deflate\\"' in script
+    assert "Organisation 1" not in script
+    html = f"var x = Atlas.organisationsLayer({script}).addTo(map);"
+    assert maps.payload_in_script(html)["name"] == frame["name"].tolist()

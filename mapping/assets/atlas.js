@@ -57,52 +57,225 @@
     return box;
   }
 
-  function tooltipContent(data, index) {
-    var span = el("span", "atlas-tooltip", data.name[index]);
-    span.setAttribute("dir", "auto");
-    return span;
+  function inflateJson(base64) {
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
-  // Neutral cluster bubbles, so cluster colours never read as role colours.
-  function clusterIcon(cluster) {
-    var count = cluster.getChildCount();
-    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
-    return L.divIcon({
-      html: "<span>" + count + "</span>",
-      className: "atlas-cluster",
-      iconSize: L.point(size, size)
-    });
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"'`$\\]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; });
   }
 
-  function organisationsLayer(data, options) {
-    options = options || {};
-    var cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      showCoverageOnHover: false,
-      maxClusterRadius: options.clusterRadius || 45,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: clusterIcon
-    });
-    var count = data.lat.length;
-    var markers = new Array(count);
-    var radius = options.markerRadius || 8;
-    for (var i = 0; i < count; i++) {
-      var marker = L.circleMarker([data.lat[i], data.lon[i]], {
+  // Web Mercator in [0, 1]: multiply by 256 * 2^zoom to get Leaflet's pixel coordinates.
+  function mercatorX(lon) { return (lon + 180) / 360; }
+  function mercatorY(lat) {
+    var sin = Math.sin(Math.max(Math.min(lat, 85.05), -85.05) * Math.PI / 180);
+    return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  }
+
+  function listPopupContent(data, indices, onPick) {
+    var box = el("div", "atlas-popup");
+    box.setAttribute("dir", "auto");
+    box.appendChild(el("div", "atlas-popup-title", data.listTitle.replace("{n}", indices.length)));
+    var list = el("ul", "atlas-popup-names");
+    var shown = Math.min(indices.length, 100);
+    for (var k = 0; k < shown; k++) {
+      var item = el("li");
+      var link = el("a", null, data.name[indices[k]]);
+      link.href = "#";
+      link.setAttribute("data-index", String(indices[k]));
+      L.DomEvent.on(link, "click", function (event) {
+        L.DomEvent.preventDefault(event);
+        onPick(Number(this.getAttribute("data-index")));
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+    if (indices.length > shown) {
+      box.appendChild(el("div", "atlas-popup-row", data.moreText.replace("{n}", indices.length - shown)));
+    }
+    return box;
+  }
+
+  /* Grid clustering computed for the visible area at each zoom: O(n) per view
+   * change over typed arrays, and at most one marker per 60-px cell drawn, so
+   * 100,000 organisations cost little more than 1,000 in the browser. */
+  var OrganisationsLayer = L.Layer.extend({
+    options: { cellSize: 60, markerRadius: 8, maxClusterZoom: 16 },
+
+    initialize: function (data, options) {
+      L.setOptions(this, options);
+      this._group = L.featureGroup();
+      this._shown = new Map();
+      if (data.deflate !== undefined) {
+        // Large payloads arrive deflated: draw as soon as they are inflated.
+        this.atlasCount = 0;
+        this._setData({ lat: [], lon: [], name: [], role: [], colours: [], roleLabels: [] });
+        var self = this;
+        this.ready = inflateJson(data.deflate).then(function (full) {
+          self._setData(full);
+          self._redraw();
+        });
+      } else {
+        this._setData(data);
+        this.ready = Promise.resolve();
+      }
+    },
+
+    _setData: function (data) {
+      this._data = data;
+      var count = data.lat.length;
+      this._x = new Float64Array(count);
+      this._y = new Float64Array(count);
+      for (var i = 0; i < count; i++) {
+        this._x[i] = mercatorX(data.lon[i]);
+        this._y[i] = mercatorY(data.lat[i]);
+      }
+      this.atlasCount = count;
+    },
+
+    onAdd: function (map) {
+      this._group.addTo(map);
+      map.on("zoomend moveend", this._redraw, this);
+      this._redraw();
+    },
+
+    onRemove: function (map) {
+      map.off("zoomend moveend", this._redraw, this);
+      map.removeLayer(this._group);
+      this._group.clearLayers();
+      this._shown.clear();
+    },
+
+    getBounds: function () {
+      var data = this._data, bounds = L.latLngBounds([]);
+      for (var i = 0; i < data.lat.length; i++) { bounds.extend([data.lat[i], data.lon[i]]); }
+      return bounds;
+    },
+
+    _redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var zoom = map.getZoom();
+      var scale = 256 * Math.pow(2, zoom);
+      var cell = this.options.cellSize;
+      var bounds = map.getPixelBounds();
+      var minX = bounds.min.x - cell, maxX = bounds.max.x + cell;
+      var minY = bounds.min.y - cell, maxY = bounds.max.y + cell;
+      var cells = new Map();
+      var xs = this._x, ys = this._y;
+      for (var i = 0; i < xs.length; i++) {
+        var px = xs[i] * scale, py = ys[i] * scale;
+        if (px < minX || px > maxX || py < minY || py > maxY) { continue; }
+        var key = Math.floor(px / cell) * 4194304 + Math.floor(py / cell);
+        var bucket = cells.get(key);
+        if (bucket === undefined) {
+          cells.set(key, { members: [i], sx: px, sy: py, x0: px, x1: px, y0: py, y1: py });
+        } else {
+          bucket.members.push(i);
+          bucket.sx += px; bucket.sy += py;
+          if (px < bucket.x0) { bucket.x0 = px; } else if (px > bucket.x1) { bucket.x1 = px; }
+          if (py < bucket.y0) { bucket.y0 = py; } else if (py > bucket.y1) { bucket.y1 = py; }
+        }
+      }
+      // Keep markers that are still wanted (an open popup stays open through a pan).
+      var wanted = new Map();
+      var self = this;
+      cells.forEach(function (bucket, key) {
+        var id = bucket.members.length === 1 ? "s" + bucket.members[0]
+          : "c" + zoom + ":" + key + ":" + bucket.members.length;
+        wanted.set(id, bucket);
+      });
+      this._shown.forEach(function (layer, id) {
+        if (!wanted.has(id)) { self._group.removeLayer(layer); self._shown.delete(id); }
+      });
+      wanted.forEach(function (bucket, id) {
+        if (self._shown.has(id)) { return; }
+        var layer = bucket.members.length === 1 ? self._single(bucket.members[0])
+          : self._cluster(bucket, zoom, scale);
+        self._shown.set(id, layer);
+        self._group.addLayer(layer);
+      });
+    },
+
+    _single: function (index) {
+      var data = this._data;
+      var radius = this.options.markerRadius;
+      var marker = L.circleMarker([data.lat[index], data.lon[index]], {
         radius: radius,
         color: "#ffffff",
         weight: 1.5,
-        fillColor: data.colours[data.role[i]],
+        fillColor: data.colours[data.role[index]],
         fillOpacity: 0.95
       });
-      marker.atlasIndex = i;
-      marker.bindTooltip(function (layer) { return tooltipContent(data, layer.atlasIndex); },
-        { direction: "top", offset: [0, -radius] });
+      marker.atlasIndex = index;
+      // A string tooltip (escaped) lets st_folium report which marker was clicked.
+      marker.bindTooltip(escapeHtml(data.name[index]), { direction: "top", offset: [0, -radius], className: "atlas-tooltip" });
       marker.bindPopup(function (layer) { return popupContent(data, layer.atlasIndex); },
         { maxWidth: 340, minWidth: 220 });
-      markers[i] = marker;
+      return marker;
+    },
+
+    _cluster: function (bucket, zoom, scale) {
+      var map = this._map, data = this._data, self = this;
+      var count = bucket.members.length;
+      var centre = map.unproject(L.point(bucket.sx / count, bucket.sy / count), zoom);
+      var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+      var marker = L.marker(centre, {
+        icon: L.divIcon({ html: "<span>" + count + "</span>", className: "atlas-cluster", iconSize: L.point(size, size) }),
+        title: data.clusterTitle.replace("{n}", count),
+        keyboard: true
+      });
+      var spread = Math.max(bucket.x1 - bucket.x0, bucket.y1 - bucket.y0);
+      marker.on("click", function () {
+        if (spread > 2 && zoom < self.options.maxClusterZoom) {
+          var southWest = map.unproject(L.point(bucket.x0, bucket.y1), zoom);
+          var northEast = map.unproject(L.point(bucket.x1, bucket.y0), zoom);
+          map.fitBounds(L.latLngBounds(southWest, northEast), { padding: [40, 40], maxZoom: zoom + 4 });
+        } else {
+          // Organisations at one address: list them, each opening its details.
+          var popup = L.popup({ maxWidth: 340, minWidth: 220 }).setLatLng(centre);
+          popup.setContent(listPopupContent(data, bucket.members, function (index) {
+            popup.setContent(popupContent(data, index));
+          }));
+          popup.openOn(map);
+        }
+      });
+      return marker;
     }
-    cluster.addLayers(markers);
-    return cluster;
+  });
+
+  function organisationsLayer(data, options) {
+    return new OrganisationsLayer(data, options);
+  }
+
+  function basemap(source, style, pane) {
+    var layer = L.geoJSON(null, { style: function () { return style; }, pane: pane, interactive: false });
+    if (typeof source === "string") {
+      fetch(source).then(function (response) { return response.json(); })
+        .then(function (data) { layer.addData(data); });
+    } else {
+      layer.addData(source);
+    }
+    return layer;
+  }
+
+  function countsLayer(data) {
+    var group = L.featureGroup();
+    var largest = Math.max.apply(null, data.count.concat([1]));
+    for (var i = 0; i < data.count.length; i++) {
+      var radius = 6 + 30 * Math.sqrt(data.count[i] / largest);
+      var circle = L.circleMarker([data.lat[i], data.lon[i]], {
+        radius: radius, color: "#ffffff", weight: 1, fillColor: "#263248", fillOpacity: 0.75
+      });
+      circle.bindTooltip(escapeHtml(data.label[i]), { direction: "top" });
+      group.addLayer(circle);
+    }
+    return group;
   }
 
   function legendControl(legend, position) {
@@ -170,6 +343,9 @@
 
   window.Atlas = {
     organisationsLayer: organisationsLayer,
+    countsLayer: countsLayer,
+    basemap: basemap,
+    escapeHtml: escapeHtml,
     legendControl: legendControl,
     fullscreenControl: fullscreenControl,
     popupContent: popupContent

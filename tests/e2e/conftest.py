@@ -151,13 +151,27 @@ def guard() -> NetworkGuard:
     return NetworkGuard()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome so fixtures can react to a failed test."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def page(browser, guard):
-    """A fresh browser page (1400x1000) whose non-loopback requests are blocked."""
+def page(browser, guard, request):
+    """A fresh browser page (1400x1000) whose non-loopback requests are blocked.
+
+    A failing test leaves a screenshot named after it in ``artifacts/screenshots``.
+    """
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     context.route("**/*", guard.route)
     page = context.new_page()
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        screenshot(page, f"FAILED-{request.node.name}")
     context.close()
 
 

@@ -26,10 +26,10 @@ pytestmark = pytest.mark.e2e
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 LOAD_TIMEOUT_MS = 60_000
 COUNT = re.compile(r"([\d,]+) of ([\d,]+) organisations")
-# Sum of organisations in every MarkerClusterGroup on the map.
+# Organisations held by the atlas layers on the map (clustered or not).
 SHOWN_ON_MAP_JS = """() => {
   let n = 0;
-  window.map.eachLayer(l => { if (l._featureGroup && l.getLayers) { n += l.getLayers().length; } });
+  window.map.eachLayer(l => { if (l.atlasCount !== undefined) { n += l.atlasCount; } });
   return n;
 }"""
 
@@ -61,7 +61,11 @@ def wait_for_count(page, expected: int) -> None:
 def test_home_map_shows_organisations_and_basemap_offline(page, guard, app_server, organisations):
     page.goto(app_server.url)
     frame = map_frame(page)
-    assert frame.locator(".leaflet-basemap-pane path").count() > 0
+    # The country shapes come from the app's own static folder, not the network.
+    page.frame_locator(MAP_FRAME).locator(".leaflet-basemap-pane path").first.wait_for(
+        timeout=LOAD_TIMEOUT_MS
+    )
+    assert frame.locator(".leaflet-basemap-pane path").count() > 150
     assert frame.evaluate(SHOWN_ON_MAP_JS) == len(organisations)
     assert shown_count(page) == (len(organisations), len(organisations))
     assert frame.locator(".atlas-legend").inner_text().startswith("Primary role")
@@ -81,7 +85,7 @@ def test_choosing_funding_changes_map_and_count(page, guard, app_server, organis
     page.wait_for_function(
         "([sel, n]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
         " if (!w || !w.map) return false; let c = 0;"
-        " w.map.eachLayer(l => { if (l._featureGroup && l.getLayers) c += l.getLayers().length; });"
+        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
         " return c === n; }",
         arg=[MAP_FRAME, expected],
         timeout=LOAD_TIMEOUT_MS,
@@ -134,15 +138,15 @@ def test_data_page_csv_has_as_many_rows_as_the_count(page, guard, app_server, or
 
 # Spread far apart so that at the world view no two are clustered together.
 HOSTILE_PLACES = [
-    (40, -100),
-    (50, 10),
-    (-25, 135),
-    (35, 139),
-    (-15, -55),
-    (5, 20),
-    (62, 95),
-    (-42, 172),
-    (22, 78),
+    (40, -100, "US"),
+    (50, 10, "DE"),
+    (-25, 135, "AU"),
+    (36, 138, "JP"),
+    (-15, -55, "BR"),
+    (5, 20, "CF"),
+    (62, 95, "RU"),
+    (-42, 172, "NZ"),
+    (22, 78, "IN"),
 ]
 
 
@@ -150,14 +154,16 @@ HOSTILE_PLACES = [
 def hostile_server(tmp_path_factory):
     """The app on a dataset whose names and descriptions are attack payloads."""
     rows = []
-    for index, (payload, (lat, lon)) in enumerate(zip(PAYLOADS, HOSTILE_PLACES, strict=True)):
+    for index, (payload, (lat, lon, country)) in enumerate(
+        zip(PAYLOADS, HOSTILE_PLACES, strict=True)
+    ):
         rows.append(
             {
                 **dict.fromkeys(COLUMNS, ""),
                 "id": f"hostile-{index}",
                 "name": f"{payload} #{index}",
                 "roles": "funding",
-                "country_code": "US",
+                "country_code": country,
                 "latitude": str(lat),
                 "longitude": str(lon),
                 "description": payload,
@@ -189,7 +195,13 @@ def test_hostile_data_is_inert_in_every_popup_and_tooltip(page, guard, hostile_s
     markers = frame.locator("path.leaflet-interactive")
     assert markers.count() == len(PAYLOADS)
     seen = set()
+    home = frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]")
     for index in range(len(PAYLOADS)):
+        # Opening a popup pans the map: go back home so every marker is in view again.
+        frame.evaluate(
+            "([c, z]) => { window.map.closePopup(); window.map.setView(c, z, {animate: false}); }",
+            home,
+        )
         markers.nth(index).hover()
         frame.locator(".leaflet-tooltip").last.wait_for(timeout=LOAD_TIMEOUT_MS)
         markers.nth(index).click()
@@ -230,4 +242,24 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     center = frame.evaluate("() => window.map.getCenter()")
     assert abs(center["lat"] - 45) < 0.01
     assert abs(center["lng"] + 75) < 0.01
+    assert guard.blocked == []
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """The app on 6,000 synthetic organisations: the payload travels deflated."""
+    from benchmarks.synthetic import synthetic_table
+
+    path = tmp_path_factory.mktemp("large") / "organisations-6000.csv"
+    synthetic_table(6_000).to_csv(path, index=False)
+    server = start_app({"ATLAS_DATA": str(path)}, name="large")
+    yield server
+    server.stop()
+
+
+def test_large_dataset_draws_from_the_deflated_payload(page, guard, large_server):
+    page.goto(large_server.url)
+    page.frame_locator(MAP_FRAME).locator(".atlas-cluster").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    assert frame.evaluate(SHOWN_ON_MAP_JS) == 6_000
     assert guard.blocked == []

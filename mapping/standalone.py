@@ -1,0 +1,151 @@
+"""One self-contained HTML file of the map, for laptops with no network.
+
+``standalone_map_html`` renders ``mapping.maps.build_map``, embeds every local
+asset (Leaflet, the atlas script and styles; the basemap and the organisations
+are already inline) with ``mapping.assets.inline_assets``, embeds Leaflet's
+images (the layer-control icon) as data URIs, and frames the map
+with a title, the view in words and a source/citation footer. All added text
+goes through ``escape_html``; the data itself stays in the map's JSON payload,
+drawn with DOM text nodes. Only the optional online tile layers (hidden until
+chosen in the layer control) ever reach the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pandas as pd
+
+from mapping import assets, maps
+from mapping.provenance import Provenance, strings
+from mapping.safety import escape_html, safe_url
+
+DEFAULT_TITLE = "Collective Impact Atlas"
+# Loads by URL a standalone file must not contain: script and style sheet elements, and
+# CSS imports or ``url()``s (``url(data:...)`` and ``url(#...)`` are inline) in its styles.
+_TAG_LOADS = re.compile(r"<script\b[^>]*\bsrc\s*=|<link\b[^>]*\bhref\s*=", re.IGNORECASE)
+_STYLES = re.compile(
+    r'<style\b[^>]*>(.*?)</style\s*>|\bstyle\s*=\s*"([^"]*)"', re.IGNORECASE | re.DOTALL
+)
+_CSS_LOADS = re.compile(r"""@import\b|(?<![\w.$-])url\(\s*["']?(?!data:|#)[^)\s"']""")
+STYLE = """
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column;
+  font-family: "Noto Sans", "Noto Sans Hebrew", "DejaVu Sans", Arial, sans-serif; color: #222; }
+.atlas-standalone-header { padding: 8px 14px 6px; border-bottom: 1px solid #ccc; }
+.atlas-standalone-header h1 { font-size: 20px; margin: 0 0 2px; }
+.atlas-standalone-header p { margin: 0; font-size: 14px; color: #333; }
+.atlas-standalone-footer { padding: 5px 14px 7px; border-top: 1px solid #ccc;
+  font-size: 12px; color: #444; }
+.atlas-standalone-footer p { margin: 1px 0; }
+.folium-map { flex: 1 1 auto; min-height: 0; height: auto !important; }
+""".strip()
+
+
+def standalone_map_html(
+    gdf: pd.DataFrame,
+    provenance: Provenance,
+    title: str = DEFAULT_TITLE,
+    *,
+    language: str = "en",
+    online_tiles: bool = True,
+) -> str:
+    """Return the map of ``gdf`` as one HTML file that needs no server and no network.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Organisations to show (typically ``Filters.apply`` output).
+    provenance : Provenance
+        The view in words (under the title) and the source, citation, date
+        and link (in the footer).
+    title : str
+        Heading and document title (escaped, never markup).
+    language : str
+        Wording of the footer (a key of ``mapping.provenance.STRINGS``).
+    online_tiles : bool
+        Offer the OpenStreetMap and CARTO tiles as optional, initially hidden
+        layers (the only network use, and only when chosen).
+
+    Returns
+    -------
+    str
+        A complete HTML document: Leaflet, the atlas script and styles, the
+        basemap and the organisations are all inline.
+    """
+    words = strings(language)
+    page = maps.build_map(gdf, online_tiles=online_tiles, embed_basemap=True).get_root().render()
+    page = _embed_images(assets.inline_assets(page))
+    head = f"<title>{escape_html(title)}</title>\n<style>\n{STYLE}\n</style>\n"
+    page = _insert(page, "</head>", head, before=True)
+    page = _insert(page, "<body>", _header(title, provenance), before=False)
+    return _insert(page, "</body>", _footer(provenance, words, language), before=True)
+
+
+def external_resources(html: str) -> list[str]:
+    """Return each place ``html`` loads a script, style sheet or CSS image by URL.
+
+    Parameters
+    ----------
+    html : str
+        A page.
+
+    Returns
+    -------
+    list of str
+        The start of each offending tag or CSS rule (empty for a self-contained page).
+    """
+    found = [match.group(0) for match in _TAG_LOADS.finditer(html)]
+    for style in _STYLES.finditer(html):
+        css = style.group(1) if style.group(1) is not None else style.group(2)
+        found.extend(match.group(0) for match in _CSS_LOADS.finditer(css))
+    return found
+
+
+def _embed_images(page: str) -> str:
+    """Replace Leaflet's ``url(images/...)`` (layer-control icon, default marker) with data URIs."""
+    for image in assets.LEAFLET_IMAGES:
+        data = base64.b64encode(image.source.read_bytes()).decode("ascii")
+        page = page.replace(
+            f"url(images/{image.source.name})", f"url(data:image/png;base64,{data})"
+        )
+    return page
+
+
+def _insert(page: str, marker: str, fragment: str, *, before: bool) -> str:
+    """Insert ``fragment`` at the first ``marker`` of the rendered page."""
+    if marker not in page:
+        raise ValueError(f"the rendered map has no {marker!r} to insert the frame at")
+    replacement = fragment + marker if before else marker + fragment
+    return page.replace(marker, replacement, 1)
+
+
+def _header(title: str, provenance: Provenance) -> str:
+    """The title and the view in words."""
+    return (
+        '\n<header class="atlas-standalone-header">'
+        f'<h1 dir="auto">{escape_html(title)}</h1>'
+        f'<p dir="auto">{escape_html(provenance.filters)}</p>'
+        "</header>\n"
+    )
+
+
+def _footer(provenance: Provenance, words: dict[str, str], language: str) -> str:
+    """The source line, export time and link, citation and basemap credit."""
+    stamp = f"{words['generated']}: {provenance.generated_iso}"
+    link = safe_url(provenance.permalink)
+    link_html = (
+        f' · <a href="{escape_html(link)}" rel="noopener noreferrer">'
+        f"{escape_html(words['permalink'])}</a>"
+        if link
+        else ""
+    )
+    return (
+        '<footer class="atlas-standalone-footer">'
+        f'<p dir="auto">{escape_html(provenance.source_line(language))} · '
+        f"{escape_html(stamp)}{link_html}</p>"
+        f'<p dir="auto">{escape_html(words["citation"])}: {escape_html(provenance.citation)}</p>'
+        f"<p>{escape_html(words['basemap'])}</p>"
+        "</footer>\n"
+    )

@@ -1,0 +1,864 @@
+"""Bring your own data: read an uploaded CSV, XLSX or GeoJSON into the atlas.
+
+``read_upload`` turns the bytes of an uploaded file into the same GeoDataFrame
+``mapping.data.load_organisations`` returns, using the same row validation
+(``mapping.data.validate_table``, with the plausibility checks on). Unlike the
+dataset loader it does not stop at the first problem: every data row is either
+loaded or listed in the error report, so ``total == loaded + rejected``.
+
+Row numbers in reports count data rows from 1, the header excluded: row 1 is
+the first row under the header (line 2 of a spreadsheet whose header is on
+line 1; in a GeoJSON file, the first feature). Entirely blank rows are skipped
+and counted in ``UploadResult.blank_rows``, not in ``total``.
+
+Problems with the file as a whole (empty, too large, binary, not a workbook,
+a ZIP bomb, invalid JSON, no recognisable name column...) raise
+``UploadError`` with a message for the user; nothing else is raised.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from types import MappingProxyType
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from mapping.columns import ColumnMapError, normalise_values, resolve_columns
+from mapping.data import COLUMNS, PROBLEM_COLUMNS, validate_table
+from mapping.export import neutralise_formula
+from mapping.geocode import name_key
+
+MB = 1024 * 1024
+MAX_BYTES = 50 * MB
+MAX_ROWS = 1_000_000
+MAX_UNCOMPRESSED_BYTES = 200 * MB  # an .xlsx that expands beyond this is refused
+FILE_TYPES = MappingProxyType(
+    {
+        ".csv": "csv",
+        ".tsv": "csv",
+        ".txt": "csv",
+        ".xlsx": "xlsx",
+        ".xlsm": "xlsx",
+        ".geojson": "geojson",
+        ".json": "geojson",
+    }
+)
+ENCODING_LABELS = MappingProxyType(
+    {
+        "utf-8": "UTF-8",
+        "utf-8-sig": "UTF-8 with BOM",
+        "utf-16": "UTF-16",
+        "cp1255": "Windows-1255 (Hebrew)",
+        "cp1252": "Windows-1252 (Western European)",
+        "latin-1": "Latin-1 (ISO-8859-1)",
+    }
+)
+# What a file that is not text starts with, and what to call it.
+SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (give a workbook the .xlsx extension)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV",
+    ),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"<!doctype html", "a web page (HTML)"),
+    (b"<html", "a web page (HTML)"),
+)
+DELIMITERS = (",", ";", "\t")
+REQUIRED_COLUMNS = MappingProxyType(
+    {
+        "name": "the organisation name (Name, Organisation, Organization, ארגון, שם הארגון)",
+        "roles": "the roles (Role, Roles, תפקיד)",
+        "country_code": "the country (Country, Country code, מדינה)",
+    }
+)
+MODES = ("replace", "merge")
+# What opening a damaged ZIP can raise (NotImplementedError: an unknown ZIP version).
+ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError)
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]{2,}")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class UploadError(ValueError):
+    """A file that cannot be loaded at all; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """An uploaded file, read and validated.
+
+    Attributes
+    ----------
+    organisations : geopandas.GeoDataFrame
+        The loaded rows, exactly as ``mapping.data.load_organisations`` returns them.
+    errors : pandas.DataFrame
+        One line per problem (``row, field, value, reason, suggestion``); a
+        rejected row may have several. ``field`` is a dataset column, or
+        ``coordinates``, ``geometry``, ``feature``, ``properties`` or ``row``.
+    total : int
+        Data rows read (blank rows excluded); always ``loaded + rejected``.
+    file_type : str
+        ``csv``, ``xlsx`` or ``geojson``.
+    encoding : str or None
+        The text encoding detected (a key of ``ENCODING_LABELS``); ``None``
+        for XLSX.
+    column_map : dict
+        ``{header: column}`` applied.
+    unmapped_columns : tuple of str
+        Headers that were not loaded.
+    swapped_rows : tuple of int
+        Rows whose latitude and longitude looked swapped.
+    fixed_swapped : bool
+        Whether those rows were fixed (loaded) rather than rejected.
+    warnings : pandas.DataFrame
+        Loaded rows worth a look (a city that was not found, so the marker is
+        at the region or country centre), same columns as ``errors``.
+    blank_rows : int
+        Entirely blank rows skipped.
+    loaded_rows : tuple of int
+        The row number of each of ``organisations``: with the rows of
+        ``errors`` they make up every non-blank data row, once.
+    """
+
+    organisations: gpd.GeoDataFrame
+    errors: pd.DataFrame
+    total: int
+    file_type: str
+    encoding: str | None
+    column_map: dict[str, str] = field(default_factory=dict)
+    unmapped_columns: tuple[str, ...] = ()
+    swapped_rows: tuple[int, ...] = ()
+    fixed_swapped: bool = False
+    warnings: pd.DataFrame = field(default_factory=lambda: _problem_frame([]))
+    blank_rows: int = 0
+    loaded_rows: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse a result that does not account for every row."""
+        if self.total != self.loaded + self.rejected or len(self.loaded_rows) != self.loaded:
+            raise RuntimeError(
+                f"upload accounting is broken: {self.total} rows read, "
+                f"{self.loaded} loaded + {self.rejected} rejected"
+            )
+
+    @property
+    def loaded(self) -> int:
+        """Rows loaded."""
+        return len(self.organisations)
+
+    @property
+    def rejected(self) -> int:
+        """Rows rejected (each listed at least once in ``errors``)."""
+        return int(self.errors["row"].nunique())
+
+    @property
+    def encoding_label(self) -> str | None:
+        """The human name of ``encoding`` (``UTF-8 with BOM``, ``Windows-1255 (Hebrew)``...)."""
+        return None if self.encoding is None else ENCODING_LABELS[self.encoding]
+
+    def summary(self) -> str:
+        """Return ``"N loaded, M rejected, of T rows."`` (plus the blank rows skipped, if any)."""
+        text = f"{self.loaded:,} loaded, {self.rejected:,} rejected, of {self.total:,} rows."
+        if self.blank_rows:
+            text += f" {self.blank_rows:,} blank rows skipped."
+        return text
+
+    def errors_csv_bytes(self) -> bytes:
+        """Return the error report as CSV: UTF-8 with BOM, formula-safe, one line per problem."""
+        return _report_csv(self.errors)
+
+    def warnings_csv_bytes(self) -> bytes:
+        """Return the warnings as CSV, like ``errors_csv_bytes``."""
+        return _report_csv(self.warnings)
+
+
+@dataclass
+class _Raw:
+    """A file read into header and string cells, before any mapping or validation."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    numbers: list[int]
+    problems: list[tuple[int, str, str, str, str]]
+    encoding: str | None
+    blank_rows: int
+    points: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+def read_upload(
+    filename: str,
+    data: bytes,
+    column_map: Mapping[str, str | None] | None = None,
+    fix_swapped: bool = False,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_rows: int = MAX_ROWS,
+    max_uncompressed_bytes: int = MAX_UNCOMPRESSED_BYTES,
+) -> UploadResult:
+    """Read, map, validate and geocode an uploaded file.
+
+    Parameters
+    ----------
+    filename : str
+        The uploaded file's name; its extension picks the format (``FILE_TYPES``).
+    data : bytes
+        The file's content.
+    column_map : mapping, optional
+        ``{header: column}`` for headers that are not recognised automatically
+        (``mapping.columns.detect_columns``); ``None`` or ``""`` ignores a header.
+    fix_swapped : bool
+        Load rows whose latitude and longitude look swapped with the two
+        exchanged, instead of rejecting them.
+    max_bytes, max_rows, max_uncompressed_bytes : int
+        Limits: file size, data rows, and the unpacked size of an .xlsx.
+
+    Returns
+    -------
+    UploadResult
+
+    Raises
+    ------
+    UploadError
+        When the file cannot be loaded at all; the message says why.
+    """
+    name = PurePath(filename).name or "The file"
+    if not data:
+        raise UploadError(f"{name} is empty (0 bytes).")
+    if len(data) > max_bytes:
+        raise UploadError(
+            f"{name} is {_megabytes(len(data))}; the limit is {_megabytes(max_bytes)}. "
+            "Upload a smaller file or split it."
+        )
+    file_type = _file_type(name)
+    if file_type == "csv":
+        raw = _read_csv(name, data, max_rows)
+    elif file_type == "xlsx":
+        raw = _read_xlsx(name, data, max_rows, max_uncompressed_bytes)
+    else:
+        raw = _read_geojson(name, data, max_rows)
+    if not raw.numbers:
+        raise UploadError(f"{name} has a header row but no data rows.")
+    try:
+        mapping, unmapped = resolve_columns(raw.headers, column_map)
+    except ColumnMapError as error:
+        raise UploadError(str(error)) from error
+    _check_headers(name, raw.headers, mapping)
+    return _validate(raw, file_type, mapping, unmapped, fix_swapped)
+
+
+def _megabytes(size: int) -> str:
+    """Format a byte count for messages (MB, KB or bytes)."""
+    if size >= MB:
+        return f"{size / MB:,.1f} MB"
+    return f"{size / 1024:,.1f} KB" if size >= 1024 else f"{size:,} bytes"
+
+
+def _file_type(name: str) -> str:
+    """Return the file type of a file name's extension, or raise ``UploadError``."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".xls":
+        raise UploadError(
+            f"{name} is an old Excel (.xls) workbook, which is not supported; "
+            "save it as .xlsx or CSV."
+        )
+    if suffix not in FILE_TYPES:
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise UploadError(
+            f"{name} has {shown}; upload a CSV (.csv), Excel (.xlsx) or GeoJSON (.geojson) file."
+        )
+    return FILE_TYPES[suffix]
+
+
+def _signature(data: bytes) -> str | None:
+    """Name the kind of a non-text file from its first bytes, or ``None``."""
+    head = data[:16].lstrip().lower()
+    for magic, kind in SIGNATURES:
+        if data.startswith(magic) or (magic.startswith(b"<") and head.startswith(magic)):
+            return kind
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode an uploaded text file, detecting its encoding.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+        ``utf-8-sig`` (UTF-8 with a byte-order mark), ``utf-16`` (with a
+        byte-order mark), ``utf-8``, ``cp1255`` (when the text decodes to
+        Hebrew words rather than Latin words with stray Hebrew letters),
+        ``cp1252`` (when it uses Windows-1252 punctuation) or ``latin-1``.
+
+    Raises
+    ------
+    UploadError
+        For binary content (NUL bytes) or a byte-order mark the rest of the
+        file contradicts.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
+        if data.startswith(bom) or (encoding == "utf-16" and data.startswith(codecs.BOM_UTF16_BE)):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise UploadError(
+                    f"the file starts with a {ENCODING_LABELS[encoding]} byte-order mark but "
+                    f"byte {error.start:,} is not {ENCODING_LABELS[encoding]} ({error.reason})."
+                ) from error
+    if b"\x00" in data:
+        raise UploadError("the file holds binary data (NUL bytes), not text.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        hebrew = data.decode("cp1255")
+    except UnicodeDecodeError:
+        hebrew = None
+    if hebrew is not None and _reads_as_hebrew(hebrew):
+        return hebrew, "cp1255"
+    if _C1_BYTES.search(data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode("latin-1"), "latin-1"
+
+
+def _reads_as_hebrew(text: str) -> bool:
+    """Tell whether cp1255-decoded text has more Hebrew words than Latin-Hebrew hybrids."""
+    words = _NON_ASCII_WORD.findall(text)
+    hebrew = sum(1 for w in words if _HEBREW_WORD.fullmatch(w))
+    hybrid = sum(1 for w in words if _HEBREW.search(w) and _LATIN.search(w))
+    return hebrew > hybrid
+
+
+def _delimiter(text: str) -> str:
+    """Pick the separator the header line uses most (``,`` on a tie or none)."""
+    header = re.sub(r'"[^"]*"', "", text[: text.find("\n") if "\n" in text else 65536])
+    counts = [header.count(d) for d in DELIMITERS]
+    return DELIMITERS[counts.index(max(counts))]
+
+
+def _read_csv(name: str, data: bytes, max_rows: int) -> _Raw:
+    """Read CSV bytes into a ``_Raw`` table."""
+    kind = _signature(data)
+    if kind is not None:
+        raise UploadError(f"{name} is not CSV text: it looks like {kind}.")
+    try:
+        text, encoding = decode_text(data)
+    except UploadError as error:
+        raise UploadError(f"{name}: {error}") from error
+    if not text.strip():
+        raise UploadError(f"{name} is empty (it holds only blank space).")
+    delimiter = _delimiter(text)
+    try:
+        records = _csv_records(name, text, delimiter, strict=True, max_rows=max_rows)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise UploadError(
+                f"{name} looks truncated: a quoted cell is never closed "
+                f"(it opens near line {_open_quote_line(text)}). Re-export or re-upload the file."
+            ) from error
+        # Not truncated, only untidy (a quote inside an unquoted cell): read it as Excel does.
+        try:
+            records = _csv_records(name, text, delimiter, strict=False, max_rows=max_rows)
+        except csv.Error as lenient_error:
+            raise UploadError(f"{name} is not a readable CSV file: {lenient_error}.") from error
+    return _raw_from_records(name, records, encoding, delimiter)
+
+
+def _too_many_rows(name: str, max_rows: int) -> UploadError:
+    """The error for a file with more than ``max_rows`` data rows."""
+    return UploadError(
+        f"{name} has more than {max_rows:,} data rows; the limit is {max_rows:,}. Split the file."
+    )
+
+
+def _csv_records(
+    name: str, text: str, delimiter: str, *, strict: bool, max_rows: int
+) -> list[list[str]]:
+    """Parse CSV text into records, refusing more than ``max_rows`` non-blank data rows."""
+    records: list[list[str]] = []
+    filled = 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    for record in reader:
+        records.append(record)
+        if "".join(record).strip():
+            filled += 1
+            if filled > max_rows + 1:  # the header is one of the filled records
+                raise _too_many_rows(name, max_rows)
+    return records
+
+
+def _open_quote_line(text: str) -> int:
+    """Return the line of the last unbalanced double quote (where a truncated cell opens)."""
+    line, opened = 1, 1
+    inside = False
+    for char in text:
+        if char == '"':
+            inside = not inside
+            if inside:
+                opened = line
+        elif char == "\n":
+            line += 1
+    return opened
+
+
+def _raw_from_records(
+    name: str, records: list[list[str]], encoding: str | None, delimiter: str = ","
+) -> _Raw:
+    """Split records into the header and numbered data rows, reporting ragged rows."""
+    start = next((i for i, record in enumerate(records) if "".join(record).strip()), None)
+    if start is None:
+        raise UploadError(f"{name} is empty (no cells hold any text).")
+    headers = [cell.strip() for cell in records[start]]
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    problems: list[tuple[int, str, str, str, str]] = []
+    blank = 0
+    for number, record in enumerate(records[start + 1 :], start=1):
+        if not "".join(record).strip():
+            blank += 1
+            continue
+        extra = [cell for cell in record[width:] if cell.strip()] if len(record) > width else []
+        if extra:
+            problems.append(
+                (
+                    number,
+                    "row",
+                    delimiter.join(extra)[:200],
+                    f"has {len(record)} cells but the header has {width} columns",
+                    "quote cells that contain the separator, or add a header for the extra cells",
+                )
+            )
+        if len(record) != width:
+            record = record[:width] + [""] * (width - len(record))
+        rows.append(record)
+        numbers.append(number)
+    return _Raw(headers, rows, numbers, problems, encoding, blank)
+
+
+def _read_xlsx(name: str, data: bytes, max_rows: int, max_uncompressed: int) -> _Raw:
+    """Read the first worksheet of an .xlsx workbook into a ``_Raw`` table."""
+    if not data.startswith(b"PK\x03\x04"):
+        kind = _signature(data) or (
+            "plain text (a CSV file renamed .xlsx? give it the .csv extension)"
+            if _is_text(data)
+            else "some other binary file"
+        )
+        raise UploadError(f"{name} is not an Excel workbook (.xlsx): it looks like {kind}.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except ZIP_ERRORS as error:
+        raise UploadError(
+            f"{name} is damaged or truncated: it starts like an Excel workbook but cannot be "
+            "opened. Save it again from Excel, or upload it as CSV."
+        ) from error
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > max_uncompressed:
+            raise UploadError(
+                f"{name} would expand to {_megabytes(unpacked)} when opened (the limit is "
+                f"{_megabytes(max_uncompressed)}), so it was not opened: it may be a ZIP bomb."
+            )
+        if "xl/workbook.xml" not in archive.namelist():
+            raise UploadError(
+                f"{name} is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)."
+            )
+    records = _workbook_records(name, data, max_rows)
+    return _raw_from_records(name, records, None)
+
+
+def _is_text(data: bytes) -> bool:
+    """Tell whether bytes look like text (no NUL byte in the first 8 KB)."""
+    return b"\x00" not in data[:8192]
+
+
+def _workbook_records(name: str, data: bytes, max_rows: int) -> list[list[str]]:
+    """Read the first worksheet's cell values as strings (formulas as their cached values)."""
+    import python_calamine
+
+    records: list[list[str]] = []
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
+        if not sheets:
+            raise UploadError(f"{name} has no worksheet.")
+        filled = 0
+        for values in workbook.get_sheet_by_name(sheets[0]).iter_rows():
+            record = [_excel_text(v) for v in values]
+            while record and not record[-1]:
+                record.pop()
+            records.append(record)
+            if record:
+                filled += 1
+                if filled > max_rows + 1:  # the header is one of the filled records
+                    raise _too_many_rows(name, max_rows)
+    except python_calamine.CalamineError as error:
+        raise UploadError(
+            f"{name} could not be read as an Excel workbook ({type(error).__name__}: {error}). "
+            "Save it again from Excel, or upload it as CSV."
+        ) from error
+    return records
+
+
+def _excel_text(value: object) -> str:
+    """Write a cell value as the text a CSV export of it would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_geojson(name: str, data: bytes, max_rows: int) -> _Raw:
+    """Read a GeoJSON FeatureCollection of Points into a ``_Raw`` table."""
+    kind = _signature(data)
+    if kind is not None:
+        raise UploadError(f"{name} is not GeoJSON: it looks like {kind}.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UploadError(
+            f"{name} is not UTF-8 text (byte {error.start:,}: {error.reason}); "
+            "GeoJSON must be UTF-8."
+        ) from error
+    if not text.strip():
+        raise UploadError(f"{name} is empty (it holds only blank space).")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UploadError(
+            f"{name} is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        ) from error
+    except RecursionError as error:
+        raise UploadError(f"{name} is not usable GeoJSON: it is nested too deeply.") from error
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        found = document.get("type") if isinstance(document, dict) else type(document).__name__
+        raise UploadError(
+            f"{name} is not a GeoJSON FeatureCollection (its type is {found!r}); "
+            'upload {"type": "FeatureCollection", "features": [...]} with one Point per '
+            "organisation."
+        )
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise UploadError(f"{name} is a FeatureCollection without a list of features.")
+    if not features:
+        raise UploadError(f"{name} has no features.")
+    if len(features) > max_rows:
+        raise _too_many_rows(name, max_rows)
+    return _raw_from_features(features)
+
+
+def _raw_from_features(features: list) -> _Raw:
+    """Turn GeoJSON features into numbered rows (properties) and given points (geometry)."""
+    headers: dict[str, None] = {}
+    properties: list[dict] = []
+    numbers: list[int] = []
+    problems: list[tuple[int, str, str, str, str]] = []
+    points: dict[int, tuple[str, str]] = {}
+    for number, feature in enumerate(features, start=1):
+        values = feature.get("properties") if isinstance(feature, dict) else None
+        values = values if isinstance(values, dict) else {}
+        headers.update(dict.fromkeys(_without_surrogates(key) for key in values))
+        properties.append(values)
+        numbers.append(number)
+        problem = _feature_problem(feature)
+        if problem is not None:
+            problems.append((number, *problem))
+        elif feature.get("geometry") is not None:
+            longitude, latitude = feature["geometry"]["coordinates"][:2]
+            points[number - 1] = (_json_text(latitude), _json_text(longitude))
+    columns = list(headers)
+    properties = [{_without_surrogates(k): v for k, v in values.items()} for values in properties]
+    rows = [[_json_text(values.get(h)) for h in columns] for values in properties]
+    return _Raw(columns, rows, numbers, problems, "utf-8", 0, points)
+
+
+def _feature_problem(feature: object) -> tuple[str, str, str, str] | None:
+    """Return ``(field, value, reason, suggestion)`` for a feature that cannot be a row."""
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        shown = json.dumps(feature, ensure_ascii=False)[:200]
+        return ("feature", shown, "is not a GeoJSON Feature object", "")
+    values = feature.get("properties")
+    if values is not None and not isinstance(values, dict):
+        shown = json.dumps(values, ensure_ascii=False)[:200]
+        return ("properties", shown, "properties must be an object (or null)", "")
+    geometry = feature.get("geometry")
+    if geometry is None:
+        return None
+    kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+    if kind != "Point":
+        return (
+            "geometry",
+            str(kind),
+            f"the geometry is a {kind}; only Point features can be loaded",
+            "use a Point at the organisation's address, or a null geometry and a city",
+        )
+    coordinates = geometry.get("coordinates")
+    if (
+        not isinstance(coordinates, list)
+        or len(coordinates) not in (2, 3)
+        or not all(_is_number(c) for c in coordinates)
+    ):
+        shown = json.dumps(coordinates, ensure_ascii=False)[:200]
+        return ("geometry", shown, "Point coordinates must be [longitude, latitude] numbers", "")
+    return None
+
+
+def _is_number(value: object) -> bool:
+    """Tell whether a JSON value is a number (not a boolean)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _json_text(value: object) -> str:
+    """Write a JSON property value as a cell: lists joined with ``;``, null as blank."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _without_surrogates(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(_json_text(v) for v in value)
+    if isinstance(value, dict):
+        return _without_surrogates(json.dumps(value, ensure_ascii=False))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _without_surrogates(text: str) -> str:
+    """Pair up surrogate escapes (``\\ud83d\\ude00``) and replace lone ones with U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _check_headers(name: str, headers: list[str], mapping: dict[str, str]) -> None:
+    """Refuse a file whose required columns are missing or whose mapped headers repeat."""
+    for header in mapping:
+        positions = [i + 1 for i, h in enumerate(headers) if h == header]
+        if len(positions) > 1:
+            raise UploadError(
+                f"{name}: the header {header!r} appears in columns "
+                f"{', '.join(map(str, positions[:-1]))} and {positions[-1]}; rename all but one."
+            )
+    mapped = set(mapping.values())
+    for column, description in REQUIRED_COLUMNS.items():
+        if column not in mapped:
+            shown = ", ".join(repr(h) for h in headers if h) or "none"
+            raise UploadError(
+                f"{name}: no column is recognised as {description}. The headers are: {shown}. "
+                f"Rename one, or map it with column_map={{'<header>': '{column}'}}."
+            )
+
+
+def _validate(
+    raw: _Raw, file_type: str, mapping: dict[str, str], unmapped: tuple[str, ...], fix: bool
+) -> UploadResult:
+    """Map, normalise and validate the rows of a read file."""
+    broken = {problem[0] for problem in raw.problems}
+    keep = [i for i, number in enumerate(raw.numbers) if number not in broken]
+    rows = [raw.rows[i] for i in keep] if broken else raw.rows
+    cells = list(zip(*rows, strict=True)) if rows else [()] * len(raw.headers)
+    table = pd.DataFrame(
+        {
+            column: pd.Series(cells[raw.headers.index(header)], dtype=str)
+            for header, column in mapping.items()
+        },
+        index=range(len(keep)),
+    )
+    table = table.reindex(columns=COLUMNS, fill_value="").astype(str)
+    table = pd.DataFrame({c: table[c].str.strip() for c in COLUMNS})
+    if raw.points:
+        _apply_points(table, keep, raw.points)
+    normalised = normalise_values(table)
+    numbers = np.array([raw.numbers[i] for i in keep], dtype=int)
+    found = validate_table(normalised, rows=numbers, plausible=True, fix_swapped=fix)
+    problems = _as_written(found.problems, table, normalised, numbers)
+    errors = pd.concat([_problem_frame(raw.problems), problems], ignore_index=True).sort_values(
+        "row", kind="stable", ignore_index=True
+    )
+    errors["row"] = errors["row"].astype(int)
+    return UploadResult(
+        organisations=found.organisations,
+        errors=errors,
+        total=len(raw.numbers),
+        file_type=file_type,
+        encoding=raw.encoding,
+        column_map=dict(mapping),
+        unmapped_columns=unmapped,
+        swapped_rows=found.swapped_rows,
+        fixed_swapped=fix,
+        warnings=_location_warnings(found.organisations, found.rows),
+        blank_rows=raw.blank_rows,
+        loaded_rows=tuple(int(n) for n in found.rows),
+    )
+
+
+def _as_written(
+    problems: pd.DataFrame, written: pd.DataFrame, normalised: pd.DataFrame, rows: np.ndarray
+) -> pd.DataFrame:
+    """Show each problem's value as the file wrote it, not as ``normalise_values`` rewrote it."""
+    if problems.empty:
+        return problems
+    position = {int(row): i for i, row in enumerate(rows)}
+    values = problems["value"].to_numpy(dtype=object).copy()
+    for i, (row, column, value) in enumerate(
+        zip(problems["row"], problems["field"], problems["value"], strict=True)
+    ):
+        if column in written.columns:
+            at = position[int(row)]
+            if value == normalised[column].iat[at]:
+                values[i] = written[column].iat[at]
+    return problems.assign(value=pd.Series(values, index=problems.index, dtype=str))
+
+
+def _apply_points(table: pd.DataFrame, keep: list[int], points: dict[int, tuple[str, str]]):
+    """Set latitude/longitude from GeoJSON Point geometries (they win over properties)."""
+    where = {position: row for row, position in enumerate(keep)}
+    pairs = [(where[p], point) for p, point in points.items() if p in where]
+    if pairs:
+        rows = [row for row, _ in pairs]
+        table.loc[rows, "latitude"] = [lat for _, (lat, _) in pairs]
+        table.loc[rows, "longitude"] = [lon for _, (_, lon) in pairs]
+
+
+def _problem_frame(problems: list[tuple]) -> pd.DataFrame:
+    """Build a problems table (``PROBLEM_COLUMNS``) from tuples."""
+    frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS))
+    return frame.astype({"row": int, "field": str, "value": str, "reason": str, "suggestion": str})
+
+
+def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """List loaded rows whose city was not found, so their marker is less precise."""
+    imprecise = (organisations["city"] != "") & organisations["location_precision"].isin(
+        ["region", "country"]
+    )
+    problems = [
+        (
+            int(row),
+            "city",
+            city,
+            f"city not found in {code}; the marker is at the {precision} centre",
+            "check the spelling, or give latitude and longitude",
+        )
+        for row, city, code, precision in zip(
+            rows[imprecise.to_numpy()],
+            organisations.loc[imprecise, "city"],
+            organisations.loc[imprecise, "country_code"],
+            organisations.loc[imprecise, "location_precision"],
+            strict=True,
+        )
+    ]
+    return _problem_frame(problems)
+
+
+def _report_csv(problems: pd.DataFrame) -> bytes:
+    """Serialise a problems table as formula-safe CSV (UTF-8 with BOM, CRLF)."""
+    table = problems.loc[:, list(PROBLEM_COLUMNS)].copy()
+    for column in PROBLEM_COLUMNS[1:]:
+        table[column] = [neutralise_formula(str(v)) for v in table[column]]
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def identity_keys(organisations: pd.DataFrame) -> pd.Series:
+    """Return each organisation's ``name|city|country`` key (names compared as ``name_key``)."""
+    names = organisations["name"].map(name_key)
+    cities = organisations["city"].map(name_key)
+    return names + "|" + cities + "|" + organisations["country_code"].str.upper()
+
+
+def merge_with_builtin(
+    builtin: gpd.GeoDataFrame, uploaded: gpd.GeoDataFrame
+) -> tuple[gpd.GeoDataFrame, int]:
+    """Add uploaded organisations to the built-in dataset; uploaded rows win duplicates.
+
+    A built-in organisation is a duplicate of an uploaded one when they share
+    the id, or the name, city and country (compared case-, accent- and
+    punctuation-insensitively). Duplicates are replaced by the uploaded row as
+    a whole (the upload is the user's own, newer record), so ids stay unique.
+
+    Parameters
+    ----------
+    builtin : geopandas.GeoDataFrame
+        The built-in dataset (``load_organisations()``).
+    uploaded : geopandas.GeoDataFrame
+        ``UploadResult.organisations``.
+
+    Returns
+    -------
+    merged : geopandas.GeoDataFrame
+        The built-in rows that no uploaded row duplicates, in their order,
+        then the uploaded rows in file order; same columns and dtypes.
+    merged_count : int
+        Built-in rows replaced, so ``len(merged) == len(builtin) +
+        len(uploaded) - merged_count``.
+    """
+    duplicate = builtin["id"].isin(list(uploaded["id"])) | identity_keys(builtin).isin(
+        list(identity_keys(uploaded))
+    )
+    kept = builtin.loc[~duplicate.to_numpy()]
+    merged = pd.concat([kept, uploaded], ignore_index=True)
+    frame = gpd.GeoDataFrame(merged, geometry="geometry", crs=builtin.crs)
+    return frame, int(duplicate.sum())
+
+
+def combine(
+    builtin: gpd.GeoDataFrame, uploaded: gpd.GeoDataFrame, mode: str
+) -> tuple[gpd.GeoDataFrame, int]:
+    """Return the organisations to show for an upload mode, and the duplicates merged.
+
+    Parameters
+    ----------
+    builtin, uploaded : geopandas.GeoDataFrame
+        The built-in dataset and ``UploadResult.organisations``.
+    mode : str
+        ``replace`` (only the upload; 0 merged) or ``merge`` (``merge_with_builtin``).
+
+    Returns
+    -------
+    tuple of (geopandas.GeoDataFrame, int)
+    """
+    if mode == "replace":
+        return uploaded, 0
+    if mode == "merge":
+        return merge_with_builtin(builtin, uploaded)
+    raise ValueError(f"unknown upload mode {mode!r}; expected one of {', '.join(MODES)}")
