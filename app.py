@@ -29,6 +29,7 @@ navigation = st.navigation(
         st.Page(map_page, title="Map", icon="🗺️", default=True, url_path="map"),
         st.Page("pages/charts.py", title="Charts", icon="📊"),
         st.Page("pages/data.py", title="Data", icon="📋"),
+        st.Page("pages/present.py", title="Present", icon="🎤"),
         st.Page("pages/about.py", title="About", icon="ℹ️"),
     ]
 )

@@ -22,6 +22,7 @@ import pandas as pd
 
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
+from mapping.export import FORMULA_TRIGGERS
 
 # Header spellings per column, best first: when two headers of a file mean the
 # same column, the one earlier in this list wins. Matched by ``header_key``.
@@ -99,7 +100,6 @@ HEADER_ALIASES = MappingProxyType(
 VALUE_SEPARATORS = re.compile(r"[;,|\n]")
 # A coordinate written with a decimal comma (``32,0853``), as European spreadsheets do.
 DECIMAL_COMMA = r"^([+-]?\d+),(\d+)$"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_SLUG = 60
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"))

@@ -216,11 +216,11 @@ def organisations_from_table(
         raise DatasetError(f"missing required column(s): {', '.join(missing)}", source=source)
     found = validate_table(table, plausible=plausible)
     if len(found.problems):
-        raise problem_error(found.problems.iloc[0], source)
+        raise _problem_error(found.problems.iloc[0], source)
     return found.organisations
 
 
-def problem_error(problem: pd.Series, source: str | None = None) -> DatasetError:
+def _problem_error(problem: pd.Series, source: str | None = None) -> DatasetError:
     """Return the ``DatasetError`` for one line of ``Validation.problems``."""
     value = problem["value"]
     message = problem["reason"]
@@ -279,10 +279,8 @@ def validate_table(
     for field in vocab.VOCABULARIES:
         _check_vocabulary(table, field, found)
     roles = table["roles"]
-    no_role = (roles != "").to_numpy() & _map_unique(roles, lambda v: not split_multi(v)).astype(
-        bool
-    )
-    found.add(no_role, "roles", roles, "needs at least one role")
+    separators_only = _map_unique(roles, lambda v: not split_multi(v)).astype(bool)
+    found.add((roles != "").to_numpy() & separators_only, "roles", roles, "needs at least one role")
     code = table["country_code"].str.upper()
     known_code = code.isin(sorted(country_codes()))
     _check_country(table["country_code"], (code != "") & ~known_code, found)

@@ -3,8 +3,8 @@
 Every export (CSV in a ZIP, XLSX, GeoJSON, the standalone map, chart images)
 carries one ``Provenance``, so a file found on a laptop months later still
 says what it holds, where it came from and how to cite it. The human wording
-lives in ``STRINGS``, one catalogue per language: a Hebrew catalogue is one
-more entry with the same keys.
+lives in ``STRINGS``, one catalogue per language (English and Hebrew), read
+from the app's message catalogues (``mapping.i18n``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from mapping import i18n
 from mapping.data import PROJECT_ROOT
 from mapping.filters import Filters
 from mapping.safety import safe_url
@@ -23,32 +24,16 @@ from mapping.safety import safe_url
 METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 METADATA_KEYS = ("title", "version", "date", "licence", "licence_url", "citation")
 
+_PREFIX = "provenance."
+# The wording, one catalogue per language, read from the app's message
+# catalogues (``mapping/locales``): the keys there are ``provenance.<key>``.
 STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "About this export",
-        "dataset": "Dataset",
-        "view": "View",
-        "counts": "Organisations",
-        "counts_value": "{shown:,} shown of {total:,}",
-        "permalink": "Link to this view",
-        "no_permalink": "(not available)",
-        "generated": "Generated",
-        "generated_value": "{iso} (UTC)",
-        "version": "Dataset version",
-        "version_value": "{version} ({date})",
-        "licence": "Licence",
-        "licence_value": "{licence} ({url})",
-        "citation": "Cite as",
-        "source_line": "Source: {name}, dataset version {version} ({date}), {licence}.",
-        "files": "Files",
-        "csv_note": (
-            "{name}: the organisations of this view. UTF-8 with a byte-order mark; "
-            "multiple values in one cell are separated by ';'; a cell that a spreadsheet "
-            "would read as a formula starts with an apostrophe (')."
-        ),
-        "about_note": "{name}: this description.",
-        "basemap": "Basemap: Natural Earth (public domain). Map: Leaflet.",
-    },
+    language: {
+        key.removeprefix(_PREFIX): text
+        for key, text in i18n.messages(language).items()
+        if key.startswith(_PREFIX)
+    }
+    for language in i18n.LANGUAGES
 }
 
 
@@ -58,7 +43,7 @@ def strings(language: str = "en") -> dict[str, str]:
     Parameters
     ----------
     language : str
-        A key of ``STRINGS`` (``"en"``).
+        A key of ``STRINGS`` (``"en"`` or ``"he"``).
 
     Returns
     -------
@@ -107,7 +92,7 @@ def _check_metadata(metadata: Mapping) -> None:
 
 def utc_now() -> dt.datetime:
     """Return the current UTC time, to the second."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def permalink_for(base_url: str, filters: Filters) -> str:
@@ -229,7 +214,7 @@ class Provenance:
         _check_metadata(metadata)
         when = utc_now() if generated is None else generated
         if when.utcoffset() is not None:
-            when = when.astimezone(dt.timezone.utc)
+            when = when.astimezone(dt.UTC)
         return cls(
             filters=filters.describe(total=total, shown=shown),
             shown=shown,

@@ -21,7 +21,8 @@ from mapping import assets, maps, vocab
 from mapping.data import PROJECT_ROOT, DatasetError, dataset_path, load_organisations
 from mapping.filters import PARAMS, Filters, country_names
 from mapping.provenance import Provenance
-from mapping.safety import escape_markdown, safe_url
+from mapping.safety import escape_html, escape_markdown, safe_url
+from mapping.scenes import Scene, SceneError, load_scenes
 
 METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 _STATE = "atlas_filters"
@@ -62,27 +63,36 @@ MAP_HEIGHT = 640
 
 
 def fit_map_to_results() -> None:
-    """Ask the map to frame the current results on the next run."""
-    st.session_state.pop(_VIEW, None)
+    """Ask the home map to frame the current results on the next run."""
+    st.session_state.pop(f"{_VIEW}:atlas_map", None)
 
 
-def show_map(frame: Frame, height: int = MAP_HEIGHT) -> None:
+def show_map(
+    frame: Frame,
+    height: int = MAP_HEIGHT,
+    view: tuple[tuple[float, float], float] | None = None,
+    key: str = "atlas_map",
+) -> None:
     """Render the map: a stable base map plus the organisations sent as a separate layer.
 
     The base map's script never changes, so ``st_folium`` keeps the same map
     when filters change: only the organisations layer is swapped and the
     user's zoom and centre survive. The view is fitted to the results once per
-    session (and on "Zoom to results"); panning never re-runs the app.
+    session (and on "Zoom to results"), or set by ``view`` (a presenter
+    scene); panning never re-runs the app.
     """
     from streamlit_folium import st_folium
 
-    if _VIEW not in st.session_state:
-        st.session_state[_VIEW] = maps.initial_view(frame.shown, height_px=height)
+    view_key, initial_key = f"{_VIEW}:{key}", f"{_INITIAL_VIEW}:{key}"
+    if view is not None:
+        st.session_state[view_key] = view
+    elif view_key not in st.session_state:
+        st.session_state[view_key] = maps.initial_view(frame.shown, height_px=height)
     # The base map opens at the session's first view and never changes after it;
-    # later views ("Zoom to results") travel as center/zoom, which move the map
-    # without rebuilding it.
-    initial = st.session_state.setdefault(_INITIAL_VIEW, st.session_state[_VIEW])
-    centre, zoom = st.session_state[_VIEW]
+    # later views ("Zoom to results", the next scene) travel as center/zoom,
+    # which move the map without rebuilding it.
+    initial = st.session_state.setdefault(initial_key, st.session_state[view_key])
+    centre, zoom = st.session_state[view_key]
     if maps.is_aggregated(frame.shown):
         st.info(
             f"{len(frame.shown):,} organisations are more than the map can draw one by one "
@@ -104,7 +114,7 @@ def show_map(frame: Frame, height: int = MAP_HEIGHT) -> None:
         returned_objects=[]
         if details_in_popups
         else ["last_object_clicked", "last_object_clicked_tooltip"],
-        key="atlas_map",
+        key=key,
     )
     if not details_in_popups:
         show_clicked_details(frame, clicked or {})
@@ -166,17 +176,30 @@ def metadata() -> dict:
     return json.loads(Path(METADATA_FILE).read_text(encoding="utf-8"))
 
 
-def page_frame(title: str, icon: str = "🗺️") -> Frame:
-    """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
+def setup_page(title: str, icon: str, sidebar: str = "auto") -> None:
+    """Configure the page and make sure the map assets are being served."""
     st.set_page_config(
-        page_title=f"{title} · Collective Impact Atlas", page_icon=icon, layout="wide"
+        page_title=f"{title} · Collective Impact Atlas",
+        page_icon=icon,
+        layout="wide",
+        initial_sidebar_state=sidebar,
     )
     _install_assets_once()
+
+
+def dataset_or_stop() -> gpd.GeoDataFrame:
+    """Return the dataset, or show why it cannot be loaded and stop the page."""
     try:
-        gdf = load_dataset()
+        return load_dataset()
     except (DatasetError, OSError) as error:
         st.error(f"The dataset could not be loaded. {error}")
         st.stop()
+
+
+def page_frame(title: str, icon: str = "🗺️") -> Frame:
+    """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
+    setup_page(title, icon)
+    gdf = dataset_or_stop()
     filters = sidebar_filters(gdf)
     return Frame(gdf, filters, filters.apply(gdf))
 
@@ -350,4 +373,87 @@ def table_for_display(gdf: pd.DataFrame) -> pd.DataFrame:
             "Website": [safe_url(url) or None for url in gdf["website"]],
             "Description": gdf["description"].to_numpy(),
         }
+    )
+
+
+_SCENE = "atlas_scene"
+PRESENTER_CSS = """
+<style>
+  [data-testid="stMarkdownContainer"] p.atlas-present-title {
+    font-size: 2.8rem !important; font-weight: 800; color: #000; margin: 0 0 0.3rem; line-height: 1.15;
+  }
+  [data-testid="stMarkdownContainer"] p.atlas-present-caption {
+    font-size: 1.9rem !important; font-weight: 600; color: #000; margin: 0.5rem 0 0; line-height: 1.3;
+  }
+  [data-testid="stMarkdownContainer"] p.atlas-present-step { font-size: 1.2rem !important; color: #222; }
+</style>
+"""
+
+
+def scenes_or_stop() -> list[Scene]:
+    """Return the presenter scenes, or show what is wrong with the scene file and stop."""
+    try:
+        return load_scenes()
+    except SceneError as error:
+        st.error(f"The presenter scenes cannot be shown. {error}")
+        st.stop()
+
+
+def current_scene(deck: list[Scene]) -> int:
+    """Return the index of the scene to show: from the URL (a shared link), else the session."""
+    ids = [scene.id for scene in deck]
+    wanted = st.query_params.get("scene")
+    if wanted in ids and wanted != st.session_state.get(f"{_SCENE}:written"):
+        st.session_state[_SCENE] = ids.index(wanted)
+    index = st.session_state.get(_SCENE, 0) % len(deck)
+    st.session_state[_SCENE] = index
+    st.query_params["scene"] = ids[index]
+    st.session_state[f"{_SCENE}:written"] = ids[index]
+    return index
+
+
+def _step(delta: int, count: int) -> None:
+    """Move to another scene (button callback)."""
+    st.session_state[_SCENE] = (st.session_state.get(_SCENE, 0) + delta) % count
+
+
+def scene_controls(deck: list[Scene], index: int) -> None:
+    """Draw Previous / Next, the position, and the auto-advance switch."""
+    st.markdown(PRESENTER_CSS, unsafe_allow_html=True)  # constant CSS, no data
+    previous, step, following, auto = st.columns([1, 2, 1, 2], vertical_alignment="center")
+    previous.button("◀ Previous", on_click=_step, args=(-1, len(deck)), width="stretch")
+    following.button("Next ▶", on_click=_step, args=(1, len(deck)), width="stretch")
+    step.markdown(
+        f'<p class="atlas-present-step">Scene {index + 1} of {len(deck)}</p>',
+        unsafe_allow_html=True,
+    )
+    seconds = auto.number_input("Auto-advance every (s, 0 = off)", 0, 600, 0, step=5)
+    if seconds:
+        _auto_advance(int(seconds), len(deck))
+
+
+def _auto_advance(seconds: int, count: int) -> None:
+    """Advance to the next scene every ``seconds`` while auto-advance is on."""
+
+    @st.fragment(run_every=seconds)
+    def tick() -> None:
+        started = st.session_state.setdefault(f"{_SCENE}:tick", 0)
+        st.session_state[f"{_SCENE}:tick"] = started + 1
+        if started:  # the fragment's first run is the page's own run
+            _step(1, count)
+            st.rerun(scope="app")
+
+    tick()
+
+
+def show_scene(gdf: gpd.GeoDataFrame, scene: Scene, height: int = 720) -> None:
+    """Show a scene: large title, the map at the scene's view, the caption computed from data."""
+    st.markdown(
+        f'<p class="atlas-present-title">{escape_html(scene.title)}</p>', unsafe_allow_html=True
+    )
+    frame = Frame(gdf, scene.filters, scene.filters.apply(gdf))
+    show_map(frame, height=height, view=(scene.centre, scene.zoom), key="present_map")
+    st.markdown(
+        f'<p class="atlas-present-caption">{escape_html(scene.caption_for(gdf))}</p>',
+        unsafe_allow_html=True,
     )

@@ -19,7 +19,7 @@ from mapping.provenance import (
     strings,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 GENERATED = dt.datetime(2026, 11, 22, 6, 35, 12, tzinfo=UTC)
 METADATA = {
     "title": "Collective Impact Atlas: organisations practising Collective Impact",

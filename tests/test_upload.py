@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mapping import countries, vocab
-from mapping.columns import detect_columns, generate_ids, header_key, slug, unescape_formula
+from mapping.columns import (
+    HEADER_ALIASES,
+    detect_columns,
+    generate_ids,
+    header_key,
+    slug,
+    unescape_formula,
+)
 from mapping.data import COLUMNS, PROBLEM_COLUMNS, DatasetError, load_organisations
 from mapping.export import FORMULA_TRIGGERS, NUMERIC_COLUMNS, neutralise_formula, to_csv_bytes
 from mapping.upload import (
@@ -157,6 +164,12 @@ def test_corpus_is_what_the_script_makes():
 )
 def test_header_variants_are_recognised(header, column):
     assert detect_columns([header]) == {header: column}
+
+
+def test_each_alias_names_one_column():
+    keys = [header_key(a) for aliases in HEADER_ALIASES.values() for a in aliases]
+    assert len(keys) == len(set(keys))
+    assert set(HEADER_ALIASES) == set(COLUMNS)
 
 
 @pytest.mark.parametrize(

@@ -263,3 +263,63 @@ def test_large_dataset_draws_from_the_deflated_payload(page, guard, large_server
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
     assert frame.evaluate(SHOWN_ON_MAP_JS) == 6_000
     assert guard.blocked == []
+
+
+def test_present_page_at_1920x1080_shows_map_and_caption(browser, guard, app_server, organisations):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/present?scene=canada")
+    map_frame(page)
+    caption = page.locator(".atlas-present-caption")
+    caption.wait_for(timeout=LOAD_TIMEOUT_MS)
+    canada = Filters(world_regions=("Canada",)).apply(organisations)
+    assert f"Canada: {len(canada)} organisations" in caption.inner_text()
+    assert caption.bounding_box()["y"] < 1080, "the caption must be on screen"
+    screenshot(page, "present-1920x1080")
+    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_text(re.compile(r"^Australia: \d+ organisations")).wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert "scene=australia" in page.url
+    context.close()
+    assert guard.blocked == []
+
+
+def test_standalone_map_file_works_with_every_request_blocked(browser, organisations, tmp_path):
+    from mapping.provenance import Provenance
+    from mapping.standalone import standalone_map_html
+
+    notes = Provenance.from_view(Filters(), shown=len(organisations), total=len(organisations))
+    path = tmp_path / "atlas-map.html"
+    path.write_text(standalone_map_html(organisations, notes), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    requests: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            (requests.append(route.request.url), route.abort())
+            if not route.request.url.startswith("file:")
+            else route.continue_()
+        ),
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.locator(".atlas-cluster, path.leaflet-interactive").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.locator(".leaflet-basemap-pane path").count() > 150
+    assert page.evaluate(
+        "() => { let n = 0; for (const k in window) { const v = window[k];"
+        " if (v && v.atlasCount !== undefined) n += v.atlasCount; } return n; }"
+    ) == len(organisations)
+    screenshot(page, "standalone-map")
+    context.close()
+    assert requests == []
+
+
+def test_online_tiles_failing_offline_break_nothing(page, guard, app_server, organisations):
+    page.goto(app_server.url)
+    frame = map_frame(page)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-control-layers").hover()
+    page.frame_locator(MAP_FRAME).get_by_text("OpenStreetMap (online)").click()
+    page.wait_for_timeout(1500)
+    assert any("openstreetmap" in url for url in guard.blocked), "tiles were requested and blocked"
+    assert frame.evaluate(SHOWN_ON_MAP_JS) == len(organisations)
+    assert frame.locator(".leaflet-basemap-pane path").count() > 150

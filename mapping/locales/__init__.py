@@ -1,0 +1,1 @@
+"""Message catalogues, one module per language (``en``, ``he``); see ``mapping.i18n``."""

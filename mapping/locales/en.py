@@ -1,0 +1,344 @@
+"""English messages: the source catalogue every other language translates.
+
+Keys are dotted names grouped by where the text appears. Every value is a
+``str.format`` template (literal braces are doubled). A key ending in
+``#one``, ``#two`` or ``#other`` is one plural form of a count message; see
+``mapping.i18n`` for the conventions.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- The app and its pages (app.py, pages/*.py, mapping/ui.py setup_page) ---
+    "app.title": "Collective Impact Atlas",
+    "app.page_title": "{page} · Collective Impact Atlas",
+    "page.map": "Map",
+    "page.charts": "Charts",
+    "page.data": "Data",
+    "page.present": "Present",
+    "page.about": "About",
+    "language.label": "Language",
+    "load.spinner": "Loading organisations…",
+    "load.error": "The dataset could not be loaded. {error}",
+    # --- Counts (sidebar, describe(), map, About) ---
+    "count.organisations#one": "{n:,} organisation",
+    "count.organisations#other": "{n:,} organisations",
+    "count.countries#one": "{n:,} country",
+    "count.countries#other": "{n:,} countries",
+    "count.shown_of_total#one": "{shown:,} of {n:,} organisation",
+    "count.shown_of_total#other": "{shown:,} of {n:,} organisations",
+    # --- Sidebar filters (mapping/ui.py sidebar_filters) ---
+    "sidebar.heading": "Filters",
+    "sidebar.search": "Search names, descriptions, cities",
+    "sidebar.role": "Role",
+    "sidebar.country": "Country",
+    "sidebar.domain": "Domain",
+    "sidebar.world_region": "World region",
+    "sidebar.org_type": "Organisation type",
+    "sidebar.scope": "Scope",
+    "sidebar.year_started": "Year started",
+    "sidebar.year_started_help": "The full span includes organisations with no known start year.",
+    "sidebar.reset": "Reset filters",
+    # --- Notices for what a link asked for but could not be used (Filters.parse_query_params) ---
+    "notice.unknown_parameter": "Ignored unknown URL parameter '{key}'.",
+    "notice.bad_year_range": "Ignored year range '{value}' (expected e.g. 2010-2015).",
+    "notice.unknown_value": "Ignored unknown {key} '{value}'.",
+    # --- The view in words (Filters.describe) ---
+    "describe.head": "Organisations",
+    "describe.sentence": "{head}: {clauses}.",
+    "describe.all_with_counts": "{head}: all, no filters.",
+    "describe.all": "All organisations (no filters).",
+    "describe.clause_separator": "; ",
+    "describe.list_separator": ", ",
+    "describe.or": " or ",
+    "describe.role#one": "role {values}",
+    "describe.role#other": "roles {values}",
+    "describe.country#other": "in {values}",
+    "describe.world_region#one": "region {values}",
+    "describe.world_region#other": "regions {values}",
+    "describe.domain#one": "domain {values}",
+    "describe.domain#other": "domains {values}",
+    "describe.org_type#one": "type {values}",
+    "describe.org_type#other": "types {values}",
+    "describe.scope#one": "scope {values}",
+    "describe.scope#other": "scopes {values}",
+    "describe.years_between": "started {first}–{last}",
+    "describe.years_from": "started {first} or later",
+    "describe.years_until": "started {last} or earlier",
+    "describe.text": "matching “{text}”",
+    # --- The map page (app.py, mapping/ui.py show_map / show_clicked_details) ---
+    "map.zoom_to_results": "Zoom to results",
+    "map.caption": (
+        "Markers are coloured by each organisation's primary role; click a marker for details. "
+        "The basemap is drawn from local data and works offline; online tile layers are optional."
+    ),
+    "map.aggregated": (
+        "{count:,} organisations are more than the map can draw one by one "
+        "(limit {limit:,}), so it shows how many there are in each country. "
+        "Narrow the filters to see the organisations themselves; the count and the "
+        "exports still cover every row."
+    ),
+    "map.details_prompt": "Click an organisation on the map to see its details here.",
+    "map.details_heading": "Details",
+    # --- The map itself (mapping/maps.py) ---
+    "map.legend_title": "Primary role",
+    "map.fullscreen_enter": "Full screen",
+    "map.fullscreen_exit": "Exit full screen",
+    # Filled in by atlas.js, not by Python: pass n="{n}" to keep the placeholder.
+    "map.cluster_title": "{n} organisations: click to zoom in",
+    "map.list_title": "{n} organisations here",
+    "map.more_text": "and {n} more: zoom in or narrow the filters",
+    "map.layer.organisations": "Organisations",
+    "map.layer.counts": "Organisations by country",
+    "map.tiles.osm": "OpenStreetMap (online)",
+    "map.tiles.carto": "CARTO Positron (online)",
+    "map.country_count": "{country}: {count}",
+    # Popup and details-panel labels, one per maps.DETAIL_FIELDS field.
+    "detail.org_type": "Type",
+    "detail.roles": "Roles",
+    "detail.domains": "Domains",
+    "detail.scope": "Scope",
+    "detail.place": "Location",
+    "detail.year_started": "Started",
+    "detail.network": "Network",
+    "detail.website": "Website",
+    "detail.description": "About",
+    # --- The charts page (pages/charts.py, mapping/charts.py, mapping/chart_images.py) ---
+    "charts.heading": "How the field spreads",
+    "charts.empty": "No organisation matches the filters. Loosen them in the sidebar.",
+    "chart.untitled": "Chart",
+    "chart.region.title": "Organisations by world region",
+    "chart.roles.title": "Roles by world region",
+    "chart.domains.title": "Domains by world region",
+    "chart.adoption.title": "Adoption over time (cumulative, by year started)",
+    "chart.countries.title": "Top {top} countries by organisations",
+    "chart.axis.world_region": "World region",
+    "chart.axis.organisations": "Organisations",
+    "chart.axis.organisations_with_role": "Organisations holding the role",
+    "chart.axis.domain": "Domain",
+    "chart.axis.year_started": "Year started",
+    "chart.axis.organisations_cumulative": "Organisations (cumulative)",
+    "chart.legend.role": "Role",
+    "chart.legend.world_region": "World region",
+    "chart.legend.organisations": "Organisations",
+    "chart.tooltip.region": "Region",
+    "chart.tooltip.role": "Role",
+    "chart.tooltip.domain": "Domain",
+    "chart.tooltip.year": "Year",
+    "chart.tooltip.country": "Country",
+    "chart.tooltip.organisations": "Organisations",
+    # --- The data page (pages/data.py, mapping/ui.py table_for_display, mapping/export.py) ---
+    "data.heading": "Organisations",
+    "column.name": "Name",
+    "column.roles": "Roles",
+    "column.type": "Type",
+    "column.domains": "Domains",
+    "column.scope": "Scope",
+    "column.city": "City",
+    "column.country": "Country",
+    "column.region": "Region",
+    "column.started": "Started",
+    "column.network": "Network",
+    "column.website": "Website",
+    "column.description": "Description",
+    "download.csv": "Download CSV",
+    "download.geojson": "Download GeoJSON",
+    "download.xlsx": "Download Excel (XLSX)",
+    "download.zip": "Download CSV with notes (ZIP)",
+    "download.map_html": "Download map (HTML)",
+    "download.png": "PNG",
+    "download.svg": "SVG",
+    "export.sheet.data": "Organisations",
+    "export.sheet.about": "About",
+    # --- The present page (pages/present.py, mapping/ui.py scene controls) ---
+    "present.previous": "◀ Previous",
+    "present.next": "Next ▶",
+    "present.position": "Scene {index} of {count}",
+    "present.auto_advance": "Auto-advance every (s, 0 = off)",
+    "present.error": "The presenter scenes cannot be shown. {error}",
+    # --- The About page (pages/about.py, mapping/about.py) ---
+    "about.heading": "About the Collective Impact Atlas",
+    "about.introduction": """
+**Collective Impact** is the commitment of actors from different sectors to a common
+agenda for solving a complex social problem (Kania & Kramer, *Stanford Social
+Innovation Review*, 2011). It rests on five conditions: a **common agenda**,
+**shared measurement**, **mutually reinforcing activities**, **continuous
+communication** and a **backbone organisation**. The Israeli nonprofit Shitufim
+(Sheatufim) proposed a sixth: building trust and agreements.
+
+This atlas grows out of Shitufim's **2015 global mapping** of the organisations
+engaged in Collective Impact in four roles: consulting (ייעוץ), operating (הפעלה),
+knowledge development (פיתוח ידע) and funding (מימון). That mapping found the
+United States far ahead; Canada active since about 2013 around the Tamarack
+Institute and its Vibrant Communities; Australia emerging (first conferences in
+2014 and 2015); Europe still sparse; and an Israeli field around Shitufim and the
+first Israeli Collective Impact conference (Tel Aviv, 30 March 2015). Its full list
+is not available, so this atlas rebuilds a larger, sourced one: every row cites the
+page its facts were checked against.
+""",
+    "about.corrections": """
+**Corrections and additions** are welcome: each organisation's `source` shows where
+its facts come from. Propose a change with a source that supports it; see the data
+card (`data/README.md`) for the process.
+""",
+    "about.definitions": "Definitions",
+    "about.dataset": "The dataset",
+    "about.cite": "How to cite",
+    "about.term": "Term",
+    "about.definition": "Definition",
+    "about.vocabulary.role": "Roles (the 2015 mapping's four)",
+    "about.vocabulary.org_type": "Organisation types",
+    "about.vocabulary.domain": "Domains",
+    "about.vocabulary.scope": "Scopes",
+    "about.vocabulary.world_region": "World regions",
+    "about.summary.version": "Version **{version}** ({date}), licence {licence}.",
+    "about.summary.counts": (
+        "**{organisations}** in **{countries}** ({regions}); {dated:,} with a known start year."
+    ),
+    "about.summary.region": "{region} {count:,}",
+    "about.summary.locations": (
+        "Locations are headquarters, geocoded offline from the GeoNames gazetteer unless given."
+    ),
+    # --- Bring your own data (mapping/upload.py) ---
+    "upload.heading": "Upload",
+    "upload.label": "Your own organisations (CSV, XLSX or GeoJSON)",
+    "upload.mode": "What to do with them",
+    "upload.mode.replace": "Show only the uploaded organisations",
+    "upload.mode.merge": "Add them to the built-in organisations",
+    "upload.fix_swapped": "Load rows whose latitude and longitude look swapped, exchanging the two",
+    "upload.summary#one": "{loaded:,} loaded, {rejected:,} rejected, of {n:,} row.",
+    "upload.summary#other": "{loaded:,} loaded, {rejected:,} rejected, of {n:,} rows.",
+    "upload.blank_rows#one": "{n:,} blank row skipped.",
+    "upload.blank_rows#other": "{n:,} blank rows skipped.",
+    "upload.merged#one": "{n:,} built-in organisation was replaced by its uploaded version.",
+    "upload.merged#other": "{n:,} built-in organisations were replaced by their uploaded versions.",
+    "upload.errors_heading": "Rows not loaded",
+    "upload.warnings_heading": "Loaded rows worth a look",
+    "upload.download_errors": "Download the error report (CSV)",
+    "upload.download_warnings": "Download the warnings (CSV)",
+    "upload.report.row": "Row",
+    "upload.report.field": "Field",
+    "upload.report.value": "Value",
+    "upload.report.reason": "Reason",
+    "upload.report.suggestion": "Suggestion",
+    "upload.empty": "{name} is empty (0 bytes).",
+    "upload.too_large": (
+        "{name} is {size}; the limit is {limit}. Upload a smaller file or split it."
+    ),
+    "upload.too_many_rows": (
+        "{name} has more than {limit:,} data rows; the limit is {limit:,}. Split the file."
+    ),
+    # --- What every export says about itself (mapping/provenance.py STRINGS) ---
+    "provenance.heading": "About this export",
+    "provenance.dataset": "Dataset",
+    "provenance.view": "View",
+    "provenance.counts": "Organisations",
+    "provenance.counts_value": "{shown:,} shown of {total:,}",
+    "provenance.permalink": "Link to this view",
+    "provenance.no_permalink": "(not available)",
+    "provenance.generated": "Generated",
+    "provenance.generated_value": "{iso} (UTC)",
+    "provenance.version": "Dataset version",
+    "provenance.version_value": "{version} ({date})",
+    "provenance.licence": "Licence",
+    "provenance.licence_value": "{licence} ({url})",
+    "provenance.citation": "Cite as",
+    "provenance.source_line": "Source: {name}, dataset version {version} ({date}), {licence}.",
+    "provenance.files": "Files",
+    "provenance.csv_note": (
+        "{name}: the organisations of this view. UTF-8 with a byte-order mark; "
+        "multiple values in one cell are separated by ';'; a cell that a spreadsheet "
+        "would read as a formula starts with an apostrophe (')."
+    ),
+    "provenance.about_note": "{name}: this description.",
+    "provenance.basemap": "Basemap: Natural Earth (public domain). Map: Leaflet.",
+    # --- Vocabularies (mapping/vocab.py): "<kind>.<value>" and "<kind>.<value>.definition" ---
+    "role.consulting": "Consulting",
+    "role.consulting.definition": (
+        "Advises, trains or facilitates other actors' Collective Impact work."
+    ),
+    "role.operating": "Operating",
+    "role.operating.definition": (
+        "Runs an initiative or is the backbone organisation that coordinates one."
+    ),
+    "role.knowledge": "Knowledge",
+    "role.knowledge.definition": (
+        "Develops and spreads knowledge: research, evaluation, publications, "
+        "learning networks and conferences."
+    ),
+    "role.funding": "Funding",
+    "role.funding.definition": "Funds initiatives, backbone organisations or partners.",
+    "org_type.infrastructure": "Infrastructure",
+    "org_type.infrastructure.definition": (
+        "Develops and spreads the model nationally or internationally."
+    ),
+    "org_type.backbone": "Backbone",
+    "org_type.backbone.definition": (
+        "The dedicated staff organisation that coordinates an initiative's partners."
+    ),
+    "org_type.initiative": "Initiative",
+    "org_type.initiative.definition": (
+        "A named, cross-sector Collective Impact initiative or partnership."
+    ),
+    "org_type.funder": "Funder",
+    "org_type.funder.definition": (
+        "A foundation, community foundation, United Way, federation or pooled fund."
+    ),
+    "org_type.consultancy": "Consultancy",
+    "org_type.consultancy.definition": "A consulting or evaluation practice.",
+    "org_type.academic": "Academic",
+    "org_type.academic.definition": "A university centre or research institute.",
+    "org_type.government": "Government",
+    "org_type.government.definition": "A government agency, programme or local authority.",
+    "org_type.network": "Network",
+    "org_type.network.definition": "A network or association of initiatives.",
+    "domain.community-development": "Community development",
+    "domain.community-development.definition": "Community development and poverty reduction.",
+    "domain.education": "Education",
+    "domain.education.definition": "Education from school to career (cradle to career).",
+    "domain.stem-education": "STEM education",
+    "domain.stem-education.definition": (
+        "Science, technology, engineering and mathematics education."
+    ),
+    "domain.early-childhood": "Early childhood",
+    "domain.early-childhood.definition": "Early childhood development and school readiness.",
+    "domain.health": "Health",
+    "domain.health.definition": "Health and wellbeing.",
+    "domain.youth": "Youth",
+    "domain.youth.definition": "Youth and young adults.",
+    "domain.environment": "Environment",
+    "domain.environment.definition": "Environment and natural resources.",
+    "domain.employment": "Employment",
+    "domain.employment.definition": "Employment, skills and economic opportunity.",
+    "domain.housing": "Housing",
+    "domain.housing.definition": "Housing and homelessness.",
+    "domain.justice": "Justice",
+    "domain.justice.definition": "Justice, safety and violence prevention.",
+    "domain.food-systems": "Food systems",
+    "domain.food-systems.definition": "Food security and food systems.",
+    "domain.other": "Other",
+    "domain.other.definition": "Any other field.",
+    "scope.metropolitan": "Metropolitan",
+    "scope.metropolitan.definition": "A city or metropolitan area.",
+    "scope.rural": "Rural",
+    "scope.rural.definition": "Rural areas and small towns.",
+    "scope.regional": "Regional",
+    "scope.regional.definition": "A state, province or multi-county region.",
+    "scope.national": "National",
+    "scope.national.definition": "A whole country.",
+    "scope.international": "International",
+    "scope.international.definition": "Several countries.",
+    "world_region.United States": "United States",
+    "world_region.United States.definition": "Organisations based in the United States.",
+    "world_region.Canada": "Canada",
+    "world_region.Canada.definition": "Organisations based in Canada.",
+    "world_region.Australia": "Australia",
+    "world_region.Australia.definition": "Organisations based in Australia.",
+    "world_region.Europe": "Europe",
+    "world_region.Europe.definition": (
+        "Organisations based in Europe as GeoNames draws it: Russia and Cyprus are in, "
+        "Turkey is not."
+    ),
+    "world_region.Israel": "Israel",
+    "world_region.Israel.definition": "Organisations based in Israel.",
+    "world_region.Other": "Other",
+    "world_region.Other.definition": "Organisations based anywhere else.",
+}

@@ -1,0 +1,335 @@
+"""Hebrew messages (עברית): a translation of ``mapping.locales.en``, key for key.
+
+The field's terms follow Shitufim's Hebrew texts on the 2015 mapping: the roles
+ייעוץ, הפעלה, פיתוח ידע and מימון; ארגון שדרה, ארגון תשתית, יוזמה; the domains
+and the place-based scopes as the mapping names them. Imperatives use the
+plural (לחצו, צמצמו), as those texts do. Placeholders are the English ones;
+plural forms follow the CLDR rules for Hebrew (one, two, other).
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- The app and its pages ---
+    "app.title": "אטלס קולקטיב אימפקט",
+    "app.page_title": "{page} · אטלס קולקטיב אימפקט",
+    "page.map": "מפה",
+    "page.charts": "תרשימים",
+    "page.data": "נתונים",
+    "page.present": "מצב הצגה",
+    "page.about": "אודות",
+    "language.label": "שפה",
+    "load.spinner": "הארגונים נטענים…",
+    "load.error": "לא ניתן היה לטעון את מאגר הנתונים. {error}",
+    # --- Counts ---
+    "count.organisations#one": "ארגון אחד",
+    "count.organisations#two": "שני ארגונים",
+    "count.organisations#other": "{n:,} ארגונים",
+    "count.countries#one": "מדינה אחת",
+    "count.countries#two": "שתי מדינות",
+    "count.countries#other": "{n:,} מדינות",
+    "count.shown_of_total#one": "{shown:,} מתוך ארגון אחד",
+    "count.shown_of_total#other": "{shown:,} מתוך {n:,} ארגונים",
+    # --- Sidebar filters ---
+    "sidebar.heading": "מסננים",
+    "sidebar.search": "חיפוש בשמות, בתיאורים ובערים",
+    "sidebar.role": "תפקיד",
+    "sidebar.country": "מדינה",
+    "sidebar.domain": "תחום",
+    "sidebar.world_region": "אזור בעולם",
+    "sidebar.org_type": "סוג ארגון",
+    "sidebar.scope": "היקף גאוגרפי",
+    "sidebar.year_started": "שנת התחלה",
+    "sidebar.year_started_help": "הטווח המלא כולל גם ארגונים ששנת ההתחלה שלהם אינה ידועה.",
+    "sidebar.reset": "איפוס המסננים",
+    # --- Notices for what a link asked for but could not be used ---
+    "notice.unknown_parameter": "הפרמטר '{key}' בכתובת אינו מוכר, ולכן לא הוחל.",
+    "notice.bad_year_range": "טווח השנים '{value}' לא הוחל (הצורה הצפויה היא למשל 2010-2015).",
+    "notice.unknown_value": "הערך '{value}' של הפרמטר {key} אינו מוכר, ולכן לא הוחל.",
+    # --- The view in words ---
+    "describe.head": "ארגונים",
+    "describe.sentence": "{head}: {clauses}.",
+    "describe.all_with_counts": "{head}: הכול, ללא מסננים.",
+    "describe.all": "כל הארגונים (ללא מסננים).",
+    "describe.clause_separator": "; ",
+    "describe.list_separator": ", ",
+    "describe.or": " או ",
+    "describe.role#one": "תפקיד {values}",
+    "describe.role#other": "תפקידים {values}",
+    "describe.country#one": "מדינה {values}",
+    "describe.country#other": "מדינות {values}",
+    "describe.world_region#one": "אזור {values}",
+    "describe.world_region#other": "אזורים {values}",
+    "describe.domain#one": "תחום {values}",
+    "describe.domain#other": "תחומים {values}",
+    "describe.org_type#one": "סוג {values}",
+    "describe.org_type#other": "סוגים {values}",
+    "describe.scope#one": "היקף {values}",
+    "describe.scope#other": "היקפים {values}",
+    "describe.years_between": "התחילו בשנים {first}–{last}",
+    "describe.years_from": "התחילו ב־{first} ואילך",
+    "describe.years_until": "התחילו ב־{last} או לפני כן",
+    "describe.text": 'התואמים לחיפוש "{text}"',
+    # --- The map page ---
+    "map.zoom_to_results": "התמקדות בתוצאות",
+    "map.caption": (
+        "צבע הסמן מציין את התפקיד העיקרי של הארגון; לחצו על סמן כדי לראות את פרטיו. "
+        "מפת הבסיס נבנית מנתונים מקומיים ופועלת גם ללא חיבור לאינטרנט; "
+        "שכבות המפה המקוונות הן רשות."
+    ),
+    "map.aggregated": (
+        "{count:,} ארגונים הם יותר ממה שהמפה יכולה לצייר אחד־אחד "
+        "(המגבלה היא {limit:,}), ולכן היא מציגה כמה ארגונים יש בכל מדינה. "
+        "צמצמו את המסננים כדי לראות את הארגונים עצמם; הספירה והקבצים להורדה "
+        "עדיין כוללים את כל השורות."
+    ),
+    "map.details_prompt": "לחצו על ארגון במפה כדי לראות כאן את פרטיו.",
+    "map.details_heading": "פרטים",
+    # --- The map itself ---
+    "map.legend_title": "תפקיד עיקרי",
+    "map.fullscreen_enter": "מסך מלא",
+    "map.fullscreen_exit": "יציאה ממסך מלא",
+    "map.cluster_title": "{n} ארגונים: לחצו כדי להתקרב",
+    "map.list_title": "{n} ארגונים כאן",
+    "map.more_text": "ועוד {n}: התקרבו או צמצמו את המסננים",
+    "map.layer.organisations": "ארגונים",
+    "map.layer.counts": "ארגונים לפי מדינה",
+    "map.tiles.osm": "OpenStreetMap (מקוון)",
+    "map.tiles.carto": "CARTO Positron (מקוון)",
+    "map.country_count": "{country}: {count}",
+    "detail.org_type": "סוג",
+    "detail.roles": "תפקידים",
+    "detail.domains": "תחומים",
+    "detail.scope": "היקף גאוגרפי",
+    "detail.place": "מיקום",
+    "detail.year_started": "שנת התחלה",
+    "detail.network": "רשת",
+    "detail.website": "אתר אינטרנט",
+    "detail.description": "אודות",
+    # --- The charts page ---
+    "charts.heading": "כיצד התחום מתפשט",
+    "charts.empty": "אין ארגון שתואם את המסננים. הרחיבו אותם בסרגל הצד.",
+    "chart.untitled": "תרשים",
+    "chart.region.title": "ארגונים לפי אזור בעולם",
+    "chart.roles.title": "תפקידים לפי אזור בעולם",
+    "chart.domains.title": "תחומים לפי אזור בעולם",
+    "chart.adoption.title": "אימוץ לאורך זמן (מצטבר, לפי שנת התחלה)",
+    "chart.countries.title": "{top} המדינות עם מספר הארגונים הגדול ביותר",
+    "chart.axis.world_region": "אזור בעולם",
+    "chart.axis.organisations": "ארגונים",
+    "chart.axis.organisations_with_role": "ארגונים הממלאים את התפקיד",
+    "chart.axis.domain": "תחום",
+    "chart.axis.year_started": "שנת התחלה",
+    "chart.axis.organisations_cumulative": "ארגונים (מצטבר)",
+    "chart.legend.role": "תפקיד",
+    "chart.legend.world_region": "אזור בעולם",
+    "chart.legend.organisations": "ארגונים",
+    "chart.tooltip.region": "אזור",
+    "chart.tooltip.role": "תפקיד",
+    "chart.tooltip.domain": "תחום",
+    "chart.tooltip.year": "שנה",
+    "chart.tooltip.country": "מדינה",
+    "chart.tooltip.organisations": "ארגונים",
+    # --- The data page ---
+    "data.heading": "ארגונים",
+    "column.name": "שם",
+    "column.roles": "תפקידים",
+    "column.type": "סוג",
+    "column.domains": "תחומים",
+    "column.scope": "היקף גאוגרפי",
+    "column.city": "עיר",
+    "column.country": "מדינה",
+    "column.region": "אזור",
+    "column.started": "שנת התחלה",
+    "column.network": "רשת",
+    "column.website": "אתר אינטרנט",
+    "column.description": "תיאור",
+    "download.csv": "הורדת CSV",
+    "download.geojson": "הורדת GeoJSON",
+    "download.xlsx": "הורדת Excel (XLSX)",
+    "download.zip": "הורדת CSV עם הערות (ZIP)",
+    "download.map_html": "הורדת המפה (HTML)",
+    "download.png": "PNG",
+    "download.svg": "SVG",
+    "export.sheet.data": "ארגונים",
+    "export.sheet.about": "אודות",
+    # --- The present page ---
+    "present.previous": "▶ הקודם",
+    "present.next": "הבא ◀",
+    "present.position": "שקופית {index} מתוך {count}",
+    "present.auto_advance": "מעבר אוטומטי כל (שניות, 0 = כבוי)",
+    "present.error": "לא ניתן להציג את שקופיות ההצגה. {error}",
+    # --- The About page ---
+    "about.heading": "אודות אטלס קולקטיב אימפקט",
+    "about.introduction": """
+**קולקטיב אימפקט** (Collective Impact) הוא מחויבות של שחקנים ממגזרים שונים לסדר יום
+משותף כדי לפתור בעיה חברתית מורכבת (Kania & Kramer, *Stanford Social Innovation
+Review*, 2011). הגישה נשענת על חמישה מרכיבים: **סדר יום משותף**, **מדידה משותפת**,
+**פעילויות המחזקות זו את זו**, **תקשורת מתמשכת** ו**ארגון שדרה**. ארגון שיתופים
+הישראלי הציע מרכיב שישי: בניית האמון וגיבוש ההסכמות.
+
+האטלס צומח מתוך **המיפוי העולמי שערך שיתופים ב־2015** של הארגונים העוסקים בקולקטיב
+אימפקט בארבעה תפקידים: ייעוץ, הפעלה, פיתוח ידע ומימון. המיפוי מצא שארה"ב מובילה
+ללא תחרות; שבקנדה יש פעילות מאז 2013 בערך, סביב מכון Tamarack ויוזמות Vibrant
+Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים הראשונים נערכו ב־2014 וב־2015);
+שבאירופה הוא עדיין אינו מפותח; ושבישראל מתפתח שדה סביב שיתופים והכנס הישראלי
+הראשון על קולקטיב אימפקט (תל אביב, 30 במרס 2015). הרשימה המלאה של המיפוי אינה
+זמינה, ולכן האטלס בונה מחדש רשימה רחבה יותר ומתועדת: כל שורה מפנה לעמוד שבו נבדקו
+העובדות שלה.
+""",
+    "about.corrections": """
+**תיקונים ותוספות** יתקבלו בברכה: השדה `source` של כל ארגון מראה מאין לקוחות העובדות
+עליו. הציעו שינוי יחד עם מקור שתומך בו; התהליך מתואר בכרטיס הנתונים (`data/README.md`).
+""",
+    "about.definitions": "הגדרות",
+    "about.dataset": "מאגר הנתונים",
+    "about.cite": "איך לצטט",
+    "about.term": "מונח",
+    "about.definition": "הגדרה",
+    "about.vocabulary.role": "תפקידים (ארבעת התפקידים של מיפוי 2015)",
+    "about.vocabulary.org_type": "סוגי ארגונים",
+    "about.vocabulary.domain": "תחומים",
+    "about.vocabulary.scope": "היקפים גאוגרפיים",
+    "about.vocabulary.world_region": "אזורים בעולם",
+    "about.summary.version": "גרסה **{version}** ({date}), רישיון {licence}.",
+    "about.summary.counts": (
+        "**{organisations}** ב־**{countries}** ({regions}); ל־{dated:,} מהם שנת התחלה ידועה."
+    ),
+    "about.summary.region": "{region}: {count:,}",
+    "about.summary.locations": (
+        "המיקומים הם של המטה; מיקום שלא צוין אותר ללא חיבור לרשת במאגר השמות הגאוגרפי GeoNames."
+    ),
+    # --- Bring your own data ---
+    "upload.heading": "העלאה",
+    "upload.label": "ארגונים משלכם (CSV, XLSX או GeoJSON)",
+    "upload.mode": "מה לעשות בהם",
+    "upload.mode.replace": "להציג רק את הארגונים שהועלו",
+    "upload.mode.merge": "להוסיף אותם לארגונים המובנים באטלס",
+    "upload.fix_swapped": "לטעון שורות שבהן קו הרוחב וקו האורך נראים הפוכים, אחרי החלפתם",
+    "upload.summary#one": "{loaded:,} נטענו, {rejected:,} נדחו, מתוך שורה אחת.",
+    "upload.summary#other": "{loaded:,} נטענו, {rejected:,} נדחו, מתוך {n:,} שורות.",
+    "upload.blank_rows#one": "שורה ריקה אחת דולגה.",
+    "upload.blank_rows#two": "שתי שורות ריקות דולגו.",
+    "upload.blank_rows#other": "{n:,} שורות ריקות דולגו.",
+    "upload.merged#one": "ארגון מובנה אחד הוחלף בגרסה שהועלתה.",
+    "upload.merged#two": "שני ארגונים מובנים הוחלפו בגרסאות שהועלו.",
+    "upload.merged#other": "{n:,} ארגונים מובנים הוחלפו בגרסאות שהועלו.",
+    "upload.errors_heading": "שורות שלא נטענו",
+    "upload.warnings_heading": "שורות שנטענו וכדאי לבדוק",
+    "upload.download_errors": "הורדת דוח השגיאות (CSV)",
+    "upload.download_warnings": "הורדת האזהרות (CSV)",
+    "upload.report.row": "שורה",
+    "upload.report.field": "שדה",
+    "upload.report.value": "ערך",
+    "upload.report.reason": "סיבה",
+    "upload.report.suggestion": "הצעה",
+    "upload.empty": "הקובץ {name} ריק (0 בתים).",
+    "upload.too_large": (
+        "גודל הקובץ {name} הוא {size}; המגבלה היא {limit}. העלו קובץ קטן יותר או פצלו אותו."
+    ),
+    "upload.too_many_rows": (
+        "בקובץ {name} יש יותר מ־{limit:,} שורות נתונים; המגבלה היא {limit:,}. פצלו את הקובץ."
+    ),
+    # --- What every export says about itself ---
+    "provenance.heading": "על קובץ הייצוא",
+    "provenance.dataset": "מאגר נתונים",
+    "provenance.view": "תצוגה",
+    "provenance.counts": "ארגונים",
+    "provenance.counts_value": "{shown:,} מוצגים מתוך {total:,}",
+    "provenance.permalink": "קישור לתצוגה זו",
+    "provenance.no_permalink": "(לא זמין)",
+    "provenance.generated": "מועד יצירה",
+    "provenance.generated_value": "{iso} (שעון UTC)",
+    "provenance.version": "גרסת מאגר הנתונים",
+    "provenance.version_value": "{version} (מתאריך {date})",
+    "provenance.licence": "רישיון",
+    "provenance.licence_value": "{licence} ({url})",
+    "provenance.citation": "לציטוט",
+    "provenance.source_line": "מקור: {name}, גרסת מאגר הנתונים {version} ({date}), {licence}.",
+    "provenance.files": "קבצים",
+    "provenance.csv_note": (
+        "{name}: הארגונים שבתצוגה זו. קידוד UTF-8 עם סימן סדר בתים (BOM); "
+        "ערכים מרובים בתא אחד מופרדים ב־';'; תא שגיליון אלקטרוני היה קורא כנוסחה "
+        "מתחיל בגרש (')."
+    ),
+    "provenance.about_note": "{name}: תיאור זה.",
+    "provenance.basemap": "מפת בסיס: Natural Earth (נחלת הכלל). מפה: Leaflet.",
+    # --- Vocabularies ---
+    "role.consulting": "ייעוץ",
+    "role.consulting.definition": (
+        "מייעץ, מכשיר או מנחה שחקנים אחרים בעבודת הקולקטיב אימפקט שלהם."
+    ),
+    "role.operating": "הפעלה",
+    "role.operating.definition": "מפעיל יוזמה, או משמש ארגון השדרה שמתאם אותה.",
+    "role.knowledge": "פיתוח ידע",
+    "role.knowledge.definition": "מפתח ומפיץ ידע: מחקר, הערכה, פרסומים, רשתות למידה וכנסים.",
+    "role.funding": "מימון",
+    "role.funding.definition": "מממן יוזמות, ארגוני שדרה או שותפים.",
+    "org_type.infrastructure": "ארגון תשתית",
+    "org_type.infrastructure.definition": "מפתח ומפיץ את המודל ברמה הארצית או הבין-לאומית.",
+    "org_type.backbone": "ארגון שדרה",
+    "org_type.backbone.definition": "הארגון, וצוות העובדים הייעודי שלו, שמתאם את השותפים ביוזמה.",
+    "org_type.initiative": "יוזמה",
+    "org_type.initiative.definition": (
+        "יוזמה או שותפות קולקטיב אימפקט חוצת מגזרים, הפועלת בשם משלה."
+    ),
+    "org_type.funder": "קרן או גוף מממן",
+    "org_type.funder.definition": (
+        "קרן, קרן קהילתית, United Way, פדרציה או קרן המרכזת משאבים ממספר תורמים."
+    ),
+    "org_type.consultancy": "חברת ייעוץ",
+    "org_type.consultancy.definition": "גוף שעוסק בייעוץ או בהערכה.",
+    "org_type.academic": "מוסד אקדמי",
+    "org_type.academic.definition": "מרכז אוניברסיטאי או מכון מחקר.",
+    "org_type.government": "ממשלה",
+    "org_type.government.definition": "משרד ממשלתי, תוכנית ממשלתית או רשות מקומית.",
+    "org_type.network": "רשת",
+    "org_type.network.definition": "רשת או איגוד של יוזמות.",
+    "domain.community-development": "פיתוח קהילה וצמצום עוני",
+    "domain.community-development.definition": "פיתוח קהילה והתמודדות עם עוני.",
+    "domain.education": "חינוך",
+    "domain.education.definition": "חינוך לאורך כל הדרך, מהלידה ועד לקריירה (cradle to career).",
+    "domain.stem-education": "חינוך מדעי-טכנולוגי (STEM)",
+    "domain.stem-education.definition": "חינוך למדע, לטכנולוגיה, להנדסה ולמתמטיקה.",
+    "domain.early-childhood": "גיל הרך",
+    "domain.early-childhood.definition": "התפתחות בגיל הרך ומוכנות לבית הספר.",
+    "domain.health": "בריאות",
+    "domain.health.definition": "בריאות ואיכות חיים.",
+    "domain.youth": "נוער וצעירים",
+    "domain.youth.definition": "בני נוער וצעירים.",
+    "domain.environment": "איכות סביבה",
+    "domain.environment.definition": "איכות הסביבה ומשאבי הטבע.",
+    "domain.employment": "תעסוקה",
+    "domain.employment.definition": "תעסוקה, מיומנויות והזדמנויות כלכליות.",
+    "domain.housing": "דיור",
+    "domain.housing.definition": "דיור והתמודדות עם חסרי בית.",
+    "domain.justice": "צדק ומשפט",
+    "domain.justice.definition": "צדק, ביטחון אישי ומניעת אלימות.",
+    "domain.food-systems": "מערכות מזון",
+    "domain.food-systems.definition": "ביטחון תזונתי ומערכות מזון.",
+    "domain.other": "אחר",
+    "domain.other.definition": "כל תחום אחר.",
+    "scope.metropolitan": "מטרופוליני",
+    "scope.metropolitan.definition": "עיר או אזור מטרופולין.",
+    "scope.rural": "כפרי",
+    "scope.rural.definition": "אזורים כפריים ויישובים קטנים.",
+    "scope.regional": "אזורי",
+    "scope.regional.definition": "מדינה בתוך מדינה פדרלית, פרובינציה או אזור של כמה מחוזות.",
+    "scope.national": "ארצי",
+    "scope.national.definition": "מדינה שלמה.",
+    "scope.international": "בין-לאומי",
+    "scope.international.definition": "כמה מדינות.",
+    "world_region.United States": 'ארה"ב',
+    "world_region.United States.definition": "ארגונים שמטהם בארצות הברית.",
+    "world_region.Canada": "קנדה",
+    "world_region.Canada.definition": "ארגונים שמטהם בקנדה.",
+    "world_region.Australia": "אוסטרליה",
+    "world_region.Australia.definition": "ארגונים שמטהם באוסטרליה.",
+    "world_region.Europe": "אירופה",
+    "world_region.Europe.definition": (
+        "ארגונים שמטהם באירופה כפי שהיא מוגדרת במאגר GeoNames: רוסיה וקפריסין נכללות, "
+        "טורקיה אינה נכללת."
+    ),
+    "world_region.Israel": "ישראל",
+    "world_region.Israel.definition": "ארגונים שמטהם בישראל.",
+    "world_region.Other": "אחר",
+    "world_region.Other.definition": "ארגונים שמטהם בכל מקום אחר.",
+}

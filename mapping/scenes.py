@@ -1,0 +1,184 @@
+"""Presenter scenes: presets of filters, map view and a caption computed from the data.
+
+Scenes live in ``data/scenes.toml``, a file a presenter can edit. ``load_scenes``
+validates it completely and raises one ``SceneError`` naming the bad entry;
+``Scene.caption_for`` fills the caption's placeholders ({count}, {countries},
+{share}, {first_year}, {role:...}, {type:...}, {network:...}) from the
+organisations the scene's filters select.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from mapping import vocab
+from mapping.filters import PARAMS, Filters
+
+SCENES_FILE = Path(__file__).resolve().parent.parent / "data" / "scenes.toml"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# {count}, {role:funding}, {network:Vibrant Communities}; no format specs.
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_SIMPLE_FIELDS = ("count", "countries", "share", "first_year")
+_KEYED_FIELDS = ("role", "type", "network")
+REQUIRED_KEYS = ("id", "title", "filters", "view", "caption")
+
+
+class SceneError(ValueError):
+    """A scene file that cannot be used; the message names the bad entry."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One presenter scene."""
+
+    id: str
+    title: str
+    filters: Filters
+    centre: tuple[float, float]
+    zoom: float
+    caption: str
+
+    def caption_for(self, gdf: pd.DataFrame) -> str:
+        """Return the caption with its placeholders computed from ``gdf`` (the whole dataset)."""
+        values = _Values(self.filters.apply(gdf), len(gdf))
+        return _PLACEHOLDER.sub(lambda match: values[match.group(1).strip()], self.caption)
+
+
+class _Values(dict):
+    """Caption placeholder values, computed on demand from the scene's organisations."""
+
+    def __init__(self, shown: pd.DataFrame, total: int) -> None:
+        super().__init__()
+        self.shown, self.total = shown, total
+
+    def __missing__(self, key: str) -> str:
+        shown = self.shown
+        if key == "count":
+            return f"{len(shown):,}"
+        if key == "countries":
+            return f"{shown['country_code'].nunique():,}"
+        if key == "share":
+            return f"{100 * len(shown) / self.total:.0f}" if self.total else "0"
+        if key == "first_year":
+            years = shown["year_started"].dropna()
+            return str(int(years.min())) if len(years) else "?"
+        kind, _, value = key.partition(":")
+        if kind == "role":
+            return f"{sum(value in roles for roles in shown['roles']):,}"
+        if kind == "type":
+            return f"{int((shown['org_type'] == value).sum()):,}"
+        if kind == "network":
+            return f"{sum(value in networks for networks in shown['network']):,}"
+        raise KeyError(key)
+
+
+def load_scenes(path: str | Path = SCENES_FILE) -> list[Scene]:
+    """Read and validate the scene file.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A TOML file with ``[[scene]]`` tables (see ``data/scenes.toml``).
+
+    Returns
+    -------
+    list of Scene
+        In file order.
+
+    Raises
+    ------
+    SceneError
+        If the file is missing, is not TOML, or any scene is malformed; the
+        message names the scene (number and id) and what is wrong with it.
+    """
+    path = Path(path)
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise SceneError(f"The scene file {path.name} does not exist.") from error
+    except tomllib.TOMLDecodeError as error:
+        raise SceneError(f"The scene file {path.name} is not valid TOML: {error}.") from error
+    entries = document.get("scene")
+    if not isinstance(entries, list) or not entries:
+        raise SceneError(f"The scene file {path.name} has no [[scene]] entries.")
+    scenes, seen = [], set()
+    for number, entry in enumerate(entries, start=1):
+        scene = _scene(entry, number)
+        if scene.id in seen:
+            raise SceneError(f"Scene {number} ('{scene.id}'): the id is used by an earlier scene.")
+        seen.add(scene.id)
+        scenes.append(scene)
+    return scenes
+
+
+def _scene(entry: object, number: int) -> Scene:
+    """Validate one ``[[scene]]`` table."""
+    if not isinstance(entry, dict):
+        raise SceneError(f"Scene {number}: expected a table of keys, got {entry!r}.")
+    label = f"Scene {number} ('{entry.get('id', '?')}')"
+    missing = [key for key in REQUIRED_KEYS if key not in entry]
+    if missing:
+        raise SceneError(f"{label}: missing {', '.join(missing)}.")
+    unknown = sorted(set(entry) - set(REQUIRED_KEYS))
+    if unknown:
+        raise SceneError(f"{label}: unknown key(s) {', '.join(unknown)}.")
+    if not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
+        raise SceneError(f"{label}: id must be lowercase letters, digits and hyphens.")
+    for key in ("title", "caption"):
+        if not isinstance(entry[key], str) or not entry[key].strip():
+            raise SceneError(f"{label}: {key} must be a non-empty text.")
+    filters = _filters(entry["filters"], label)
+    centre, zoom = _view(entry["view"], label)
+    _check_placeholders(entry["caption"], label)
+    return Scene(
+        entry["id"], entry["title"].strip(), filters, centre, zoom, entry["caption"].strip()
+    )
+
+
+def _filters(raw: object, label: str) -> Filters:
+    """Parse a scene's filters strictly: anything the URL parser would ignore is an error."""
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise SceneError(
+            f'{label}: filters must be a table of text values, e.g. {{ country = "CA" }}.'
+        )
+    filters, notices = Filters.parse_query_params(raw)
+    if notices:
+        keys = ", ".join(PARAMS.values())
+        raise SceneError(f"{label}: {notices[0]} Filter keys are: {keys}.")
+    return filters
+
+
+def _view(raw: object, label: str) -> tuple[tuple[float, float], float]:
+    """Validate a scene's map view."""
+    if not isinstance(raw, dict) or set(raw) != {"lat", "lon", "zoom"}:
+        raise SceneError(f"{label}: view must be {{ lat = ..., lon = ..., zoom = ... }}.")
+    lat, lon, zoom = raw["lat"], raw["lon"], raw["zoom"]
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon, zoom))
+    if not numbers or not (-90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18):
+        raise SceneError(
+            f"{label}: view needs lat in -90..90, lon in -180..180 and zoom in 1..18, got {raw!r}."
+        )
+    return (float(lat), float(lon)), float(zoom)
+
+
+def _check_placeholders(caption: str, label: str) -> None:
+    """Reject caption placeholders the data cannot fill."""
+    if _PLACEHOLDER.sub("", caption).count("{") or _PLACEHOLDER.sub("", caption).count("}"):
+        raise SceneError(f"{label}: the caption's braces do not match.")
+    for name in (match.strip() for match in _PLACEHOLDER.findall(caption)):
+        kind, _, value = name.partition(":")
+        if name in _SIMPLE_FIELDS:
+            continue
+        if kind == "role" and value in vocab.ROLES:
+            continue
+        if kind == "type" and value in vocab.ORG_TYPES:
+            continue
+        if kind == "network" and value:
+            continue
+        allowed = ", ".join([*_SIMPLE_FIELDS, *(f"{k}:..." for k in _KEYED_FIELDS)])
+        raise SceneError(f"{label}: unknown caption placeholder {{{name}}}; use {allowed}.")

@@ -1,0 +1,138 @@
+"""Presenter scenes: the shipped file, captions computed from data, and clear errors."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mapping.filters import Filters
+from mapping.scenes import SCENES_FILE, SceneError, load_scenes
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+DEFAULT_SCENES = {
+    "world": Filters(),
+    "united-states": Filters(world_regions=("United States",)),
+    "canada": Filters(world_regions=("Canada",)),
+    "australia": Filters(world_regions=("Australia",)),
+    "europe": Filters(world_regions=("Europe",)),
+    "israel": Filters(world_regions=("Israel",)),
+}
+
+
+def test_default_scenes_are_the_story_of_the_2015_mapping():
+    scenes = load_scenes()
+    assert {s.id: s.filters for s in scenes} == DEFAULT_SCENES
+    assert [s.id for s in scenes] == list(DEFAULT_SCENES)
+
+
+@pytest.mark.parametrize("scene", load_scenes(), ids=lambda s: s.id)
+def test_caption_counts_equal_the_filtered_rows(organisations, scene):
+    caption = scene.caption_for(organisations)
+    expected = len(scene.filters.apply(organisations))
+    assert f"{expected:,} organisations" in caption
+    assert "{" not in caption
+
+
+def test_network_and_role_placeholders(organisations):
+    canada = next(s for s in load_scenes() if s.id == "canada")
+    shown = canada.filters.apply(organisations)
+    members = sum("Vibrant Communities" in n for n in shown["network"])
+    assert f"{members} in Tamarack's Vibrant Communities" in canada.caption_for(organisations)
+
+
+VALID = """
+[[scene]]
+id = "one"
+title = "One"
+filters = { role = "funding" }
+view = { lat = 10, lon = 20, zoom = 3 }
+caption = "{count} funders"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "no [[scene]] entries"),
+        ("[[scene]\nid=", "not valid TOML"),
+        (VALID.replace('id = "one"', 'id = "One Two"'), "Scene 1 ('One Two'): id must be"),
+        (VALID.replace('title = "One"\n', ""), "Scene 1 ('one'): missing title"),
+        (VALID.replace('role = "funding"', 'rol = "funding"'), "unknown URL parameter 'rol'"),
+        (VALID.replace('role = "funding"', 'role = "fundng"'), "unknown role 'fundng'"),
+        (VALID.replace("zoom = 3", "zoom = 30"), "zoom in 1..18"),
+        (VALID.replace("lat = 10, ", ""), "view must be"),
+        (VALID.replace("{count} funders", "{population} people"), "unknown caption placeholder"),
+        (VALID.replace("{count} funders", "{role:advising}"), "unknown caption placeholder"),
+        (VALID.replace("{count} funders", "{count funders"), "braces do not match"),
+        (VALID + "colour = 'red'\n", "unknown key(s) colour"),
+        (VALID + VALID, "Scene 2 ('one'): the id is used by an earlier scene"),
+        (
+            VALID.replace('filters = { role = "funding" }', "filters = { year = 2013 }"),
+            "text values",
+        ),
+    ],
+)
+def test_malformed_scene_files_name_the_bad_entry(tmp_path, text, message):
+    path = tmp_path / "scenes.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SceneError) as raised:
+        load_scenes(path)
+    assert message in str(raised.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SceneError, match="does not exist"):
+        load_scenes(tmp_path / "none.toml")
+
+
+def run_present(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/present.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def caption_text(at: AppTest) -> str:
+    return next(
+        m.value for m in at.markdown if m.value.startswith('<p class="atlas-present-caption"')
+    )
+
+
+def test_present_page_walks_through_the_scenes(organisations):
+    at = run_present()
+    scenes = load_scenes()
+    assert at.query_params["scene"] == "world"
+    assert f"{len(organisations):,} organisations" in caption_text(at)
+    next_button = next(b for b in at.button if "Next" in b.label)
+    next_button.click().run()
+    assert at.query_params["scene"] == "united-states"
+    expected = len(scenes[1].filters.apply(organisations))
+    assert f"{expected:,} organisations" in caption_text(at)
+    previous = next(b for b in at.button if "Previous" in b.label)
+    previous.click().run()
+    previous = next(b for b in at.button if "Previous" in b.label)
+    previous.click().run()
+    assert at.query_params["scene"] == "israel"  # wraps around
+
+
+def test_present_page_opens_the_scene_in_the_url(organisations):
+    at = run_present(scene="canada")
+    canada = next(s for s in load_scenes() if s.id == "canada")
+    assert canada.caption_for(organisations).replace("'", "&#x27;") in caption_text(at)
+
+
+def test_broken_scene_file_is_reported_on_the_page(tmp_path, monkeypatch):
+    from mapping import ui
+
+    broken = tmp_path / "scenes.toml"
+    broken.write_text(VALID.replace("zoom = 3", "zoom = 99"), encoding="utf-8")
+    monkeypatch.setattr(ui, "load_scenes", lambda: load_scenes(broken))
+    at = run_present()
+    assert "zoom in 1..18" in at.error[0].value
+
+
+def test_shipped_file_path():
+    assert SCENES_FILE.name == "scenes.toml"
