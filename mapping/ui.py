@@ -380,12 +380,16 @@ _SCENE = "atlas_scene"
 PRESENTER_CSS = """
 <style>
   [data-testid="stMarkdownContainer"] p.atlas-present-title {
-    font-size: 2.8rem !important; font-weight: 800; color: #000; margin: 0 0 0.3rem; line-height: 1.15;
+    font-size: 2.8rem !important; font-weight: 800; color: #000;
+    margin: 0 0 0.3rem; line-height: 1.15;
   }
   [data-testid="stMarkdownContainer"] p.atlas-present-caption {
-    font-size: 1.9rem !important; font-weight: 600; color: #000; margin: 0.5rem 0 0; line-height: 1.3;
+    font-size: 1.9rem !important; font-weight: 600; color: #000;
+    margin: 0.5rem 0 0; line-height: 1.3;
   }
-  [data-testid="stMarkdownContainer"] p.atlas-present-step { font-size: 1.2rem !important; color: #222; }
+  [data-testid="stMarkdownContainer"] p.atlas-present-step {
+    font-size: 1.2rem !important; color: #222;
+  }
 </style>
 """
 
