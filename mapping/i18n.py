@@ -402,7 +402,7 @@ def country_name(code: str, lang: str) -> str:
         If ``lang`` is not supported or ``code`` is not a country code GeoNames knows.
     """
     names = country_names(lang)
-    key = code.strip().upper() if isinstance(code, str) else code
+    key = code.strip().upper() if isinstance(code, str) else None
     if key not in names:
         raise ValueError(f"unknown country code {code!r}; expected an ISO 3166-1 alpha-2 code")
     return names[key]

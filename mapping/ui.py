@@ -18,11 +18,20 @@ import pandas as pd
 import streamlit as st
 
 from mapping import assets, maps, vocab
-from mapping.data import PROJECT_ROOT, DatasetError, dataset_path, load_organisations
+from mapping.data import COLUMNS, PROJECT_ROOT, DatasetError, dataset_path, load_organisations
 from mapping.filters import PARAMS, Filters, country_names
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown, safe_url
 from mapping.scenes import Scene, SceneError, load_scenes
+from mapping.upload import (
+    FILE_TYPES,
+    MAX_BYTES,
+    MAX_ROWS,
+    UploadError,
+    UploadResult,
+    merge_with_builtin,
+    read_upload,
+)
 
 METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 _STATE = "atlas_filters"
@@ -199,7 +208,10 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
 def page_frame(title: str, icon: str = "🗺️") -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
     setup_page(title, icon)
-    gdf = dataset_or_stop()
+    gdf, label = active_dataset()
+    if label:
+        with st.sidebar:
+            st.info(escape_markdown(label))
     filters = sidebar_filters(gdf)
     return Frame(gdf, filters, filters.apply(gdf))
 
@@ -461,3 +473,134 @@ def show_scene(gdf: gpd.GeoDataFrame, scene: Scene, height: int = 720) -> None:
         f'<p class="atlas-present-caption">{escape_html(scene.caption_for(gdf))}</p>',
         unsafe_allow_html=True,
     )
+
+
+# Bring your own data ---------------------------------------------------------------------
+
+_UPLOAD = "atlas_upload"
+_UPLOAD_READ = "atlas_upload_read"
+_COLUMN_MAP = "atlas_upload_columns"
+# Also accepted: formats we refuse ourselves, so the user gets our explanation.
+UPLOAD_TYPES = (*(suffix.lstrip(".") for suffix in FILE_TYPES), "xls", "ods")
+MODE_LABELS = {
+    "replace": "Replace the built-in data (this browser session only)",
+    "merge": "Merge with the built-in data (duplicates replaced by your rows)",
+}
+
+
+def active_dataset() -> tuple[gpd.GeoDataFrame, str]:
+    """Return the data this session looks at and a short description of it.
+
+    An upload lives only in its browser session (``st.session_state``): it is
+    never written to disk and no other session sees it.
+    """
+    upload = st.session_state.get(_UPLOAD)
+    if upload is None:
+        return dataset_or_stop(), ""
+    return upload["organisations"], upload["label"]
+
+
+def _use_upload(result: UploadResult, mode: str, name: str) -> None:
+    """Button callback: make the upload this session's data."""
+    if mode == "merge":
+        organisations, duplicates = merge_with_builtin(load_dataset(), result.organisations)
+        label = (
+            f"Your file {name} merged with the built-in data: {len(organisations):,} "
+            f"organisations ({duplicates:,} duplicates merged)."
+        )
+    else:
+        organisations = result.organisations
+        label = f"Your file {name}: {len(organisations):,} organisations (built-in data hidden)."
+    st.session_state[_UPLOAD] = {"organisations": organisations, "label": label}
+
+
+def _clear_upload() -> None:
+    """Button callback: go back to the built-in dataset."""
+    st.session_state.pop(_UPLOAD, None)
+
+
+def _read(name: str, data: bytes, file_id: str, fix_swapped: bool) -> UploadResult:
+    """Read an upload once per (file, column mapping, fix) and keep it for this session."""
+    column_map = st.session_state.get(_COLUMN_MAP, {}).get(file_id, {})
+    key = (file_id, tuple(sorted(column_map.items())), fix_swapped)
+    cached = st.session_state.get(_UPLOAD_READ)
+    if cached is None or cached[0] != key:
+        cached = (key, read_upload(name, data, column_map, fix_swapped=fix_swapped))
+        st.session_state[_UPLOAD_READ] = cached
+    return cached[1]
+
+
+def _map_column(file_id: str, header: str, widget: str) -> None:
+    """Select-box callback: remember the user's mapping of one header."""
+    maps_by_file = st.session_state.setdefault(_COLUMN_MAP, {})
+    choice = st.session_state[widget]
+    maps_by_file.setdefault(file_id, {})[header] = None if choice == "(ignore)" else choice
+
+
+def upload_panel() -> None:
+    """The Data page's upload: read, map columns, report every row, then use or discard."""
+    active = st.session_state.get(_UPLOAD)
+    with st.expander("Bring your own data: CSV, Excel or GeoJSON", expanded=active is not None):
+        if active is not None:
+            st.info(escape_markdown(active["label"]))
+            st.button("Back to the built-in dataset", on_click=_clear_upload)
+        file = st.file_uploader(
+            f"Upload a file (up to {MAX_BYTES // (1024 * 1024)} MB, {MAX_ROWS:,} rows)",
+            type=list(UPLOAD_TYPES),
+            key="atlas_upload_file",
+        )
+        if file is None:
+            return
+        fix_swapped = st.checkbox("Fix rows whose latitude and longitude look swapped")
+        try:
+            result = _read(file.name, file.getvalue(), file.file_id, fix_swapped)
+        except UploadError as error:
+            st.error(escape_markdown(str(error)))
+            return
+        _upload_report(result, file.file_id)
+        if result.loaded:
+            mode = st.radio("Use it to", list(MODE_LABELS), format_func=MODE_LABELS.get)
+            st.button(
+                "Show this data on the map",
+                type="primary",
+                on_click=_use_upload,
+                args=(result, mode, file.name),
+            )
+
+
+def _upload_report(result: UploadResult, file_id: str) -> None:
+    """Show what happened to every row, the column mapping, and the downloadable error report."""
+    summary = escape_markdown(result.summary())
+    (st.success if not result.rejected else st.warning)(summary)
+    if result.encoding_label:
+        st.caption(f"Read as {escape_markdown(result.encoding_label)}.")
+    if len(result.warnings):
+        st.caption(
+            f"{len(result.warnings):,} loaded rows are placed at their region or country centre "
+            "because their city was not found:"
+        )
+        st.dataframe(result.warnings, hide_index=True, width="stretch")
+    if result.swapped_rows:
+        st.caption(
+            f"{len(result.swapped_rows):,} rows look like latitude and longitude are swapped"
+            + (" (fixed)." if result.fixed_swapped else "; tick the box above to fix them.")
+        )
+    if result.unmapped_columns:
+        st.markdown("**Columns not recognised**: choose what each one holds.")
+        for index, header in enumerate(result.unmapped_columns):
+            widget = f"atlas_map_column_{index}"
+            st.selectbox(
+                escape_markdown(header),
+                ["(ignore)", *COLUMNS],
+                key=widget,
+                on_change=_map_column,
+                args=(file_id, header, widget),
+            )
+    if result.rejected:
+        st.dataframe(result.errors, hide_index=True, width="stretch")
+        st.download_button(
+            "Download the error report (CSV)",
+            data=result.errors_csv_bytes(),
+            file_name="upload-errors.csv",
+            mime="text/csv",
+        )

@@ -63,3 +63,5 @@ html.download_button(
     width="stretch",
     help="One self-contained file: opens by double-click with no network.",
 )
+
+ui.upload_panel()

@@ -11,6 +11,7 @@ from mapping import about, i18n, maps, vocab
 from mapping.filters import Filters
 from mapping.locales import en, he
 from mapping.provenance import STRINGS
+from tests.conftest import make_frame
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
@@ -290,6 +291,7 @@ def test_country_names_cover_every_geonames_code():
         ("", "en", "unknown country code ''"),
         ("USA", "en", "unknown country code 'USA'"),  # alpha-3 is not accepted here
         ("US", "fr", "unknown language 'fr'"),
+        (840, "en", "unknown country code 840"),  # a numeric ISO code is not a code string
     ],
 )
 def test_country_name_errors(code, lang, message):
@@ -457,6 +459,16 @@ def test_map_texts_are_in_the_catalogue():
     assert [i18n.t(f"map.tiles.{key}", "en") for key in ("osm", "carto")] == [
         name for name, _, _ in maps.ONLINE_TILES
     ]
+
+
+def test_browser_templates_are_in_the_catalogue():
+    payload = maps.organisations_payload(make_frame({}))
+    for field, key in (
+        ("clusterTitle", "map.cluster_title"),
+        ("listTitle", "map.list_title"),
+        ("moreText", "map.more_text"),
+    ):
+        assert i18n.t(key, "en", n="{n}") == payload[field]
 
 
 def test_about_texts_are_in_the_catalogue():

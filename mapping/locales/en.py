@@ -78,6 +78,7 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "Click an organisation on the map to see its details here.",
     "map.details_heading": "Details",
+    "share.caption": "Share this view (copy the link):",
     # --- The map itself (mapping/maps.py) ---
     "map.legend_title": "Primary role",
     "map.fullscreen_enter": "Full screen",
@@ -139,13 +140,20 @@ MESSAGES: dict[str, str] = {
     "column.network": "Network",
     "column.website": "Website",
     "column.description": "Description",
+    "data.downloads_heading": "Download exactly this list",
     "download.csv": "Download CSV",
     "download.geojson": "Download GeoJSON",
     "download.xlsx": "Download Excel (XLSX)",
     "download.zip": "Download CSV with notes (ZIP)",
-    "download.map_html": "Download map (HTML)",
+    "download.map_html": "Download map (HTML, works offline)",
     "download.png": "PNG",
     "download.svg": "SVG",
+    "download.csv_help": "Clean data for spreadsheets: UTF-8 with BOM, formula-safe.",
+    "download.zip_help": (
+        "The CSV plus ABOUT.txt: filters in words, permalink, date, version, citation, licence."
+    ),
+    "download.xlsx_help": "Two sheets: the organisations, and About (how this list was made).",
+    "download.map_html_help": "One self-contained file: opens by double-click with no network.",
     "export.sheet.data": "Organisations",
     "export.sheet.about": "About",
     # --- The present page (pages/present.py, mapping/ui.py scene controls) ---
@@ -199,21 +207,45 @@ card (`data/README.md`) for the process.
     ),
     # --- Bring your own data (mapping/upload.py) ---
     "upload.heading": "Upload",
-    "upload.label": "Your own organisations (CSV, XLSX or GeoJSON)",
-    "upload.mode": "What to do with them",
-    "upload.mode.replace": "Show only the uploaded organisations",
-    "upload.mode.merge": "Add them to the built-in organisations",
-    "upload.fix_swapped": "Load rows whose latitude and longitude look swapped, exchanging the two",
+    "upload.expander": "Bring your own data: CSV, Excel or GeoJSON",
+    "upload.file_label": "Upload a file (up to {megabytes:,} MB, {rows:,} rows)",
+    "upload.back": "Back to the built-in dataset",
+    "upload.fix_swapped": "Fix rows whose latitude and longitude look swapped",
+    "upload.mode": "Use it to",
+    "upload.mode.replace": "Replace the built-in data (this browser session only)",
+    "upload.mode.merge": "Merge with the built-in data (duplicates replaced by your rows)",
+    "upload.show": "Show this data on the map",
+    "upload.active_replaced": "Your file {name}: {organisations} (built-in data hidden).",
+    "upload.active_merged": (
+        "Your file {name} merged with the built-in data: {organisations} ({duplicates})."
+    ),
+    "upload.duplicates_merged#one": "{n:,} duplicate merged",
+    "upload.duplicates_merged#other": "{n:,} duplicates merged",
     "upload.summary#one": "{loaded:,} loaded, {rejected:,} rejected, of {n:,} row.",
     "upload.summary#other": "{loaded:,} loaded, {rejected:,} rejected, of {n:,} rows.",
     "upload.blank_rows#one": "{n:,} blank row skipped.",
     "upload.blank_rows#other": "{n:,} blank rows skipped.",
-    "upload.merged#one": "{n:,} built-in organisation was replaced by its uploaded version.",
-    "upload.merged#other": "{n:,} built-in organisations were replaced by their uploaded versions.",
-    "upload.errors_heading": "Rows not loaded",
-    "upload.warnings_heading": "Loaded rows worth a look",
+    "upload.read_as": "Read as {encoding}.",
+    "upload.imprecise#one": (
+        "{n:,} loaded row is placed at its region or country centre because its city was not found:"
+    ),
+    "upload.imprecise#other": (
+        "{n:,} loaded rows are placed at their region or country centre "
+        "because their city was not found:"
+    ),
+    "upload.swapped_fixed#one": "{n:,} row looks like latitude and longitude are swapped (fixed).",
+    "upload.swapped_fixed#other": (
+        "{n:,} rows look like latitude and longitude are swapped (fixed)."
+    ),
+    "upload.swapped_unfixed#one": (
+        "{n:,} row looks like latitude and longitude are swapped; tick the box above to fix it."
+    ),
+    "upload.swapped_unfixed#other": (
+        "{n:,} rows look like latitude and longitude are swapped; tick the box above to fix them."
+    ),
+    "upload.unmapped": "**Columns not recognised**: choose what each one holds.",
+    "upload.ignore_column": "(ignore)",
     "upload.download_errors": "Download the error report (CSV)",
-    "upload.download_warnings": "Download the warnings (CSV)",
     "upload.report.row": "Row",
     "upload.report.field": "Field",
     "upload.report.value": "Value",

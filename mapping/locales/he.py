@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "לחצו על ארגון במפה כדי לראות כאן את פרטיו.",
     "map.details_heading": "פרטים",
+    "share.caption": "שיתוף התצוגה (העתיקו את הקישור):",
     # --- The map itself ---
     "map.legend_title": "תפקיד עיקרי",
     "map.fullscreen_enter": "מסך מלא",
@@ -142,13 +143,20 @@ MESSAGES: dict[str, str] = {
     "column.network": "רשת",
     "column.website": "אתר אינטרנט",
     "column.description": "תיאור",
+    "data.downloads_heading": "הורדה של הרשימה הזו בדיוק",
     "download.csv": "הורדת CSV",
     "download.geojson": "הורדת GeoJSON",
     "download.xlsx": "הורדת Excel (XLSX)",
     "download.zip": "הורדת CSV עם הערות (ZIP)",
-    "download.map_html": "הורדת המפה (HTML)",
+    "download.map_html": "הורדת המפה (HTML, פועלת ללא רשת)",
     "download.png": "PNG",
     "download.svg": "SVG",
+    "download.csv_help": "נתונים נקיים לגיליון אלקטרוני: UTF-8 עם BOM, מוגנים מפני נוסחאות.",
+    "download.zip_help": (
+        "קובץ ה־CSV ואיתו ABOUT.txt: המסננים במילים, קישור קבוע, תאריך, גרסה, ציטוט ורישיון."
+    ),
+    "download.xlsx_help": "שני גיליונות: הארגונים, ו'אודות' (איך נוצרה הרשימה).",
+    "download.map_html_help": "קובץ אחד עצמאי: נפתח בלחיצה כפולה, בלי רשת.",
     "export.sheet.data": "ארגונים",
     "export.sheet.about": "אודות",
     # --- The present page ---
@@ -199,23 +207,48 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     ),
     # --- Bring your own data ---
     "upload.heading": "העלאה",
-    "upload.label": "ארגונים משלכם (CSV, XLSX או GeoJSON)",
-    "upload.mode": "מה לעשות בהם",
-    "upload.mode.replace": "להציג רק את הארגונים שהועלו",
-    "upload.mode.merge": "להוסיף אותם לארגונים המובנים באטלס",
-    "upload.fix_swapped": "לטעון שורות שבהן קו הרוחב וקו האורך נראים הפוכים, אחרי החלפתם",
+    "upload.expander": "הנתונים שלכם: CSV, Excel או GeoJSON",
+    "upload.file_label": "העלאת קובץ (עד {megabytes:,} MB, {rows:,} שורות)",
+    "upload.back": "חזרה למאגר הנתונים המובנה",
+    "upload.fix_swapped": "תיקון שורות שבהן קו הרוחב וקו האורך נראים הפוכים",
+    "upload.mode": "מה לעשות בנתונים",
+    "upload.mode.replace": "להחליף את הנתונים המובנים (רק בהפעלת הדפדפן הנוכחית)",
+    "upload.mode.merge": "למזג עם הנתונים המובנים (כפילויות יוחלפו בשורות שלכם)",
+    "upload.show": "הצגת הנתונים האלה במפה",
+    "upload.active_replaced": "הקובץ שלכם {name}: {organisations} (הנתונים המובנים מוסתרים).",
+    "upload.active_merged": (
+        "הקובץ שלכם {name} מוזג עם הנתונים המובנים: {organisations} ({duplicates})."
+    ),
+    "upload.duplicates_merged#one": "כפילות אחת מוזגה",
+    "upload.duplicates_merged#two": "שתי כפילויות מוזגו",
+    "upload.duplicates_merged#other": "{n:,} כפילויות מוזגו",
     "upload.summary#one": "{loaded:,} נטענו, {rejected:,} נדחו, מתוך שורה אחת.",
     "upload.summary#other": "{loaded:,} נטענו, {rejected:,} נדחו, מתוך {n:,} שורות.",
     "upload.blank_rows#one": "שורה ריקה אחת דולגה.",
     "upload.blank_rows#two": "שתי שורות ריקות דולגו.",
     "upload.blank_rows#other": "{n:,} שורות ריקות דולגו.",
-    "upload.merged#one": "ארגון מובנה אחד הוחלף בגרסה שהועלתה.",
-    "upload.merged#two": "שני ארגונים מובנים הוחלפו בגרסאות שהועלו.",
-    "upload.merged#other": "{n:,} ארגונים מובנים הוחלפו בגרסאות שהועלו.",
-    "upload.errors_heading": "שורות שלא נטענו",
-    "upload.warnings_heading": "שורות שנטענו וכדאי לבדוק",
+    "upload.read_as": "נקרא בקידוד {encoding}.",
+    "upload.imprecise#one": (
+        "שורה אחת שנטענה ממוקמת במרכז האזור או המדינה שלה, כי העיר שלה לא נמצאה:"
+    ),
+    "upload.imprecise#other": (
+        "{n:,} שורות שנטענו ממוקמות במרכז האזור או המדינה שלהן, כי הערים שלהן לא נמצאו:"
+    ),
+    "upload.swapped_fixed#one": "בשורה אחת נראה שקו הרוחב וקו האורך הוחלפו זה בזה (תוקן).",
+    "upload.swapped_fixed#two": "בשתי שורות נראה שקו הרוחב וקו האורך הוחלפו זה בזה (תוקן).",
+    "upload.swapped_fixed#other": ("ב־{n:,} שורות נראה שקו הרוחב וקו האורך הוחלפו זה בזה (תוקן)."),
+    "upload.swapped_unfixed#one": (
+        "בשורה אחת נראה שקו הרוחב וקו האורך הוחלפו זה בזה; סמנו את התיבה למעלה כדי לתקן."
+    ),
+    "upload.swapped_unfixed#two": (
+        "בשתי שורות נראה שקו הרוחב וקו האורך הוחלפו זה בזה; סמנו את התיבה למעלה כדי לתקן."
+    ),
+    "upload.swapped_unfixed#other": (
+        "ב־{n:,} שורות נראה שקו הרוחב וקו האורך הוחלפו זה בזה; סמנו את התיבה למעלה כדי לתקן."
+    ),
+    "upload.unmapped": "**עמודות שלא זוהו**: בחרו מה כל אחת מהן מכילה.",
+    "upload.ignore_column": "(להתעלם)",
     "upload.download_errors": "הורדת דוח השגיאות (CSV)",
-    "upload.download_warnings": "הורדת האזהרות (CSV)",
     "upload.report.row": "שורה",
     "upload.report.field": "שדה",
     "upload.report.value": "ערך",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
@@ -323,3 +324,38 @@ def test_online_tiles_failing_offline_break_nothing(page, guard, app_server, org
     assert any("openstreetmap" in url for url in guard.blocked), "tiles were requested and blocked"
     assert frame.evaluate(SHOWN_ON_MAP_JS) == len(organisations)
     assert frame.locator(".leaflet-basemap-pane path").count() > 150
+
+
+def test_upload_changes_this_session_and_not_another(browser, guard, app_server, organisations):
+    upload = Path(__file__).resolve().parents[1] / "data" / "bad" / "hebrew_cp1255.csv"
+    mine = browser.new_context(viewport={"width": 1400, "height": 1000})
+    mine.route("**/*", guard.route)
+    page = mine.new_page()
+    page.goto(app_server.url)
+    map_frame(page)
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Data").first.click()
+    page.get_by_text("Bring your own data").click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("3 loaded, 0 rejected, of 3 rows.").wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.get_by_role("button", name="Show this data on the map").click()
+    wait_for_count(page, 3)
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Map").first.click()
+    frame = map_frame(page)
+    page.wait_for_function(
+        "([sel]) => { const w = document.querySelector(sel).contentWindow; let c = 0;"
+        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
+        " return c === 3; }",
+        arg=[MAP_FRAME],
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    screenshot(page, "upload-map")
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    other.route("**/*", guard.route)
+    second = other.new_page()
+    second.goto(app_server.url)
+    assert map_frame(second).evaluate(SHOWN_ON_MAP_JS) == len(organisations)
+    assert shown_count(second) == (len(organisations), len(organisations))
+    assert frame.evaluate(SHOWN_ON_MAP_JS) == 3  # still the upload in the first session
+    mine.close()
+    other.close()
+    assert guard.blocked == []
