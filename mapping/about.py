@@ -1,66 +1,73 @@
-"""The About page's text, built from the vocabularies and the dataset itself."""
+"""The About page's text, built from the catalogues, the vocabularies and the dataset itself."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from mapping import vocab
+from mapping.i18n import category_definition, category_label, t
 
-INTRODUCTION = """
-**Collective Impact** is the commitment of actors from different sectors to a common
-agenda for solving a complex social problem (Kania & Kramer, *Stanford Social
-Innovation Review*, 2011). It rests on five conditions: a **common agenda**,
-**shared measurement**, **mutually reinforcing activities**, **continuous
-communication** and a **backbone organisation**. The Israeli nonprofit Shitufim
-(Sheatufim) proposed a sixth: building trust and agreements.
-
-This atlas grows out of Shitufim's **2015 global mapping** of the organisations
-engaged in Collective Impact in four roles: consulting (ייעוץ), operating (הפעלה),
-knowledge development (פיתוח ידע) and funding (מימון). That mapping found the
-United States far ahead; Canada active since about 2013 around the Tamarack
-Institute and its Vibrant Communities; Australia emerging (first conferences in
-2014 and 2015); Europe still sparse; and an Israeli field around Shitufim and the
-first Israeli Collective Impact conference (Tel Aviv, 30 March 2015). Its full list
-is not available, so this atlas rebuilds a larger, sourced one: every row cites the
-page its facts were checked against.
-"""
-
-CORRECTIONS = """
-**Corrections and additions** are welcome: each organisation's `source` shows where
-its facts come from. Propose a change with a source that supports it; see the data
-card (`data/README.md`) for the process.
-"""
-
-_TABLES = (
-    ("Roles (the 2015 mapping's four)", vocab.ROLES),
-    ("Organisation types", vocab.ORG_TYPES),
-    ("Domains", vocab.DOMAINS),
-    ("Scopes", vocab.SCOPES),
+VOCABULARIES = (
+    ("role", vocab.ROLES),
+    ("org_type", vocab.ORG_TYPES),
+    ("domain", vocab.DOMAINS),
+    ("scope", vocab.SCOPES),
 )
 
 
-def definition_tables() -> list[tuple[str, pd.DataFrame]]:
+def introduction(lang: str = "en") -> str:
+    """Return the Markdown introduction: Collective Impact and the 2015 mapping."""
+    return t("about.introduction", lang)
+
+
+def corrections(lang: str = "en") -> str:
+    """Return the Markdown note on how to propose a correction."""
+    return t("about.corrections", lang)
+
+
+def definition_tables(lang: str = "en") -> list[tuple[str, pd.DataFrame]]:
     """Return (heading, table of term and definition) for every vocabulary."""
     return [
         (
-            heading,
+            t(f"about.vocabulary.{kind}", lang),
             pd.DataFrame(
-                {"Term": [vocab.label(k) for k in terms], "Definition": list(terms.values())}
-            ).set_index("Term"),
+                {
+                    t("about.term", lang): [category_label(kind, k, lang) for k in terms],
+                    t("about.definition", lang): [
+                        category_definition(kind, k, lang) for k in terms
+                    ],
+                }
+            ).set_index(t("about.term", lang)),
         )
-        for heading, terms in _TABLES
+        for kind, terms in VOCABULARIES
     ]
 
 
-def dataset_summary(gdf: pd.DataFrame, metadata: dict) -> str:
+def dataset_summary(gdf: pd.DataFrame, metadata: dict, lang: str = "en") -> str:
     """Return a Markdown paragraph with the dataset's version, date and counts."""
     regions = gdf["world_region"].value_counts()
-    by_region = ", ".join(
-        f"{region} {int(regions.get(region, 0))}" for region in vocab.WORLD_REGIONS
+    by_region = t("describe.list_separator", lang).join(
+        t(
+            "about.summary.region",
+            lang,
+            region=category_label("world_region", region, lang),
+            count=int(regions.get(region, 0)),
+        )
+        for region in vocab.WORLD_REGIONS
     )
-    return (
-        f"Version **{metadata['version']}** ({metadata['date']}), licence {metadata['licence']}. "
-        f"**{len(gdf):,} organisations** in **{gdf['country_code'].nunique()} countries** "
-        f"({by_region}); {int(gdf['year_started'].notna().sum())} with a known start year. "
-        "Locations are headquarters, geocoded offline from the GeoNames gazetteer unless given."
+    version = t(
+        "about.summary.version",
+        lang,
+        version=metadata["version"],
+        date=metadata["date"],
+        licence=metadata["licence"],
     )
+    counts = t(
+        "about.summary.counts",
+        lang,
+        organisations=t("count.organisations", lang, n=len(gdf)),
+        countries=t("count.countries", lang, n=int(gdf["country_code"].nunique())),
+        regions=by_region,
+        dated=int(gdf["year_started"].notna().sum()),
+    )
+    return f"{version} {counts} {t('about.summary.locations', lang)}"

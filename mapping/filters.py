@@ -20,6 +20,7 @@ import pandas as pd
 
 from mapping import vocab
 from mapping.data import country_codes
+from mapping.i18n import category_label, country_name, or_list, t
 
 # Query parameter of each filter field; multi-valued ones are comma-separated.
 PARAMS = {
@@ -221,64 +222,64 @@ class Filters:
                 values[name] = tuple(valid)
         return cls(**values), notices
 
-    def describe(self, total: int | None = None, shown: int | None = None) -> str:
-        """Render the filters as one English sentence.
+    def describe(self, total: int | None = None, shown: int | None = None, lang: str = "en") -> str:
+        """Render the filters as one sentence in ``lang`` (``en`` or ``he``).
 
         Parameters
         ----------
         total, shown : int, optional
             When given, the sentence starts with "N of M organisations".
+        lang : str
+            The language of the sentence.
 
         Returns
         -------
         str
-            For example "12 of 250 organisations: role funding; in Canada or
-            Australia; started 2010-2015."
+            For example "12 of 250 organisations: role Funding; in Canada or
+            Australia; started 2010–2015."
         """
-        if total is not None and shown is not None:
-            head = f"{shown:,} of {total:,} organisations"
-        else:
-            head = "Organisations"
-        parts = [
-            _clause("role", self.roles, vocab.label),
-            _clause("in", self.countries, lambda c: country_names().get(c, c), plural=False),
-            _clause("region", self.world_regions, str),
-            _clause("domain", self.domains, vocab.label),
-            _clause("type", self.org_types, vocab.label),
-            _clause("scope", self.scopes, vocab.label),
-        ]
+        counted = total is not None and shown is not None
+        head = (
+            t("count.shown_of_total", lang, shown=shown, n=total)
+            if counted
+            else t("describe.head", lang)
+        )
+        clauses = []
+        for kind, values in (
+            ("role", self.roles),
+            ("country", self.countries),
+            ("world_region", self.world_regions),
+            ("domain", self.domains),
+            ("org_type", self.org_types),
+            ("scope", self.scopes),
+        ):
+            if values:
+                labels = [
+                    country_name(v, lang) if kind == "country" else category_label(kind, v, lang)
+                    for v in values
+                ]
+                clauses.append(
+                    t(f"describe.{kind}", lang, n=len(values), values=or_list(labels, lang))
+                )
         first, last = self.years
         if first is not None and last is not None:
-            parts.append(f"started {first}–{last}")
+            clauses.append(t("describe.years_between", lang, first=first, last=last))
         elif first is not None:
-            parts.append(f"started {first} or later")
+            clauses.append(t("describe.years_from", lang, first=first))
         elif last is not None:
-            parts.append(f"started {last} or earlier")
+            clauses.append(t("describe.years_until", lang, last=last))
         if self.text:
-            parts.append(f"matching “{self.text}”")
-        parts = [p for p in parts if p]
-        if not parts:
-            return (
-                f"{head}: all, no filters."
-                if total is not None
-                else "All organisations (no filters)."
-            )
-        return f"{head}: {'; '.join(parts)}."
+            clauses.append(t("describe.text", lang, text=self.text))
+        if not clauses:
+            if counted:
+                return t("describe.all_with_counts", lang, head=head)
+            return t("describe.all", lang)
+        separator = t("describe.clause_separator", lang)
+        return t("describe.sentence", lang, head=head, clauses=separator.join(clauses))
 
     def replace(self, **changes: object) -> Filters:
         """Return a copy with some fields changed."""
         return dataclasses.replace(self, **changes)
-
-
-def _clause(name: str, values: tuple[str, ...], render, plural: bool = True) -> str:
-    """Render one filter field as ``"role funding or operating"`` (empty when unset)."""
-    if not values:
-        return ""
-    labels = [render(v) for v in values]
-    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-    if not plural:
-        return f"{name} {joined}"
-    return f"{name}{'s' if len(values) > 1 else ''} {joined}"
 
 
 def _split_valid(name: str, items: list[str]) -> tuple[list[str], list[str]]:

@@ -24,7 +24,8 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from mapping import assets, vocab
-from mapping.filters import country_names
+from mapping.i18n import category_label, t
+from mapping.i18n import country_names as i18n_country_names
 from mapping.safety import safe_url, script_json
 
 COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
@@ -43,12 +44,12 @@ FIT_MAX_ZOOM = 7
 BASEMAP_STYLE = {"fillColor": "#f4f1ea", "color": "#9aa5ad", "weight": 0.6, "fillOpacity": 1.0}
 ONLINE_TILES = (
     (
-        "OpenStreetMap (online)",
+        "map.tiles.osm",
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     (
-        "CARTO Positron (online)",
+        "map.tiles.carto",
         "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
         '&copy; OpenStreetMap contributors &copy; <a href="https://carto.com/attributions">CARTO</a>',
     ),
@@ -166,6 +167,7 @@ def build_map(
     details: bool | None = None,
     online_tiles: bool = True,
     embed_basemap: bool = False,
+    lang: str = "en",
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -185,13 +187,17 @@ def build_map(
     embed_basemap : bool
         Put the country shapes in the page (a standalone file) rather than
         loading them from the app's static folder.
+    lang : str
+        Language of the legend, popups and layer names (``en`` or ``he``).
 
     Returns
     -------
     folium.Map
     """
-    atlas = base_map(height=height, online_tiles=online_tiles, embed_basemap=embed_basemap)
-    organisations_layer(gdf, details=details).add_to(atlas)
+    atlas = base_map(
+        height=height, online_tiles=online_tiles, embed_basemap=embed_basemap, lang=lang
+    )
+    organisations_layer(gdf, details=details, lang=lang).add_to(atlas)
     layer_control().add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
@@ -208,6 +214,7 @@ def base_map(
     online_tiles: bool = True,
     view: tuple[tuple[float, float], float] = ((25.0, 10.0), 2.0),
     embed_basemap: bool = False,
+    lang: str = "en",
 ) -> folium.Map:
     """Return the map without organisations: basemap, optional online tiles, legend, fullscreen.
 
@@ -234,29 +241,29 @@ def base_map(
     folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(atlas)
     Basemap(embed=embed_basemap).add_to(atlas)
     if online_tiles:
-        for name, url, attribution in ONLINE_TILES:
+        for key, url, attribution in ONLINE_TILES:
             folium.TileLayer(
                 url,
-                name=name,
+                name=t(key, lang),
                 attr=attribution,
                 overlay=True,
                 control=True,
                 show=False,
                 max_zoom=MAX_ZOOM,
             ).add_to(atlas)
-    AtlasControls(legend_payload(), {"enter": "Full screen", "exit": "Exit full screen"}).add_to(
-        atlas
-    )
+    titles = {"enter": t("map.fullscreen_enter", lang), "exit": t("map.fullscreen_exit", lang)}
+    AtlasControls(legend_payload(lang), titles).add_to(atlas)
     return atlas
 
 
 def organisations_layer(
-    gdf: pd.DataFrame, details: bool | None = None
+    gdf: pd.DataFrame, details: bool | None = None, lang: str = "en"
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``."""
     if len(gdf) > AGGREGATE_ABOVE:
-        return CountsLayer(counts_payload(gdf))
-    return OrganisationsLayer(organisations_payload(gdf, details=details))
+        return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
+    payload = organisations_payload(gdf, details=details, lang=lang)
+    return OrganisationsLayer(payload, name=t("map.layer.organisations", lang))
 
 
 def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series | None:
@@ -275,14 +282,14 @@ def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series
     return candidates.loc[distance.idxmin()]
 
 
-def details_rows(row: pd.Series) -> list[tuple[str, str]]:
+def details_rows(row: pd.Series, lang: str = "en") -> list[tuple[str, str]]:
     """Return the (label, text) pairs the details panel and popups show for one organisation."""
     frame = row.to_frame().T
     pairs = []
-    for field, label in DETAIL_FIELDS:
-        value = detail_column(frame, field)[0]
+    for field, _ in DETAIL_FIELDS:
+        value = detail_column(frame, field, lang)[0]
         if value:
-            pairs.append((label, value))
+            pairs.append((t(f"detail.{field}", lang), value))
     return pairs
 
 
@@ -291,18 +298,23 @@ def is_aggregated(gdf: pd.DataFrame) -> bool:
     return len(gdf) > AGGREGATE_ABOVE
 
 
-def counts_payload(gdf: pd.DataFrame) -> dict:
+def counts_payload(gdf: pd.DataFrame, lang: str = "en") -> dict:
     """Return per-country counts placed at the mean position of each country's organisations."""
     grouped = gdf.groupby("country_code").agg(
         lat=("latitude", "mean"), lon=("longitude", "mean"), count=("country_code", "size")
     )
-    names = country_names()
+    names = i18n_country_names(lang)
     return {
         "lat": grouped["lat"].round(3).tolist(),
         "lon": grouped["lon"].round(3).tolist(),
         "count": grouped["count"].astype(int).tolist(),
         "label": [
-            f"{names.get(code, code)}: {count:,} organisation{'' if count == 1 else 's'}"
+            t(
+                "map.country_count",
+                lang,
+                country=names.get(code, code),
+                count=t("count.organisations", lang, n=int(count)),
+            )
             for code, count in zip(grouped.index, grouped["count"], strict=True)
         ],
     }
@@ -332,7 +344,7 @@ def payload_in_script(script: str) -> dict:
     return data
 
 
-def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dict:
+def organisations_payload(gdf: pd.DataFrame, details: bool | None = None, lang: str = "en") -> dict:
     """Return the compact arrays the browser draws the organisations from.
 
     Parameters
@@ -341,6 +353,9 @@ def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dic
         Organisations (any subset).
     details : bool, optional
         Include the popup fields (default: when ``len(gdf) <= DETAIL_LIMIT``).
+    lang : str
+        Language of the labels; in Hebrew an organisation's ``name_he`` is
+        shown when it has one.
 
     Returns
     -------
@@ -353,41 +368,57 @@ def organisations_payload(gdf: pd.DataFrame, details: bool | None = None) -> dic
     payload = {
         "lat": gdf["latitude"].round(COORDINATE_DECIMALS).tolist(),
         "lon": gdf["longitude"].round(COORDINATE_DECIMALS).tolist(),
-        "name": gdf["name"].astype(str).tolist(),
+        "name": display_names(gdf, lang),
         "role": [role_keys.index(roles[0]) for roles in gdf["roles"]],
-        "roleLabels": [vocab.label(r) for r in role_keys],
+        "roleLabels": [category_label("role", r, lang) for r in role_keys],
         "colours": [vocab.ROLE_COLOURS[r] for r in role_keys],
-        "clusterTitle": "{n} organisations: click to zoom in",
-        "listTitle": "{n} organisations here",
-        "moreText": "and {n} more: zoom in or narrow the filters",
+        "clusterTitle": t("map.cluster_title", lang, n="{n}"),
+        "listTitle": t("map.list_title", lang, n="{n}"),
+        "moreText": t("map.more_text", lang, n="{n}"),
     }
     if details is None:
         details = len(gdf) <= DETAIL_LIMIT
     if details:
         payload["details"] = {
             "fields": [field for field, _ in DETAIL_FIELDS],
-            "labels": [label for _, label in DETAIL_FIELDS],
-            "values": [detail_column(gdf, field) for field, _ in DETAIL_FIELDS],
+            "labels": [t(f"detail.{field}", lang) for field, _ in DETAIL_FIELDS],
+            "values": [detail_column(gdf, field, lang) for field, _ in DETAIL_FIELDS],
         }
     return payload
 
 
-def detail_column(gdf: pd.DataFrame, field: str) -> list[str]:
+def display_names(gdf: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Return the names to show: in Hebrew, ``name_he`` where an organisation has one."""
+    names = gdf["name"].astype(str)
+    if lang == "he" and "name_he" in gdf:
+        hebrew = gdf["name_he"].astype(str)
+        names = hebrew.where(hebrew.str.strip() != "", names)
+    return names.tolist()
+
+
+_KIND = {"roles": "role", "domains": "domain", "org_type": "org_type", "scope": "scope"}
+
+
+def detail_column(gdf: pd.DataFrame, field: str, lang: str = "en") -> list[str]:
     """Render one popup field for every row as plain display text."""
+    separator = t("describe.list_separator", lang)
     if field in ("roles", "domains"):
-        return [", ".join(vocab.label(v) for v in values) for values in gdf[field]]
+        kind = _KIND[field]
+        return [
+            separator.join(category_label(kind, v, lang) for v in values) for values in gdf[field]
+        ]
     if field == "network":
         return ["; ".join(values) for values in gdf[field]]
     if field in ("org_type", "scope"):
-        return [vocab.label(v) if v else "" for v in gdf[field]]
+        return [category_label(_KIND[field], v, lang) if v else "" for v in gdf[field]]
     if field == "year_started":
         return ["" if pd.isna(v) else str(int(v)) for v in gdf[field]]
     if field == "website":
         return [safe_url(v) for v in gdf[field]]
     if field == "place":
-        names = country_names()
+        names = i18n_country_names(lang)
         return [
-            ", ".join(part for part in (city, region, names.get(code, code)) if part)
+            separator.join(part for part in (city, region, names.get(code, code)) if part)
             for city, region, code in zip(
                 gdf["city"], gdf["region"], gdf["country_code"], strict=True
             )
@@ -395,11 +426,14 @@ def detail_column(gdf: pd.DataFrame, field: str) -> list[str]:
     return [str(v) for v in gdf[field]]
 
 
-def legend_payload() -> dict:
+def legend_payload(lang: str = "en") -> dict:
     """Return the legend: primary role colours."""
     return {
-        "title": "Primary role",
-        "items": [{"label": vocab.label(r), "colour": vocab.ROLE_COLOURS[r]} for r in vocab.ROLES],
+        "title": t("map.legend_title", lang),
+        "items": [
+            {"label": category_label("role", r, lang), "colour": vocab.ROLE_COLOURS[r]}
+            for r in vocab.ROLES
+        ],
     }
 
 

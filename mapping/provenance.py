@@ -156,10 +156,7 @@ class Provenance:
     citation: str
 
     def __post_init__(self) -> None:
-        for name in ("shown", "total"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"Provenance.{name} must be a count >= 0, not {value!r}")
+        _check_counts(self.shown, self.total)
         if self.shown > self.total:
             raise ValueError(f"Provenance.shown {self.shown} exceeds total {self.total}")
         if self.permalink and safe_url(self.permalink) != self.permalink:
@@ -212,6 +209,7 @@ class Provenance:
         if metadata is None:
             metadata = load_metadata()
         _check_metadata(metadata)
+        _check_counts(shown, total)  # before describing them
         when = utc_now() if generated is None else generated
         if when.utcoffset() is not None:
             when = when.astimezone(dt.UTC)
@@ -316,3 +314,10 @@ class Provenance:
             "licence_url": self.licence_url,
             "citation": self.citation,
         }
+
+
+def _check_counts(shown: object, total: object) -> None:
+    """Raise ValueError unless both are whole counts >= 0."""
+    for name, value in (("shown", shown), ("total", total)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"Provenance.{name} must be a count >= 0, not {value!r}")

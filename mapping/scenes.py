@@ -26,6 +26,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SIMPLE_FIELDS = ("count", "countries", "share", "first_year")
 _KEYED_FIELDS = ("role", "type", "network")
 REQUIRED_KEYS = ("id", "title", "filters", "view", "caption")
+OPTIONAL_KEYS = ("title_he", "caption_he")  # Hebrew versions, shown with lang=he
 
 
 class SceneError(ValueError):
@@ -42,11 +43,18 @@ class Scene:
     centre: tuple[float, float]
     zoom: float
     caption: str
+    title_he: str = ""
+    caption_he: str = ""
 
-    def caption_for(self, gdf: pd.DataFrame) -> str:
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` (Hebrew when the file gives one)."""
+        return self.title_he if lang == "he" and self.title_he else self.title
+
+    def caption_for(self, gdf: pd.DataFrame, lang: str = "en") -> str:
         """Return the caption with its placeholders computed from ``gdf`` (the whole dataset)."""
         values = _Values(self.filters.apply(gdf), len(gdf))
-        return _PLACEHOLDER.sub(lambda match: values[match.group(1).strip()], self.caption)
+        template = self.caption_he if lang == "he" and self.caption_he else self.caption
+        return _PLACEHOLDER.sub(lambda match: values[match.group(1).strip()], template)
 
 
 class _Values(dict):
@@ -124,7 +132,7 @@ def _scene(entry: object, number: int) -> Scene:
     missing = [key for key in REQUIRED_KEYS if key not in entry]
     if missing:
         raise SceneError(f"{label}: missing {', '.join(missing)}.")
-    unknown = sorted(set(entry) - set(REQUIRED_KEYS))
+    unknown = sorted(set(entry) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
         raise SceneError(f"{label}: unknown key(s) {', '.join(unknown)}.")
     if not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
@@ -132,11 +140,23 @@ def _scene(entry: object, number: int) -> Scene:
     for key in ("title", "caption"):
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise SceneError(f"{label}: {key} must be a non-empty text.")
+    for key in OPTIONAL_KEYS:
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            raise SceneError(f"{label}: {key} must be a non-empty text when given.")
     filters = _filters(entry["filters"], label)
     centre, zoom = _view(entry["view"], label)
     _check_placeholders(entry["caption"], label)
+    if "caption_he" in entry:
+        _check_placeholders(entry["caption_he"], label)
     return Scene(
-        entry["id"], entry["title"].strip(), filters, centre, zoom, entry["caption"].strip()
+        entry["id"],
+        entry["title"].strip(),
+        filters,
+        centre,
+        zoom,
+        entry["caption"].strip(),
+        entry.get("title_he", "").strip(),
+        entry.get("caption_he", "").strip(),
     )
 
 

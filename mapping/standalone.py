@@ -75,7 +75,11 @@ def standalone_map_html(
         basemap and the organisations are all inline.
     """
     words = strings(language)
-    page = maps.build_map(gdf, online_tiles=online_tiles, embed_basemap=True).get_root().render()
+    page = (
+        maps.build_map(gdf, online_tiles=online_tiles, embed_basemap=True, lang=language)
+        .get_root()
+        .render()
+    )
     page = _embed_images(assets.inline_assets(page))
     head = f"<title>{escape_html(title)}</title>\n<style>\n{STYLE}\n</style>\n"
     page = _insert(page, "</head>", head, before=True)

@@ -16,10 +16,20 @@ from urllib.parse import urlencode
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import assets, maps, vocab
 from mapping.data import COLUMNS, PROJECT_ROOT, DatasetError, dataset_path, load_organisations
-from mapping.filters import PARAMS, Filters, country_names
+from mapping.filters import PARAMS, Filters
+from mapping.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    category_label,
+    country_names,
+    direction,
+    parse_lang,
+    t,
+)
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown, safe_url
 from mapping.scenes import Scene, SceneError, load_scenes
@@ -27,6 +37,7 @@ from mapping.upload import (
     FILE_TYPES,
     MAX_BYTES,
     MAX_ROWS,
+    MODES,
     UploadError,
     UploadResult,
     merge_with_builtin,
@@ -46,11 +57,103 @@ class Frame:
     all: gpd.GeoDataFrame
     filters: Filters
     shown: gpd.GeoDataFrame
+    lang: str = "en"
 
     @property
     def caption(self) -> str:
-        """The human sentence for the current view."""
-        return self.filters.describe(total=len(self.all), shown=len(self.shown))
+        """The human sentence for the current view, in the page's language."""
+        return self.filters.describe(total=len(self.all), shown=len(self.shown), lang=self.lang)
+
+
+_LANG = "atlas_lang"
+
+
+def lang() -> str:
+    """The page's language: from the URL (``lang=he|en``), else this session's, else English.
+
+    It is kept in the session too, because moving to another page clears the URL.
+    """
+    in_url = st.query_params.get_all("lang")
+    if in_url:
+        value = parse_lang(in_url)
+        st.session_state[_LANG] = value
+        return value
+    value = st.session_state.get(_LANG, "en")
+    if value != "en":
+        st.query_params["lang"] = value
+    return value
+
+
+PAGES = (
+    ("pages/map.py", "map", "🗺️"),
+    ("pages/charts.py", "charts", "📊"),
+    ("pages/data.py", "data", "📋"),
+    ("pages/present.py", "present", "🎤"),
+    ("pages/about.py", "about", "ℹ️"),
+)
+
+
+def navigation_links() -> None:
+    """The page links at the top of the sidebar, in the page's language.
+
+    Streamlit's own page list is hidden (``client.showSidebarNavigation``):
+    a page opened by its URL would otherwise list the files of ``pages/``.
+    """
+    with st.sidebar:
+        for path, key, icon in PAGES:
+            try:
+                st.page_link(path, label=_(f"page.{key}"), icon=icon)
+            except StreamlitPageNotFoundError:
+                return  # a page run on its own, outside app.py's navigation: no links
+
+
+def _(key: str, **values: object) -> str:
+    """Look up a message in the page's language."""
+    return t(key, lang(), **values)
+
+
+RTL_CSS = """
+<style>
+  [data-testid="stSidebar"] label, [data-testid="stSidebar"] p,
+  [data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
+  [data-testid="stMain"] h3 { text-align: right; }
+  /* Vega lays its own text out; inside it each label still reads right to left. */
+  [data-testid="stVegaLiteChart"], [data-testid="stDataFrame"] { direction: ltr; }
+</style>
+"""
+
+
+def apply_direction() -> None:
+    """Lay the page out right to left in Hebrew (``dir`` on the document), else left to right.
+
+    The script and CSS are constants: no data reaches them.
+    """
+    value = direction(lang())
+    script = f"<script>document.documentElement.setAttribute('dir', '{value}');"
+    script += f"document.documentElement.setAttribute('lang', '{lang()}');</script>"
+    st.html(script + (RTL_CSS if value == "rtl" else ""), unsafe_allow_javascript=True)
+
+
+def _set_language() -> None:
+    """Language switch callback: keep the choice in the URL and the session."""
+    choice = st.session_state["atlas_language"] or lang()
+    st.session_state[_LANG] = choice
+    st.query_params["lang"] = choice
+
+
+def language_switch() -> None:
+    """The Hebrew / English switch at the top of the sidebar."""
+    current = lang()
+    st.session_state["atlas_language"] = current
+    with st.sidebar:
+        st.segmented_control(
+            _("language.label"),
+            list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.get,
+            key="atlas_language",
+            on_change=_set_language,
+            label_visibility="collapsed",
+        )
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,7 +162,7 @@ def _install_assets_once() -> None:
     assets.install_static_assets()
 
 
-@st.cache_resource(show_spinner="Loading organisations…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(path: str, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
     """Load a dataset once per file version; the result is shared and never mutated."""
     del mtime_ns, size  # part of the cache key only
@@ -103,16 +206,11 @@ def show_map(
     initial = st.session_state.setdefault(initial_key, st.session_state[view_key])
     centre, zoom = st.session_state[view_key]
     if maps.is_aggregated(frame.shown):
-        st.info(
-            f"{len(frame.shown):,} organisations are more than the map can draw one by one "
-            f"(limit {maps.AGGREGATE_ABOVE:,}), so it shows how many there are in each country. "
-            "Narrow the filters to see the organisations themselves; the count and the "
-            "exports still cover every row."
-        )
+        st.info(_("map.aggregated", count=len(frame.shown), limit=maps.AGGREGATE_ABOVE))
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
     clicked = st_folium(
-        maps.base_map(view=initial),
-        feature_group_to_add=maps.organisations_layer(frame.shown),
+        maps.base_map(view=initial, lang=frame.lang),
+        feature_group_to_add=maps.organisations_layer(frame.shown, lang=frame.lang),
         layer_control=maps.layer_control(),
         center=centre,
         zoom=zoom,
@@ -134,13 +232,15 @@ def show_clicked_details(frame: Frame, clicked: dict) -> None:
     name = clicked.get("last_object_clicked_tooltip")
     row = maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked")) if name else None
     if row is None:
-        st.caption("Click an organisation on the map to see its details here.")
+        st.caption(_("map.details_prompt"))
         return
     with st.container(border=True):
-        st.subheader(escape_markdown(row["name"]), anchor=False)
+        name = maps.display_names(row.to_frame().T, frame.lang)[0]
+        st.subheader(escape_markdown(name), anchor=False)
         # st.table renders Markdown in cells: data must be escaped to show as text.
-        rows = [(label, escape_markdown(text)) for label, text in maps.details_rows(row)]
-        st.table(pd.DataFrame(rows, columns=["", "Details"]).set_index(""))
+        details = maps.details_rows(row, frame.lang)
+        rows = [(label, escape_markdown(text)) for label, text in details]
+        st.table(pd.DataFrame(rows, columns=["", _("map.details_heading")]).set_index(""))
 
 
 def permalink() -> str:
@@ -163,7 +263,7 @@ def share_box() -> None:
     """Show the view's permalink with a copy button (Streamlit code blocks have one)."""
     link = permalink()
     if link:
-        st.caption("Share this view (copy the link):")
+        st.caption(_("share.caption"))
         st.code(link, language=None, wrap_lines=True)
 
 
@@ -185,15 +285,18 @@ def metadata() -> dict:
     return json.loads(Path(METADATA_FILE).read_text(encoding="utf-8"))
 
 
-def setup_page(title: str, icon: str, sidebar: str = "auto") -> None:
-    """Configure the page and make sure the map assets are being served."""
+def setup_page(page: str, icon: str, sidebar: str = "auto") -> None:
+    """Configure the page (``page`` is its key: map, charts, data, present, about)."""
     st.set_page_config(
-        page_title=f"{title} · Collective Impact Atlas",
+        page_title=_("app.page_title", page=_(f"page.{page}")),
         page_icon=icon,
         layout="wide",
         initial_sidebar_state=sidebar,
     )
     _install_assets_once()
+    apply_direction()
+    navigation_links()
+    language_switch()
 
 
 def dataset_or_stop() -> gpd.GeoDataFrame:
@@ -201,19 +304,19 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
     try:
         return load_dataset()
     except (DatasetError, OSError) as error:
-        st.error(f"The dataset could not be loaded. {error}")
+        st.error(_("load.error", error=error))
         st.stop()
 
 
-def page_frame(title: str, icon: str = "🗺️") -> Frame:
+def page_frame(page: str, icon: str = "🗺️") -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
-    setup_page(title, icon)
+    setup_page(page, icon)
     gdf, label = active_dataset()
     if label:
         with st.sidebar:
             st.info(escape_markdown(label))
     filters = sidebar_filters(gdf)
-    return Frame(gdf, filters, filters.apply(gdf))
+    return Frame(gdf, filters, filters.apply(gdf), lang())
 
 
 def _filters_from_url() -> tuple[Filters, list[str]]:
@@ -290,7 +393,8 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     are kept in session state rather than in the widgets, because Streamlit
     drops a widget's state when another page is shown.
     """
-    names = country_names()
+    language = lang()
+    names = country_names(language)
     years = gdf["year_started"].dropna()
     first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (2000, 2026)
     current = _current_filters()
@@ -303,63 +407,68 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
         st.session_state[_STATE] = _widget_filters(first_year, last_year)
 
     with st.sidebar:
-        st.header("Filters")
-        st.text_input(
-            "Search names, descriptions, cities", key=_WIDGET + "text", on_change=remember
-        )
+        st.header(_("sidebar.heading"))
+        st.text_input(_("sidebar.search"), key=_WIDGET + "text", on_change=remember)
         st.multiselect(
-            "Role",
+            _("sidebar.role"),
             list(vocab.ROLES),
-            format_func=vocab.label,
+            format_func=lambda v: category_label("role", v, language),
             key=_WIDGET + "roles",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.multiselect(
-            "Country",
+            _("sidebar.country"),
             countries,
             format_func=lambda c: names.get(c, c),
             key=_WIDGET + "countries",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.multiselect(
-            "Domain",
+            _("sidebar.domain"),
             list(vocab.DOMAINS),
-            format_func=vocab.label,
+            format_func=lambda v: category_label("domain", v, language),
             key=_WIDGET + "domains",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.multiselect(
-            "World region",
+            _("sidebar.world_region"),
             list(vocab.WORLD_REGIONS),
+            format_func=lambda v: category_label("world_region", v, language),
             key=_WIDGET + "world_regions",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.multiselect(
-            "Organisation type",
+            _("sidebar.org_type"),
             list(vocab.ORG_TYPES),
-            format_func=vocab.label,
+            format_func=lambda v: category_label("org_type", v, language),
             key=_WIDGET + "org_types",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.multiselect(
-            "Scope",
+            _("sidebar.scope"),
             list(vocab.SCOPES),
-            format_func=vocab.label,
+            format_func=lambda v: category_label("scope", v, language),
             key=_WIDGET + "scopes",
+            placeholder=_("sidebar.placeholder"),
             on_change=remember,
         )
         st.slider(
-            "Year started",
+            _("sidebar.year_started"),
             first_year,
             last_year,
             key=_WIDGET + "years",
             on_change=remember,
-            help="The full span includes organisations with no known start year.",
+            help=_("sidebar.year_started_help"),
         )
         filters = _widget_filters(first_year, last_year)
         shown = int(filters.mask(gdf).sum())
-        st.markdown(f"**{shown:,} of {len(gdf):,} organisations**")
-        st.button("Reset filters", on_click=_reset, width="stretch", disabled=filters.is_empty)
+        st.markdown(f"**{_('count.shown_of_total', shown=shown, n=len(gdf))}**")
+        st.button(_("sidebar.reset"), on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
     _write_url(filters)
     with st.sidebar:
@@ -367,25 +476,45 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     return filters
 
 
-def table_for_display(gdf: pd.DataFrame) -> pd.DataFrame:
-    """Return the columns the Data page shows, multi-valued cells joined for reading."""
-    names = country_names()
-    return pd.DataFrame(
-        {
-            "Name": gdf["name"].to_numpy(),
-            "Roles": [", ".join(vocab.label(v) for v in values) for values in gdf["roles"]],
-            "Type": [vocab.label(v) if v else "" for v in gdf["org_type"]],
-            "Domains": [", ".join(vocab.label(v) for v in values) for values in gdf["domains"]],
-            "Scope": [vocab.label(v) if v else "" for v in gdf["scope"]],
-            "City": gdf["city"].to_numpy(),
-            "Country": [names.get(c, c) for c in gdf["country_code"]],
-            "Region": gdf["world_region"].to_numpy(),
-            "Started": gdf["year_started"].to_numpy(),
-            "Network": ["; ".join(values) for values in gdf["network"]],
-            "Website": [safe_url(url) or None for url in gdf["website"]],
-            "Description": gdf["description"].to_numpy(),
-        }
-    )
+TABLE_COLUMNS = (
+    "name",
+    "roles",
+    "type",
+    "domains",
+    "scope",
+    "city",
+    "country",
+    "region",
+    "started",
+    "network",
+    "website",
+    "description",
+)
+
+
+def table_for_display(gdf: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """Return the columns the Data page shows, labelled in ``language``, multi-valued joined."""
+    names = country_names(language)
+    separator = t("describe.list_separator", language)
+
+    def labels(kind: str, values) -> str:
+        return separator.join(category_label(kind, v, language) for v in values)
+
+    columns = {
+        "name": maps.display_names(gdf, language),
+        "roles": [labels("role", values) for values in gdf["roles"]],
+        "type": [category_label("org_type", v, language) if v else "" for v in gdf["org_type"]],
+        "domains": [labels("domain", values) for values in gdf["domains"]],
+        "scope": [category_label("scope", v, language) if v else "" for v in gdf["scope"]],
+        "city": gdf["city"].to_numpy(),
+        "country": [names.get(c, c) for c in gdf["country_code"]],
+        "region": [category_label("world_region", r, language) for r in gdf["world_region"]],
+        "started": gdf["year_started"].to_numpy(),
+        "network": ["; ".join(values) for values in gdf["network"]],
+        "website": [safe_url(url) or None for url in gdf["website"]],
+        "description": gdf["description"].to_numpy(),
+    }
+    return pd.DataFrame({t(f"column.{key}", language): columns[key] for key in TABLE_COLUMNS})
 
 
 _SCENE = "atlas_scene"
@@ -411,7 +540,7 @@ def scenes_or_stop() -> list[Scene]:
     try:
         return load_scenes()
     except SceneError as error:
-        st.error(f"The presenter scenes cannot be shown. {error}")
+        st.error(_("present.error", error=error))
         st.stop()
 
 
@@ -437,13 +566,11 @@ def scene_controls(deck: list[Scene], index: int) -> None:
     """Draw Previous / Next, the position, and the auto-advance switch."""
     st.markdown(PRESENTER_CSS, unsafe_allow_html=True)  # constant CSS, no data
     previous, step, following, auto = st.columns([1, 2, 1, 2], vertical_alignment="center")
-    previous.button("◀ Previous", on_click=_step, args=(-1, len(deck)), width="stretch")
-    following.button("Next ▶", on_click=_step, args=(1, len(deck)), width="stretch")
-    step.markdown(
-        f'<p class="atlas-present-step">Scene {index + 1} of {len(deck)}</p>',
-        unsafe_allow_html=True,
-    )
-    seconds = auto.number_input("Auto-advance every (s, 0 = off)", 0, 600, 0, step=5)
+    previous.button(_("present.previous"), on_click=_step, args=(-1, len(deck)), width="stretch")
+    following.button(_("present.next"), on_click=_step, args=(1, len(deck)), width="stretch")
+    position = escape_html(_("present.position", index=index + 1, count=len(deck)))
+    step.markdown(f'<p class="atlas-present-step">{position}</p>', unsafe_allow_html=True)
+    seconds = auto.number_input(_("present.auto_advance"), 0, 600, 0, step=5)
     if seconds:
         _auto_advance(int(seconds), len(deck))
 
@@ -464,13 +591,13 @@ def _auto_advance(seconds: int, count: int) -> None:
 
 def show_scene(gdf: gpd.GeoDataFrame, scene: Scene, height: int = 720) -> None:
     """Show a scene: large title, the map at the scene's view, the caption computed from data."""
-    st.markdown(
-        f'<p class="atlas-present-title">{escape_html(scene.title)}</p>', unsafe_allow_html=True
-    )
-    frame = Frame(gdf, scene.filters, scene.filters.apply(gdf))
+    language = lang()
+    title = escape_html(scene.title_in(language))
+    st.markdown(f'<p class="atlas-present-title">{title}</p>', unsafe_allow_html=True)
+    frame = Frame(gdf, scene.filters, scene.filters.apply(gdf), language)
     show_map(frame, height=height, view=(scene.centre, scene.zoom), key="present_map")
     st.markdown(
-        f'<p class="atlas-present-caption">{escape_html(scene.caption_for(gdf))}</p>',
+        f'<p class="atlas-present-caption">{escape_html(scene.caption_for(gdf, language))}</p>',
         unsafe_allow_html=True,
     )
 
@@ -482,10 +609,6 @@ _UPLOAD_READ = "atlas_upload_read"
 _COLUMN_MAP = "atlas_upload_columns"
 # Also accepted: formats we refuse ourselves, so the user gets our explanation.
 UPLOAD_TYPES = (*(suffix.lstrip(".") for suffix in FILE_TYPES), "xls", "ods")
-MODE_LABELS = {
-    "replace": "Replace the built-in data (this browser session only)",
-    "merge": "Merge with the built-in data (duplicates replaced by your rows)",
-}
 
 
 def active_dataset() -> tuple[gpd.GeoDataFrame, str]:
@@ -504,13 +627,19 @@ def _use_upload(result: UploadResult, mode: str, name: str) -> None:
     """Button callback: make the upload this session's data."""
     if mode == "merge":
         organisations, duplicates = merge_with_builtin(load_dataset(), result.organisations)
-        label = (
-            f"Your file {name} merged with the built-in data: {len(organisations):,} "
-            f"organisations ({duplicates:,} duplicates merged)."
+        label = _(
+            "upload.active_merged",
+            name=name,
+            organisations=_("count.organisations", n=len(organisations)),
+            duplicates=_("upload.duplicates_merged", n=duplicates),
         )
     else:
         organisations = result.organisations
-        label = f"Your file {name}: {len(organisations):,} organisations (built-in data hidden)."
+        label = _(
+            "upload.active_replaced",
+            name=name,
+            organisations=_("count.organisations", n=len(organisations)),
+        )
     st.session_state[_UPLOAD] = {"organisations": organisations, "label": label}
 
 
@@ -540,18 +669,18 @@ def _map_column(file_id: str, header: str, widget: str) -> None:
 def upload_panel() -> None:
     """The Data page's upload: read, map columns, report every row, then use or discard."""
     active = st.session_state.get(_UPLOAD)
-    with st.expander("Bring your own data: CSV, Excel or GeoJSON", expanded=active is not None):
+    with st.expander(_("upload.expander"), expanded=active is not None):
         if active is not None:
             st.info(escape_markdown(active["label"]))
-            st.button("Back to the built-in dataset", on_click=_clear_upload)
+            st.button(_("upload.back"), on_click=_clear_upload)
         file = st.file_uploader(
-            f"Upload a file (up to {MAX_BYTES // (1024 * 1024)} MB, {MAX_ROWS:,} rows)",
+            _("upload.file_label", megabytes=MAX_BYTES // (1024 * 1024), rows=MAX_ROWS),
             type=list(UPLOAD_TYPES),
             key="atlas_upload_file",
         )
         if file is None:
             return
-        fix_swapped = st.checkbox("Fix rows whose latitude and longitude look swapped")
+        fix_swapped = st.checkbox(_("upload.fix_swapped"))
         try:
             result = _read(file.name, file.getvalue(), file.file_id, fix_swapped)
         except UploadError as error:
@@ -559,9 +688,11 @@ def upload_panel() -> None:
             return
         _upload_report(result, file.file_id)
         if result.loaded:
-            mode = st.radio("Use it to", list(MODE_LABELS), format_func=MODE_LABELS.get)
+            mode = st.radio(
+                _("upload.mode"), list(MODES), format_func=lambda m: _(f"upload.mode.{m}")
+            )
             st.button(
-                "Show this data on the map",
+                _("upload.show"),
                 type="primary",
                 on_click=_use_upload,
                 args=(result, mode, file.name),
@@ -570,28 +701,26 @@ def upload_panel() -> None:
 
 def _upload_report(result: UploadResult, file_id: str) -> None:
     """Show what happened to every row, the column mapping, and the downloadable error report."""
-    summary = escape_markdown(result.summary())
-    (st.success if not result.rejected else st.warning)(summary)
+    summary = _("upload.summary", loaded=result.loaded, rejected=result.rejected, n=result.total)
+    if result.blank_rows:
+        summary += " " + _("upload.blank_rows", n=result.blank_rows)
+    (st.success if not result.rejected else st.warning)(escape_markdown(summary))
     if result.encoding_label:
-        st.caption(f"Read as {escape_markdown(result.encoding_label)}.")
+        st.caption(_("upload.read_as", encoding=escape_markdown(result.encoding_label)))
     if len(result.warnings):
-        st.caption(
-            f"{len(result.warnings):,} loaded rows are placed at their region or country centre "
-            "because their city was not found:"
-        )
+        st.caption(_("upload.imprecise", n=len(result.warnings)))
         st.dataframe(result.warnings, hide_index=True, width="stretch")
     if result.swapped_rows:
-        st.caption(
-            f"{len(result.swapped_rows):,} rows look like latitude and longitude are swapped"
-            + (" (fixed)." if result.fixed_swapped else "; tick the box above to fix them.")
-        )
+        key = "upload.swapped_fixed" if result.fixed_swapped else "upload.swapped_unfixed"
+        st.caption(_(key, n=len(result.swapped_rows)))
     if result.unmapped_columns:
-        st.markdown("**Columns not recognised**: choose what each one holds.")
+        st.markdown(_("upload.unmapped"))
         for index, header in enumerate(result.unmapped_columns):
             widget = f"atlas_map_column_{index}"
             st.selectbox(
                 escape_markdown(header),
                 ["(ignore)", *COLUMNS],
+                format_func=lambda c: _("upload.ignore_column") if c == "(ignore)" else c,
                 key=widget,
                 on_change=_map_column,
                 args=(file_id, header, widget),
@@ -599,8 +728,13 @@ def _upload_report(result: UploadResult, file_id: str) -> None:
     if result.rejected:
         st.dataframe(result.errors, hide_index=True, width="stretch")
         st.download_button(
-            "Download the error report (CSV)",
+            _("upload.download_errors"),
             data=result.errors_csv_bytes(),
             file_name="upload-errors.csv",
             mime="text/csv",
         )
+
+
+def table_column_title(key: str) -> str:
+    """The Data table's title for one of ``TABLE_COLUMNS`` in the page's language."""
+    return _(f"column.{key}")

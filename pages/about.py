@@ -4,15 +4,15 @@ import streamlit as st
 
 from mapping import about, ui
 
-frame = ui.page_frame("About", "ℹ️")
-st.title("About the Collective Impact Atlas")
-st.markdown(about.INTRODUCTION)
-st.subheader("Definitions")
-for heading, definitions in about.definition_tables():
+frame = ui.page_frame("about", "ℹ️")
+st.title(ui._("about.heading"))
+st.markdown(about.introduction(frame.lang))
+st.subheader(ui._("about.definitions"))
+for heading, definitions in about.definition_tables(frame.lang):
     st.markdown(f"**{heading}**")
     st.table(definitions)
-st.subheader("The dataset")
-st.markdown(about.dataset_summary(frame.all, ui.metadata()))
-st.subheader("How to cite")
+st.subheader(ui._("about.dataset"))
+st.markdown(about.dataset_summary(frame.all, ui.metadata(), frame.lang))
+st.subheader(ui._("about.cite"))
 st.code(ui.metadata()["citation"], language=None)
-st.markdown(about.CORRECTIONS)
+st.markdown(about.corrections(frame.lang))

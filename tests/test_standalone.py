@@ -117,7 +117,7 @@ def test_hostile_text_stays_inert(payload, page):
     assert hostile.count("<script") == page.count("<script")
     assert set(parsed(hostile).tags) == set(parsed(page).tags)
     # ... and it reads back as the very text it was.
-    view = f"1 of 1 organisations: matching “{payload.strip()}”."
+    view = f"1 of 1 organisation: matching “{payload.strip()}”."
     assert parsed(hostile).text["header"] == payload + view
     assert f"<title>{escape_html(payload)}</title>" in hostile
     assert external_resources(hostile) == []

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "sidebar.scope": "Scope",
     "sidebar.year_started": "Year started",
     "sidebar.year_started_help": "The full span includes organisations with no known start year.",
+    "sidebar.placeholder": "Choose options",
     "sidebar.reset": "Reset filters",
     # --- Notices for what a link asked for but could not be used (Filters.parse_query_params) ---
     "notice.unknown_parameter": "Ignored unknown URL parameter '{key}'.",

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "sidebar.scope": "היקף גאוגרפי",
     "sidebar.year_started": "שנת התחלה",
     "sidebar.year_started_help": "הטווח המלא כולל גם ארגונים ששנת ההתחלה שלהם אינה ידועה.",
+    "sidebar.placeholder": "בחרו אפשרויות",
     "sidebar.reset": "איפוס המסננים",
     # --- Notices for what a link asked for but could not be used ---
     "notice.unknown_parameter": "הפרמטר '{key}' בכתובת אינו מוכר, ולכן לא הוחל.",

@@ -178,6 +178,6 @@ def page(browser, guard, request):
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot under ``artifacts/screenshots``."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+    path = ARTIFACTS / f"{name.replace('/', '-')}.png"
     page.screenshot(path=str(path), full_page=False)
     return path

@@ -129,7 +129,7 @@ def test_data_page_csv_has_as_many_rows_as_the_count(page, guard, app_server, or
     page.goto(f"{app_server.url}/data?role=funding")
     wait_for_count(page, expected)
     with page.expect_download(timeout=LOAD_TIMEOUT_MS) as download_info:
-        page.get_by_role("button", name="Download CSV").click()
+        page.get_by_role("button", name="Download CSV", exact=True).click()
     data = download_info.value.path().read_bytes()
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == shown_count(page)[0] == expected
@@ -333,13 +333,13 @@ def test_upload_changes_this_session_and_not_another(browser, guard, app_server,
     page = mine.new_page()
     page.goto(app_server.url)
     map_frame(page)
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Data").first.click()
+    page.locator('[data-testid="stSidebar"] a', has_text="Data").first.click()
     page.get_by_text("Bring your own data").click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
     page.get_by_text("3 loaded, 0 rejected, of 3 rows.").wait_for(timeout=LOAD_TIMEOUT_MS)
     page.get_by_role("button", name="Show this data on the map").click()
     wait_for_count(page, 3)
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Map").first.click()
+    page.locator('[data-testid="stSidebar"] a', has_text="Map").first.click()
     frame = map_frame(page)
     page.wait_for_function(
         "([sel]) => { const w = document.querySelector(sel).contentWindow; let c = 0;"
@@ -358,4 +358,43 @@ def test_upload_changes_this_session_and_not_another(browser, guard, app_server,
     assert frame.evaluate(SHOWN_ON_MAP_JS) == 3  # still the upload in the first session
     mine.close()
     other.close()
+    assert guard.blocked == []
+
+
+TOFU_JS = """(selector) => {
+  const element = document.querySelector(selector);
+  const context = document.createElement("canvas").getContext("2d");
+  context.font = getComputedStyle(element).font;
+  // Missing glyphs all draw as the same box: real Hebrew letters have different widths.
+  const widths = Array.from("אבגדהוזחטיכלמנסעפצקרשת").map(ch => context.measureText(ch).width);
+  return new Set(widths.map(w => w.toFixed(2))).size;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/charts"])
+def test_hebrew_pages_are_right_to_left_with_hebrew_glyphs(page, guard, app_server, path):
+    page.goto(f"{app_server.url}{path}?lang=he")
+    page.wait_for_function(
+        "() => document.documentElement.getAttribute('dir') === 'rtl'", timeout=LOAD_TIMEOUT_MS
+    )
+    if path == "/":
+        map_frame(page)
+    else:
+        page.locator('[data-testid="stVegaLiteChart"]').nth(4).wait_for(timeout=LOAD_TIMEOUT_MS)
+    label = page.locator(
+        '[data-testid="stSidebar"] [data-testid="stMultiSelect"] [data-testid="stWidgetLabel"]'
+    ).first
+    label.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert "תפקיד" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert label.evaluate("el => getComputedStyle(el.querySelector('p') || el).textAlign") in (
+        "right",
+        "start",
+    )
+    sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
+    main = page.locator('[data-testid="stMain"]').bounding_box()
+    assert sidebar["x"] > main["x"], "in Hebrew the sidebar sits on the right"
+    assert (
+        page.evaluate(TOFU_JS, '[data-testid="stSidebar"] [data-testid="stMultiSelect"] label') > 5
+    )
+    screenshot(page, f"hebrew{path.replace('/', '-') or '-map'}")
     assert guard.blocked == []
