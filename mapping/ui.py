@@ -85,11 +85,12 @@ def lang() -> str:
 
 
 PAGES = (
-    ("pages/map.py", "map", "🗺️"),
-    ("pages/charts.py", "charts", "📊"),
-    ("pages/data.py", "data", "📋"),
-    ("pages/present.py", "present", "🎤"),
-    ("pages/about.py", "about", "ℹ️"),
+    # Material Symbols ship with Streamlit, so the icons show offline (unlike emoji fonts).
+    ("pages/map.py", "map", ":material/public:"),
+    ("pages/charts.py", "charts", ":material/bar_chart:"),
+    ("pages/data.py", "data", ":material/table_view:"),
+    ("pages/present.py", "present", ":material/slideshow:"),
+    ("pages/about.py", "about", ":material/info:"),
 )
 
 
@@ -308,7 +309,7 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
         st.stop()
 
 
-def page_frame(page: str, icon: str = "🗺️") -> Frame:
+def page_frame(page: str, icon: str = ":material/public:") -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
     setup_page(page, icon)
     gdf, label = active_dataset()

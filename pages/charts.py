@@ -4,7 +4,7 @@ import streamlit as st
 
 from mapping import chart_images, charts, ui
 
-frame = ui.page_frame("charts", "📊")
+frame = ui.page_frame("charts", ":material/bar_chart:")
 st.title(ui._("charts.heading"))
 ui.show_caption(frame)
 if frame.shown.empty:

@@ -1,0 +1,36 @@
+"""The library is pure: only the UI adapter imports Streamlit, and importing does no I/O."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODULES = sorted(
+    f"mapping.{path.stem}"
+    for path in (PROJECT_ROOT / "mapping").glob("*.py")
+    if path.stem not in ("__init__", "ui")
+)
+
+
+def test_every_library_module_imports_without_streamlit():
+    code = (
+        "import sys\n"
+        f"for name in {MODULES!r}:\n"
+        "    __import__(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'streamlit' or m.startswith('streamlit.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout
+    assert len(MODULES) >= 15
+
+
+def test_the_ui_adapter_is_the_only_streamlit_importer():
+    importers = [
+        path.name
+        for path in (PROJECT_ROOT / "mapping").glob("*.py")
+        if "import streamlit" in path.read_text(encoding="utf-8")
+        or "from streamlit" in path.read_text(encoding="utf-8")
+    ]
+    assert importers == ["ui.py"]
