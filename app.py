@@ -12,8 +12,10 @@ from mapping import ui
 
 navigation = st.navigation(
     [
-        st.Page(f"pages/{key}.py", title=ui._(f"page.{key}"), icon=icon, default=key == "map")
-        for _, key, icon in ui.PAGES
+        # Emoji, not Material icons: a page's icon becomes the favicon, and Material
+        # favicons are fetched from the internet.
+        st.Page(f"pages/{key}.py", title=ui._(f"page.{key}"), icon=ui.FAVICON, default=key == "map")
+        for _, key, _icon in ui.PAGES
     ],
     position="hidden",  # the sidebar shows ui.navigation_links instead
 )

@@ -66,6 +66,7 @@ class Frame:
 
 
 _LANG = "atlas_lang"
+FAVICON = "🗺️"
 
 
 def lang() -> str:
@@ -290,7 +291,8 @@ def setup_page(page: str, icon: str, sidebar: str = "auto") -> None:
     """Configure the page (``page`` is its key: map, charts, data, present, about)."""
     st.set_page_config(
         page_title=_("app.page_title", page=_(f"page.{page}")),
-        page_icon=icon,
+        # An emoji favicon is drawn locally; a Material icon favicon is fetched online.
+        page_icon=FAVICON,
         layout="wide",
         initial_sidebar_state=sidebar,
     )
