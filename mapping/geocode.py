@@ -63,6 +63,7 @@ class Gazetteer:
         for record in cache.get_cities().values():
             self._records_by_country.setdefault(record["countrycode"], []).append(record)
         self._indexes: dict[str, tuple[dict, dict]] = {}
+        self._primary: dict[str, dict[str, list[_City]]] = {}
         self._region_centres: dict[tuple[str | None, str], tuple[float, float] | None] = {}
         self._us_states = {
             name_key(state["name"]): code for code, state in cache.get_us_states().items()
@@ -109,10 +110,36 @@ class Gazetteer:
         table = {name_key(name): code for name, code in ADMIN1_CODES.get(country_code, {}).items()}
         return table.get(key)
 
+    def _primary_index(self, country_code: str) -> dict[str, list[_City]]:
+        """Index one country's cities by their main name only (cheap; built on first use)."""
+        if country_code not in self._primary:
+            by_name: dict[str, list[_City]] = {}
+            for record in self._records_by_country.get(country_code, []):
+                city = _City(
+                    float(record["latitude"]),
+                    float(record["longitude"]),
+                    country_code,
+                    str(record["admin1code"]),
+                    int(record["population"] or 0),
+                )
+                by_name.setdefault(name_key(record["name"]), []).append(city)
+            self._primary[country_code] = by_name
+        return self._primary[country_code]
+
     def find_city(self, city: str, region: str, country_code: str) -> _City | None:
-        """Return the best GeoNames match for a city, or ``None``."""
-        candidates = self._index(country_code)[0].get(name_key(city), [])
+        """Return the best GeoNames match for a city, or ``None``.
+
+        Main names are tried first; the alternate names (a much larger index,
+        built per country only when needed) when no main name matches in the
+        stated region.
+        """
+        key = name_key(city)
         admin1 = self.admin1_code(region, country_code)
+        candidates = self._primary_index(country_code).get(key, [])
+        if not candidates or (
+            admin1 is not None and not any(c.admin1 == admin1 for c in candidates)
+        ):
+            candidates = self._index(country_code)[0].get(key, [])
         if admin1 is not None:
             in_region = [c for c in candidates if c.admin1 == admin1]
             candidates = in_region or candidates

@@ -287,7 +287,7 @@ def metadata() -> dict:
     return json.loads(Path(METADATA_FILE).read_text(encoding="utf-8"))
 
 
-def setup_page(page: str, icon: str, sidebar: str = "auto") -> None:
+def setup_page(page: str, sidebar: str = "auto") -> None:
     """Configure the page (``page`` is its key: map, charts, data, present, about)."""
     st.set_page_config(
         page_title=_("app.page_title", page=_(f"page.{page}")),
@@ -311,9 +311,9 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
         st.stop()
 
 
-def page_frame(page: str, icon: str = ":material/public:") -> Frame:
+def page_frame(page: str) -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
-    setup_page(page, icon)
+    setup_page(page)
     gdf, label = active_dataset()
     if label:
         with st.sidebar:
@@ -412,54 +412,27 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     with st.sidebar:
         st.header(_("sidebar.heading"))
         st.text_input(_("sidebar.search"), key=_WIDGET + "text", on_change=remember)
-        st.multiselect(
-            _("sidebar.role"),
-            list(vocab.ROLES),
-            format_func=lambda v: category_label("role", v, language),
-            key=_WIDGET + "roles",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
-        st.multiselect(
-            _("sidebar.country"),
-            countries,
-            format_func=lambda c: names.get(c, c),
-            key=_WIDGET + "countries",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
-        st.multiselect(
-            _("sidebar.domain"),
-            list(vocab.DOMAINS),
-            format_func=lambda v: category_label("domain", v, language),
-            key=_WIDGET + "domains",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
-        st.multiselect(
-            _("sidebar.world_region"),
-            list(vocab.WORLD_REGIONS),
-            format_func=lambda v: category_label("world_region", v, language),
-            key=_WIDGET + "world_regions",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
-        st.multiselect(
-            _("sidebar.org_type"),
-            list(vocab.ORG_TYPES),
-            format_func=lambda v: category_label("org_type", v, language),
-            key=_WIDGET + "org_types",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
-        st.multiselect(
-            _("sidebar.scope"),
-            list(vocab.SCOPES),
-            format_func=lambda v: category_label("scope", v, language),
-            key=_WIDGET + "scopes",
-            placeholder=_("sidebar.placeholder"),
-            on_change=remember,
-        )
+        # (filter field, label key, options, vocabulary kind or None for countries)
+        for name, label, options, kind in (
+            ("roles", "sidebar.role", list(vocab.ROLES), "role"),
+            ("countries", "sidebar.country", countries, None),
+            ("domains", "sidebar.domain", list(vocab.DOMAINS), "domain"),
+            ("world_regions", "sidebar.world_region", list(vocab.WORLD_REGIONS), "world_region"),
+            ("org_types", "sidebar.org_type", list(vocab.ORG_TYPES), "org_type"),
+            ("scopes", "sidebar.scope", list(vocab.SCOPES), "scope"),
+        ):
+            st.multiselect(
+                _(label),
+                options,
+                format_func=(
+                    (lambda code: names.get(code, code))
+                    if kind is None
+                    else (lambda value, kind=kind: category_label(kind, value, language))
+                ),
+                key=_WIDGET + name,
+                placeholder=_("sidebar.placeholder"),
+                on_change=remember,
+            )
         st.slider(
             _("sidebar.year_started"),
             first_year,

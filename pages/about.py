@@ -4,7 +4,7 @@ import streamlit as st
 
 from mapping import about, ui
 
-frame = ui.page_frame("about", ":material/info:")
+frame = ui.page_frame("about")
 st.title(ui._("about.heading"))
 st.markdown(about.introduction(frame.lang))
 st.subheader(ui._("about.definitions"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from mapping import export, standalone, ui
 
-frame = ui.page_frame("data", ":material/table_view:")
+frame = ui.page_frame("data")
 st.title(ui._("data.heading"))
 ui.show_caption(frame)
 column = ui.table_column_title

@@ -2,7 +2,7 @@
 
 from mapping import ui
 
-ui.setup_page("present", ":material/slideshow:", sidebar="collapsed")
+ui.setup_page("present", sidebar="collapsed")
 organisations = ui.dataset_or_stop()
 deck = ui.scenes_or_stop()
 index = ui.current_scene(deck)
