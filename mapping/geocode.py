@@ -64,6 +64,7 @@ class Gazetteer:
             self._records_by_country.setdefault(record["countrycode"], []).append(record)
         self._indexes: dict[str, tuple[dict, dict]] = {}
         self._primary: dict[str, dict[str, list[_City]]] = {}
+        self._city_records: dict[str, list[tuple[dict, _City]]] = {}
         self._region_centres: dict[tuple[str | None, str], tuple[float, float] | None] = {}
         self._us_states = {
             name_key(state["name"]): code for code, state in cache.get_us_states().items()
@@ -72,19 +73,30 @@ class Gazetteer:
             code: country["capital"] for code, country in cache.get_countries().items()
         }
 
+    def _cities(self, country_code: str) -> list[tuple[dict, _City]]:
+        """Return one country's GeoNames records with their ``_City`` (built on first use)."""
+        if country_code not in self._city_records:
+            self._city_records[country_code] = [
+                (
+                    record,
+                    _City(
+                        float(record["latitude"]),
+                        float(record["longitude"]),
+                        country_code,
+                        str(record["admin1code"]),
+                        int(record["population"] or 0),
+                    ),
+                )
+                for record in self._records_by_country.get(country_code, [])
+            ]
+        return self._city_records[country_code]
+
     def _index(self, country_code: str) -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
-        """Index one country's cities by name key and by admin1 (built on first use)."""
+        """Index one country's cities by every name key and by admin1 (built on first use)."""
         if country_code not in self._indexes:
             by_name: dict[str, list[_City]] = {}
             by_admin1: dict[str, list[_City]] = {}
-            for record in self._records_by_country.get(country_code, []):
-                city = _City(
-                    float(record["latitude"]),
-                    float(record["longitude"]),
-                    country_code,
-                    str(record["admin1code"]),
-                    int(record["population"] or 0),
-                )
+            for record, city in self._cities(country_code):
                 keys = {name_key(record["name"])}
                 keys.update(name_key(alt) for alt in record.get("alternatenames") or ())
                 for key in keys - {""}:
@@ -114,14 +126,7 @@ class Gazetteer:
         """Index one country's cities by their main name only (cheap; built on first use)."""
         if country_code not in self._primary:
             by_name: dict[str, list[_City]] = {}
-            for record in self._records_by_country.get(country_code, []):
-                city = _City(
-                    float(record["latitude"]),
-                    float(record["longitude"]),
-                    country_code,
-                    str(record["admin1code"]),
-                    int(record["population"] or 0),
-                )
+            for record, city in self._cities(country_code):
                 by_name.setdefault(name_key(record["name"]), []).append(city)
             self._primary[country_code] = by_name
         return self._primary[country_code]

@@ -8,9 +8,7 @@ every view is a shareable link.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlencode
 
 import geopandas as gpd
@@ -19,7 +17,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import assets, maps, vocab
-from mapping.data import COLUMNS, PROJECT_ROOT, DatasetError, dataset_path, load_organisations
+from mapping.data import COLUMNS, DatasetError, dataset_path, load_organisations
 from mapping.filters import PARAMS, Filters
 from mapping.i18n import (
     LANGUAGE_NAMES,
@@ -30,7 +28,7 @@ from mapping.i18n import (
     parse_lang,
     t,
 )
-from mapping.provenance import Provenance
+from mapping.provenance import Provenance, load_metadata
 from mapping.safety import escape_html, escape_markdown, safe_url
 from mapping.scenes import Scene, SceneError, load_scenes
 from mapping.upload import (
@@ -44,7 +42,6 @@ from mapping.upload import (
     read_upload,
 )
 
-METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 _STATE = "atlas_filters"
 _WRITTEN = "atlas_written_params"
 _WIDGET = "atlas_w_"
@@ -283,8 +280,8 @@ def load_dataset() -> gpd.GeoDataFrame:
 
 @st.cache_data(show_spinner=False)
 def metadata() -> dict:
-    """Return the dataset's version, date, licence and citation."""
-    return json.loads(Path(METADATA_FILE).read_text(encoding="utf-8"))
+    """Return the dataset's version, date, licence and citation (read once)."""
+    return load_metadata()
 
 
 def setup_page(page: str, sidebar: str = "auto") -> None:
@@ -471,22 +468,18 @@ TABLE_COLUMNS = (
 def table_for_display(gdf: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Return the columns the Data page shows, labelled in ``language``, multi-valued joined."""
     names = country_names(language)
-    separator = t("describe.list_separator", language)
-
-    def labels(kind: str, values) -> str:
-        return separator.join(category_label(kind, v, language) for v in values)
-
     columns = {
         "name": maps.display_names(gdf, language),
-        "roles": [labels("role", values) for values in gdf["roles"]],
-        "type": [category_label("org_type", v, language) if v else "" for v in gdf["org_type"]],
-        "domains": [labels("domain", values) for values in gdf["domains"]],
-        "scope": [category_label("scope", v, language) if v else "" for v in gdf["scope"]],
+        # The same display text as the map's popups.
+        "roles": maps.detail_column(gdf, "roles", language),
+        "type": maps.detail_column(gdf, "org_type", language),
+        "domains": maps.detail_column(gdf, "domains", language),
+        "scope": maps.detail_column(gdf, "scope", language),
         "city": gdf["city"].to_numpy(),
         "country": [names.get(c, c) for c in gdf["country_code"]],
         "region": [category_label("world_region", r, language) for r in gdf["world_region"]],
         "started": gdf["year_started"].to_numpy(),
-        "network": ["; ".join(values) for values in gdf["network"]],
+        "network": maps.detail_column(gdf, "network", language),
         "website": [safe_url(url) or None for url in gdf["website"]],
         "description": gdf["description"].to_numpy(),
     }
