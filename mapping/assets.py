@@ -11,6 +11,7 @@ the same files in a standalone HTML page.
 from __future__ import annotations
 
 import filecmp
+import functools
 import re
 import shutil
 from dataclasses import dataclass
@@ -53,6 +54,16 @@ LEAFLET_IMAGES = tuple(
     for path in sorted((_LEAFLET / "images").glob("*.png"))
 )
 ALL_ASSETS = (*SCRIPTS, *STYLESHEETS, *LEAFLET_IMAGES, BASEMAP)
+
+
+URL_KEEPER_JS = OWN_ASSETS / "url.js"
+
+
+@functools.cache
+def url_keeper_script() -> str:
+    """Return the ``<script>`` that keeps the map's view in the page URL (``assets/url.js``)."""
+    code = URL_KEEPER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    return f"<script>{code}</script>"
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:

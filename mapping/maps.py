@@ -84,17 +84,27 @@ class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = Atlas.organisationsLayer(
-                {{ this.payload }}
+                {{ this.payload }}, {{ this.layer_options }}
             ).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, payload: dict, name: str = "Organisations") -> None:
+    def __init__(
+        self,
+        payload: dict,
+        name: str = "Organisations",
+        *,
+        sync_url: bool = False,
+        selected: int | None = None,
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
         # variable as "feature_group_<id>".
         self.payload = encode_payload(payload)
+        self.layer_options = script_json(
+            {"syncUrl": sync_url, "selected": -1 if selected is None else int(selected)}
+        )
 
 
 class CountsLayer(JSCSSMixin, folium.FeatureGroup):
@@ -257,13 +267,39 @@ def base_map(
 
 
 def organisations_layer(
-    gdf: pd.DataFrame, details: bool | None = None, lang: str = "en"
+    gdf: pd.DataFrame,
+    details: bool | None = None,
+    lang: str = "en",
+    *,
+    sync_url: bool = False,
+    selected: int | None = None,
 ) -> OrganisationsLayer | CountsLayer:
-    """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``."""
+    """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        The organisations to draw.
+    details : bool, optional
+        Ship popup details (default: up to ``DETAIL_LIMIT`` rows).
+    lang : str
+        Language of labels and popups.
+    sync_url : bool
+        Keep the page URL's ``lat``, ``lon``, ``zoom`` (and, with details,
+        ``org``) up to date as the user pans and opens organisations (the
+        app's home map; see ``mapping.view``).
+    selected : int, optional
+        Position in ``gdf`` of an organisation whose details open at once
+        (a link that names one).
+    """
     if len(gdf) > AGGREGATE_ABOVE:
         return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
-    payload = organisations_payload(gdf, details=details, lang=lang)
-    return OrganisationsLayer(payload, name=t("map.layer.organisations", lang))
+    if selected is not None and not 0 <= selected < len(gdf):
+        raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
+    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
+    return OrganisationsLayer(
+        payload, name=t("map.layer.organisations", lang), sync_url=sync_url, selected=selected
+    )
 
 
 def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series | None:
@@ -335,16 +371,27 @@ def encode_payload(payload: dict) -> str:
     return f"JSON.parse({json.dumps(text, ensure_ascii=False)})"
 
 
+def layer_options_in_script(script: str) -> dict:
+    """Return the options (``syncUrl``, ``selected``) of the organisations layer in a map script."""
+    call = script.split("Atlas.organisationsLayer(", 1)[1].lstrip()
+    _text, end = json.JSONDecoder().raw_decode(call.removeprefix("JSON.parse("))
+    rest = call.removeprefix("JSON.parse(")[end:].removeprefix(")").lstrip().removeprefix(",")
+    return json.JSONDecoder().raw_decode(rest.lstrip())[0]
+
+
 def payload_in_script(script: str) -> dict:
     """Return the organisations payload embedded in a rendered map script (for tests and tools)."""
-    literal = script.split("Atlas.organisationsLayer(", 1)[1].split(").addTo(", 1)[0].strip()
-    data = json.loads(json.loads(literal.removeprefix("JSON.parse(").removesuffix(")")))
+    call = script.split("Atlas.organisationsLayer(", 1)[1].lstrip()
+    text, _end = json.JSONDecoder().raw_decode(call.removeprefix("JSON.parse("))
+    data = json.loads(text)
     if "deflate" in data:
         data = json.loads(zlib.decompress(base64.b64decode(data["deflate"])))
     return data
 
 
-def organisations_payload(gdf: pd.DataFrame, details: bool | None = None, lang: str = "en") -> dict:
+def organisations_payload(
+    gdf: pd.DataFrame, details: bool | None = None, lang: str = "en", ids: bool = False
+) -> dict:
     """Return the compact arrays the browser draws the organisations from.
 
     Parameters
@@ -356,13 +403,18 @@ def organisations_payload(gdf: pd.DataFrame, details: bool | None = None, lang: 
     lang : str
         Language of the labels; in Hebrew an organisation's ``name_he`` is
         shown when it has one.
+    ids : bool
+        With details, also ship each organisation's ``id`` (so a popup can
+        name its organisation in the URL). Without details a click re-runs
+        the app, which knows the ids, so the compact payload stays compact.
 
     Returns
     -------
     dict
         ``lat``, ``lon``, ``name``, ``role`` (index into ``roleLabels`` and
         ``colours``) and, with details, ``details`` = ``{fields, labels,
-        values}`` with one list of display strings per field.
+        values}`` with one list of display strings per field (and ``ids``
+        when asked for).
     """
     role_keys = list(vocab.ROLES)
     payload = {
@@ -384,6 +436,8 @@ def organisations_payload(gdf: pd.DataFrame, details: bool | None = None, lang: 
             "labels": [t(f"detail.{field}", lang) for field, _ in DETAIL_FIELDS],
             "values": [detail_column(gdf, field, lang) for field, _ in DETAIL_FIELDS],
         }
+        if ids:
+            payload["ids"] = gdf["id"].astype(str).tolist()
     return payload
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
@@ -22,6 +23,7 @@ from mapping.filters import PARAMS, Filters
 from mapping.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
+    bidi_isolate,
     category_label,
     country_names,
     direction,
@@ -41,6 +43,7 @@ from mapping.upload import (
     merge_with_builtin,
     read_upload,
 )
+from mapping.view import VIEW_PARAMS, MapView
 
 _STATE = "atlas_filters"
 _WRITTEN = "atlas_written_params"
@@ -183,6 +186,7 @@ def show_map(
     height: int = MAP_HEIGHT,
     view: tuple[tuple[float, float], float] | None = None,
     key: str = "atlas_map",
+    sync_url: bool = False,
 ) -> None:
     """Render the map: a stable base map plus the organisations sent as a separate layer.
 
@@ -190,11 +194,24 @@ def show_map(
     when filters change: only the organisations layer is swapped and the
     user's zoom and centre survive. The view is fitted to the results once per
     session (and on "Zoom to results"), or set by ``view`` (a presenter
-    scene); panning never re-runs the app.
+    scene); panning never re-runs the app. With ``sync_url`` (the home map) a
+    link's ``lat``/``lon``/``zoom``/``org`` open the map there, and the
+    browser keeps them in the URL as the user pans and opens organisations.
     """
     from streamlit_folium import st_folium
 
     view_key, initial_key = f"{_VIEW}:{key}", f"{_INITIAL_VIEW}:{key}"
+    org_key = f"{_ORG}:{key}"
+    first_render = initial_key not in st.session_state
+    selected = None
+    if sync_url and first_render:
+        link_view, selected = _view_from_link(frame)
+        st.session_state[org_key] = link_view.org
+        if link_view.has_view:
+            st.session_state[view_key] = (link_view.centre, link_view.zoom)
+        elif selected is not None:
+            row = frame.shown.iloc[selected]
+            st.session_state[view_key] = ((row["latitude"], row["longitude"]), ORG_ZOOM)
     if view is not None:
         st.session_state[view_key] = view
     elif view_key not in st.session_state:
@@ -209,7 +226,9 @@ def show_map(
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
     clicked = st_folium(
         maps.base_map(view=initial, lang=frame.lang),
-        feature_group_to_add=maps.organisations_layer(frame.shown, lang=frame.lang),
+        feature_group_to_add=maps.organisations_layer(
+            frame.shown, lang=frame.lang, sync_url=sync_url, selected=selected
+        ),
         layer_control=maps.layer_control(),
         center=centre,
         zoom=zoom,
@@ -223,13 +242,54 @@ def show_map(
         key=key,
     )
     if not details_in_popups:
-        show_clicked_details(frame, clicked or {})
+        row = _clicked_row(frame, clicked or {}, org_key)
+        if sync_url:
+            _write_org(None if row is None else str(row["id"]))
+        show_details(frame, row)
 
 
-def show_clicked_details(frame: Frame, clicked: dict) -> None:
-    """Show the full record of the organisation whose marker was clicked last."""
+_ORG = "atlas_map_org"
+# Zoom for a link that names an organisation but no view: its town and surroundings.
+ORG_ZOOM = 9.0
+
+
+def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:
+    """Read the map view from the URL; return it and the position of its organisation, if shown."""
+    params = {name: st.query_params.get_all(name) for name in VIEW_PARAMS}
+    link_view, notices = MapView.parse_query_params(params, lang=frame.lang)
+    selected = None
+    if link_view.org:
+        matches = np.flatnonzero(frame.shown["id"].astype(str).to_numpy() == link_view.org)
+        if len(matches):
+            selected = int(matches[0])
+        else:
+            notices.append(_("view.notice.org_not_shown", org=bidi_isolate(link_view.org)))
+    for notice in notices:
+        st.toast(escape_markdown(notice), icon="⚠️")
+    return link_view, selected
+
+
+def _clicked_row(frame: Frame, clicked: dict, org_key: str) -> pd.Series | None:
+    """The organisation to detail: the last marker clicked, else the one the link named."""
     name = clicked.get("last_object_clicked_tooltip")
-    row = maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked")) if name else None
+    if name:
+        return maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked"))
+    org = st.session_state.get(org_key, "")
+    matches = frame.shown[frame.shown["id"].astype(str) == org] if org else frame.shown.iloc[:0]
+    return matches.iloc[0] if len(matches) else None
+
+
+def _write_org(org: str | None) -> None:
+    """Name the organisation whose details are shown in the URL (or remove it)."""
+    if org:
+        if st.query_params.get("org") != org:
+            st.query_params["org"] = org
+    elif "org" in st.query_params:
+        del st.query_params["org"]
+
+
+def show_details(frame: Frame, row: pd.Series | None) -> None:
+    """Show the full record of one organisation under the map (or how to choose one)."""
     if row is None:
         st.caption(_("map.details_prompt"))
         return
@@ -259,11 +319,44 @@ def provenance(frame: Frame) -> Provenance:
 
 
 def share_box() -> None:
-    """Show the view's permalink with a copy button (Streamlit code blocks have one)."""
+    """Show the view's permalink with a copy button.
+
+    The box and its button read the address bar when used, not this run's
+    URL: the map keeps its centre, zoom and open organisation there without
+    re-running the app (``mapping/assets/url.js``).
+    """
     link = permalink()
-    if link:
-        st.caption(_("share.caption"))
-        st.code(link, language=None, wrap_lines=True)
+    if not link:
+        return
+    st.caption(_("share.caption"))
+    st.html(
+        SHARE_HTML.format(
+            link=escape_html(link),
+            label=escape_html(_("share.label")),
+            copy=escape_html(_("share.copy")),
+            copied=escape_html(_("share.copied")),
+        )
+        + assets.url_keeper_script(),
+        unsafe_allow_javascript=True,
+    )
+
+
+SHARE_HTML = """<style>
+.atlas-share {{ display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; }}
+.atlas-share input {{ flex: 1 1 10rem; min-width: 0; font: inherit; font-size: .8rem;
+  padding: .35rem .5rem; border: 1px solid rgba(49, 51, 63, .3); border-radius: .4rem;
+  direction: ltr; background: transparent; color: inherit; }}
+.atlas-share button {{ font: inherit; font-size: .85rem; padding: .35rem .8rem;
+  border: 1px solid rgba(49, 51, 63, .3); border-radius: .4rem; background: white;
+  color: inherit; cursor: pointer; }}
+.atlas-share button:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
+.atlas-share [role=status] {{ font-size: .8rem; flex-basis: 100%; min-height: 1.1em; }}
+</style>
+<div class="atlas-share">
+<input type="text" readonly value="{link}" aria-label="{label}" onfocus="this.select()">
+<button type="button" data-copied="{copied}">{copy}</button>
+<span role="status" aria-live="polite"></span>
+</div>"""
 
 
 def show_caption(frame: Frame) -> None:

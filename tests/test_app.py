@@ -170,3 +170,59 @@ def test_find_clicked_resolves_the_record(organisations):
     assert maps.find_clicked(organisations, "No such organisation", None) is None
     labels = [label for label, _ in maps.details_rows(row)]
     assert labels[:2] == ["Type", "Roles"]
+
+
+def test_a_link_with_a_view_opens_the_map_there(organisations):
+    at = run_app(role="funding", lat="45.5", lon="-73.6", zoom="9")
+    args = map_args(at)
+    assert (args["center"], args["zoom"]) == ([45.5, -73.6], 9.0)
+    # The base map itself opens there (not a fitted world view moved afterwards).
+    assert "center: [45.5, -73.6]" in args["script"]
+    assert maps.layer_options_in_script(args["feature_group"])["syncUrl"] is True
+    # The view parameters are left to the browser: the app does not rewrite them.
+    assert at.query_params["lat"] == "45.5"
+
+
+def test_a_link_with_an_organisation_opens_its_details(organisations):
+    shown = Filters(roles=("funding",)).apply(organisations)
+    position = shown["id"].tolist().index("mcconnell-foundation")
+    row = shown.iloc[position]
+    at = run_app(role="funding", org="mcconnell-foundation")
+    args = map_args(at)
+    assert maps.layer_options_in_script(args["feature_group"])["selected"] == position
+    # Without a view in the link, the map centres on the organisation.
+    assert args["center"] == [row["latitude"], row["longitude"]]
+    assert not at.toast
+
+
+def test_a_link_to_a_filtered_out_organisation_says_so(organisations):
+    at = run_app(role="knowledge", org="mcconnell-foundation")
+    assert maps.layer_options_in_script(map_args(at)["feature_group"])["selected"] == -1
+    assert any("not among the organisations shown" in toast.proto.body for toast in at.toast)
+
+
+def test_a_bad_view_in_a_link_is_ignored_with_a_notice(organisations):
+    at = run_app(lat="95", lon="0", zoom="3")
+    assert any("latitude" in toast.proto.body for toast in at.toast)
+    args = map_args(at)
+    assert args["center"] != [95, 0]
+
+
+def test_the_view_is_read_once_per_session(organisations):
+    # Later runs keep the user's map: a filter change must not jump back to the link's view.
+    at = run_app(lat="45.5", lon="-73.6", zoom="9", org="mcconnell-foundation")
+    at.sidebar.multiselect(key="atlas_w_roles").select("funding").run()
+    layer = map_args(at)["feature_group"]
+    assert maps.layer_options_in_script(layer)["selected"] == -1
+
+
+def test_large_results_detail_the_linked_organisation(organisations, monkeypatch):
+    monkeypatch.setattr(maps, "DETAIL_LIMIT", 10)
+    at = run_app(org="mcconnell-foundation")
+    # A link's organisation is detailed under the map straight away (names are escaped).
+    assert any("McConnell Family Foundation" in s.value for s in at.subheader)
+    assert at.query_params["org"] == "mcconnell-foundation"
+    # Filtered out, it is no longer detailed, and the URL stops naming it.
+    at.sidebar.multiselect(key="atlas_w_roles").select("knowledge").run()
+    assert not at.subheader
+    assert "org" not in at.query_params

@@ -16,6 +16,12 @@ def rendered(frame, **kwargs) -> str:
     return maps.build_map(frame, **kwargs).get_root().render()
 
 
+def layer_script(layer) -> str:
+    """The page a layer renders into, on an otherwise empty base map."""
+    layer.add_to(maps.base_map(online_tiles=False))
+    return layer.get_root().render()
+
+
 def test_build_map_returns_a_folium_map(organisations):
     assert isinstance(maps.build_map(organisations), folium.Map)
 
@@ -162,3 +168,28 @@ def test_large_payloads_travel_deflated(monkeypatch):
     assert "Organisation 1" not in script
     html = f"var x = Atlas.organisationsLayer({script}).addTo(map);"
     assert maps.payload_in_script(html)["name"] == frame["name"].tolist()
+
+
+def test_only_the_home_map_keeps_the_url_and_ships_ids():
+    frame = make_frame({"id": "first"}, {"id": "second"})
+    script = layer_script(maps.organisations_layer(frame, sync_url=True, selected=1))
+    assert maps.layer_options_in_script(script) == {"syncUrl": True, "selected": 1}
+    assert maps.payload_in_script(script)["ids"] == ["first", "second"]
+    # Scenes and the standalone file do not write the URL, and need no ids.
+    plain = layer_script(maps.organisations_layer(frame))
+    assert maps.layer_options_in_script(plain) == {"syncUrl": False, "selected": -1}
+    assert "ids" not in maps.payload_in_script(plain)
+
+
+def test_ids_stay_out_of_the_compact_payload(monkeypatch):
+    # Above the detail limit a click re-runs the app, which knows the ids:
+    # the bytes per organisation stay what the scale budget allows.
+    monkeypatch.setattr(maps, "DETAIL_LIMIT", 1)
+    script = layer_script(maps.organisations_layer(make_frame({}, {}), sync_url=True))
+    assert "ids" not in maps.payload_in_script(script)
+
+
+@pytest.mark.parametrize("selected", [-1, 2])
+def test_selected_must_be_a_row_position(selected):
+    with pytest.raises(ValueError, match=f"selected={selected}"):
+        maps.organisations_layer(make_frame({}, {}), selected=selected)

@@ -88,7 +88,9 @@
       link.href = "#";
       link.setAttribute("data-index", String(indices[k]));
       L.DomEvent.on(link, "click", function (event) {
-        L.DomEvent.preventDefault(event);
+        // Stop it here: the list is replaced by the details, and a click from a
+        // node no longer in the popup would reach the map and close the popup.
+        L.DomEvent.stop(event);
         onPick(Number(this.getAttribute("data-index")));
       });
       item.appendChild(link);
@@ -101,11 +103,33 @@
     return box;
   }
 
+  // The app page's URL keeper (mapping/assets/url.js), when the map is in the app
+  // and the page is reachable (a standalone file has none).
+  function urlKeeper() {
+    try {
+      return window.parent !== window && window.parent.AtlasUrl ? window.parent.AtlasUrl : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // Call fn once Leaflet's stylesheet applies to the map: a popup measured
+  // before it (stylesheets load after the map script in the app) sits askew.
+  function whenStyled(map, fn, tries) {
+    var styled = window.getComputedStyle(map.getPane("popupPane")).position === "absolute";
+    if (styled || (tries || 0) > 200) { fn(); return; }
+    setTimeout(function () { whenStyled(map, fn, (tries || 0) + 1); }, 25);
+  }
+
+  function shortNumber(value, decimals) {
+    return String(Number(value.toFixed(decimals)));
+  }
+
   /* Grid clustering computed for the visible area at each zoom: O(n) per view
    * change over typed arrays, and at most one marker per 60-px cell drawn, so
    * 100,000 organisations cost little more than 1,000 in the browser. */
   var OrganisationsLayer = L.Layer.extend({
-    options: { cellSize: 60, markerRadius: 8, maxClusterZoom: 16 },
+    options: { cellSize: 60, markerRadius: 8, maxClusterZoom: 16, syncUrl: false, selected: -1 },
 
     initialize: function (data, options) {
       L.setOptions(this, options);
@@ -142,10 +166,22 @@
       this._group.addTo(map);
       map.on("zoomend moveend", this._redraw, this);
       this._redraw();
+      if (this.options.syncUrl) {
+        map.on("moveend", this._reportView, this);
+        this._reportView();
+      }
+      var self = this;
+      this.ready.then(function () {
+        var index = self.options.selected;
+        if (self._map && index >= 0 && index < self.atlasCount) {
+          whenStyled(map, function () { self._openDetails(index); });
+        }
+      });
     },
 
     onRemove: function (map) {
       map.off("zoomend moveend", this._redraw, this);
+      map.off("moveend", this._reportView, this);
       map.removeLayer(this._group);
       this._group.clearLayers();
       this._shown.clear();
@@ -155,6 +191,38 @@
       var data = this._data, bounds = L.latLngBounds([]);
       for (var i = 0; i < data.lat.length; i++) { bounds.extend([data.lat[i], data.lon[i]]); }
       return bounds;
+    },
+
+    /* Put the map's centre and zoom into the page URL (no rerun of the app). */
+    _reportView: function () {
+      var keeper = urlKeeper();
+      if (!keeper || !this._map) { return; }
+      var centre = this._map.getCenter().wrap();
+      keeper.report({
+        lat: shortNumber(centre.lat, 4),
+        lon: shortNumber(centre.lng, 4),
+        zoom: shortNumber(this._map.getZoom(), 2)
+      });
+    },
+
+    /* Name the open organisation in the URL ("" when none), if this layer knows ids. */
+    _reportOrg: function (index) {
+      var keeper = urlKeeper();
+      var ids = this._data.ids;
+      if (!keeper || !this.options.syncUrl || !ids) { return; }
+      keeper.report({ org: index >= 0 ? ids[index] : "" });
+    },
+
+    /* Open an organisation's details where it is, whether its marker is shown or clustered. */
+    _openDetails: function (index) {
+      var data = this._data, self = this;
+      // No autoPan: a link that names an organisation must open at the view it names.
+      var popup = L.popup({ maxWidth: 340, minWidth: 220, autoPan: false })
+        .setLatLng([data.lat[index], data.lon[index]])
+        .setContent(popupContent(data, index));
+      popup.on("remove", function () { self._reportOrg(-1); });
+      popup.openOn(this._map);
+      this._reportOrg(index);
     },
 
     _redraw: function () {
@@ -217,6 +285,9 @@
       marker.bindTooltip(escapeHtml(data.name[index]), { direction: "top", offset: [0, -radius], className: "atlas-tooltip" });
       marker.bindPopup(function (layer) { return popupContent(data, layer.atlasIndex); },
         { maxWidth: 340, minWidth: 220 });
+      var self = this;
+      marker.on("popupopen", function () { self._reportOrg(index); });
+      marker.on("popupclose", function () { self._reportOrg(-1); });
       return marker;
     },
 
@@ -238,10 +309,13 @@
           map.fitBounds(L.latLngBounds(southWest, northEast), { padding: [40, 40], maxZoom: zoom + 4 });
         } else {
           // Organisations at one address: list them, each opening its details.
-          var popup = L.popup({ maxWidth: 340, minWidth: 220 }).setLatLng(centre);
+          // No autoPan: a link that names an organisation must open at the view it names.
+      var popup = L.popup({ maxWidth: 340, minWidth: 220, autoPan: false }).setLatLng(centre);
           popup.setContent(listPopupContent(data, bucket.members, function (index) {
             popup.setContent(popupContent(data, index));
+            self._reportOrg(index);
           }));
+          popup.on("remove", function () { self._reportOrg(-1); });
           popup.openOn(map);
         }
       });

@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "describe.years_from": "started {first} or later",
     "describe.years_until": "started {last} or earlier",
     "describe.text": "matching “{text}”",
-    # --- The map page (app.py, mapping/ui.py show_map / show_clicked_details) ---
+    # --- The map page (app.py, mapping/ui.py show_map / show_details) ---
     "map.zoom_to_results": "Zoom to results",
     "map.caption": (
         "Markers are coloured by each organisation's primary role; click a marker for details. "
@@ -80,6 +80,21 @@ MESSAGES: dict[str, str] = {
     "map.details_prompt": "Click an organisation on the map to see its details here.",
     "map.details_heading": "Details",
     "share.caption": "Share this view (copy the link):",
+    "share.label": "Link to this view",
+    "share.copy": "Copy link",
+    "share.copied": "Link copied: it opens this exact view.",
+    # --- The map view in a link (mapping/view.py) ---
+    "view.notice.incomplete": "Ignored the link's map view: it needs lat, lon and zoom together.",
+    "view.notice.latitude": (
+        "Ignored the link's map view: latitude '{value}' is not between -90 and 90."
+    ),
+    "view.notice.longitude": "Ignored the link's map view: longitude '{value}' is not a number.",
+    "view.notice.zoom": "Ignored the link's map view: zoom '{value}' is not between 1 and 18.",
+    "view.notice.org": "Ignored the link's organisation '{value}': it is not an organisation id.",
+    "view.notice.org_not_shown": (
+        "The link's organisation '{org}' is not among the organisations shown "
+        "(it may be filtered out or not in this dataset)."
+    ),
     # --- The map itself (mapping/maps.py) ---
     "map.legend_title": "Primary role",
     "map.fullscreen_enter": "Full screen",

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import pandas as pd
 import pytest
@@ -111,6 +111,7 @@ def test_clicking_a_marker_shows_its_details(page, guard, app_server, organisati
     link = popup.locator("a")
     assert link.get_attribute("href") == row["website"]
     assert link.get_attribute("rel") == "noopener noreferrer"
+    wait_for_url(page, org=row["id"])
     screenshot(page, "map-popup")
     assert guard.blocked == []
 
@@ -246,6 +247,79 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     assert guard.blocked == []
 
 
+def url_params(page) -> dict[str, str]:
+    """The page's current query parameters (as the address bar shows them)."""
+    return dict(parse_qsl(urlsplit(page.evaluate("() => window.location.href")).query))
+
+
+def wait_for_url(page, **expected: str | None) -> None:
+    """Wait until the address bar has these parameters (None: absent)."""
+    page.wait_for_function(
+        "(expected) => { const q = new URLSearchParams(window.location.search);"
+        " return Object.entries(expected).every(([k, v]) => q.get(k) === v); }",
+        arg=expected,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
+def test_the_url_keeps_the_map_view_and_the_open_organisation(
+    browser, guard, app_server, organisations
+):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    page.goto(app_server.url)
+    frame = map_frame(page)
+    # Panning writes the view into the URL without re-running the app.
+    frame.evaluate("() => window.map.setView([45.5, -73.6], 8, {animate: false})")
+    wait_for_url(page, lat="45.5", lon="-73.6", zoom="8")
+    # A filter change (Streamlit rewrites the query) keeps the view in it.
+    page.locator('[data-testid="stMultiSelect"]', has_text="Role").click()
+    page.get_by_role("option", name="Funding").click()
+    page.keyboard.press("Escape")
+    wait_for_count(page, len(Filters(roles=("funding",)).apply(organisations)))
+    wait_for_url(page, role="funding", lat="45.5", lon="-73.6", zoom="8")
+    # The copy-link box holds, and copies, the address as it is now.
+    frame.evaluate("() => window.map.setView([45.5, -73.6], 9, {animate: false})")
+    wait_for_url(page, zoom="9")
+    link = page.evaluate("() => window.location.href")
+    assert page.locator(".atlas-share input").input_value() == link
+    page.locator(".atlas-share button").click()
+    page.get_by_text("Link copied").wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+
+    # Opening the link with an organisation restores the view and opens it there.
+    fresh = context.new_page()
+    fresh.goto(f"{link}&org=mcconnell-foundation")
+    fresh.frame_locator(MAP_FRAME).locator(".leaflet-popup-content").wait_for(
+        timeout=LOAD_TIMEOUT_MS
+    )
+    frame = next(f for f in fresh.frames if "streamlit_folium" in f.url)
+    assert frame.evaluate("() => window.map.getZoom()") == 9
+    centre = frame.evaluate("() => window.map.getCenter()")
+    assert abs(centre["lat"] - 45.5) < 0.01
+    assert abs(centre["lng"] + 73.6) < 0.01
+    popup = frame.locator(".leaflet-popup-content")
+    assert "McConnell Family Foundation" in popup.inner_text()
+    # The popup points at its organisation (measured after the stylesheets applied).
+    tip = frame.locator(".leaflet-popup-tip").bounding_box()
+    marker = frame.evaluate("() => window.map.latLngToContainerPoint([45.50884, -73.58781])")
+    box = frame.locator("#map_div, .folium-map").first.bounding_box()
+    assert abs(tip["x"] + tip["width"] / 2 - (box["x"] + marker["x"])) < 3
+    screenshot(fresh, "permalink-organisation")
+    assert url_params(fresh)["org"] == "mcconnell-foundation"
+    # Closing it takes it out of the URL; picking one from a list puts that one in.
+    frame.locator(".leaflet-popup-close-button").click()
+    wait_for_url(fresh, org=None, lat="45.5", zoom="9")
+    frame.locator(".atlas-cluster").first.click()
+    frame.get_by_role("link", name="Fondation du Grand Montréal").click()
+    wait_for_url(fresh, org="fondation-du-grand-montreal")
+    assert "Community foundation" in frame.locator(".leaflet-popup-content").inner_text()
+    assert guard.blocked == []
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def large_server(tmp_path_factory):
     """The app on 6,000 synthetic organisations: the payload travels deflated."""
@@ -263,7 +337,34 @@ def test_large_dataset_draws_from_the_deflated_payload(page, guard, large_server
     page.frame_locator(MAP_FRAME).locator(".atlas-cluster").first.wait_for(timeout=LOAD_TIMEOUT_MS)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
     assert frame.evaluate(SHOWN_ON_MAP_JS) == 6_000
+    # Popups are lean here: a click re-runs the app, which details the
+    # organisation under the map and names it in the URL with the view.
+    first = synthetic_first_row()
+    frame.evaluate(
+        f"() => window.map.setView([{first['latitude']}, {first['longitude']}], 14,"
+        " {animate: false})"
+    )
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    frame.locator("path.leaflet-interactive").first.click()
+    page.wait_for_function(
+        "() => new URLSearchParams(window.location.search).has('org')", timeout=LOAD_TIMEOUT_MS
+    )
+    org = url_params(page)["org"]
+    assert url_params(page)["zoom"] == "14"
+    link = page.evaluate("() => window.location.href")
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    heading = fresh.get_by_role("heading", name=re.compile(r"#\d+$"))
+    heading.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert heading.inner_text().endswith(f"#{org.removeprefix('org-')}")
     assert guard.blocked == []
+
+
+def synthetic_first_row() -> dict:
+    """The first organisation of the large synthetic dataset."""
+    from benchmarks.synthetic import synthetic_table
+
+    return synthetic_table(6_000).iloc[0].to_dict()
 
 
 def test_present_page_at_1920x1080_shows_map_and_caption(browser, guard, app_server, organisations):

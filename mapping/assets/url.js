@@ -1,0 +1,89 @@
+/* Collective Impact Atlas: keeps the map's view in the page URL, and the copy-link box live.
+ *
+ * Runs in the app's page (not in the map's frame). The map reports its centre,
+ * zoom and open organisation through AtlasUrl.report(); they are written into
+ * the address with history.replaceState, so panning never re-runs the app.
+ * Streamlit rewrites the address itself whenever the app changes a query
+ * parameter (a filter, the language); it does not know the map's parameters,
+ * so every address it writes for the map's page gets them merged back in.
+ * The copy-link box always copies the address as it is now.
+ */
+(function () {
+  "use strict";
+  if (window.AtlasUrl) { window.AtlasUrl.refresh(); return; }
+
+  var owned = {};        // parameter -> value the map owns ("" = absent)
+  var mapPath = null;    // the path of the page the map is on
+  var pushState = history.pushState, replaceState = history.replaceState;
+
+  function withParams(url) {
+    var target = new URL(url, window.location.href);
+    if (mapPath === null || target.pathname !== mapPath) { return target.href; }
+    var keys = Object.keys(owned);
+    // Edit the query as text: Streamlit's own parameters keep their exact spelling.
+    var parts = target.search.replace(/^\?/, "").split("&").filter(function (part) {
+      return part && keys.indexOf(decodeURIComponent(part.split("=")[0])) < 0;
+    });
+    keys.forEach(function (key) {
+      if (owned[key] !== "") { parts.push(key + "=" + encodeURIComponent(owned[key])); }
+    });
+    target.search = parts.length ? "?" + parts.join("&") : "";
+    return target.href;
+  }
+
+  function refresh() {
+    var boxes = document.querySelectorAll(".atlas-share input");
+    for (var i = 0; i < boxes.length; i++) { boxes[i].value = window.location.href; }
+  }
+
+  history.pushState = function (data, title, url) {
+    var result = pushState.call(history, data, title, url == null ? url : withParams(url));
+    refresh();
+    return result;
+  };
+  history.replaceState = function (data, title, url) {
+    var result = replaceState.call(history, data, title, url == null ? url : withParams(url));
+    refresh();
+    return result;
+  };
+
+  function report(params) {
+    mapPath = window.location.pathname;
+    Object.keys(params).forEach(function (key) {
+      owned[key] = params[key] === null || params[key] === undefined ? "" : String(params[key]);
+    });
+    var next = withParams(window.location.href);
+    if (next !== window.location.href) { replaceState.call(history, history.state, "", next); }
+    refresh();
+  }
+
+  function copy(button) {
+    var box = button.closest(".atlas-share");
+    var input = box.querySelector("input");
+    var status = box.querySelector("[role=status]");
+    var link = window.location.href;
+    input.value = link;
+    function done() {
+      status.textContent = button.getAttribute("data-copied");
+      setTimeout(function () { status.textContent = ""; }, 2500);
+    }
+    function fallback() {
+      input.focus();
+      input.select();
+      try { if (document.execCommand("copy")) { done(); } } catch (error) { /* selected: the user can copy */ }
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(link).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".atlas-share button");
+    if (button) { copy(button); }
+  });
+
+  window.AtlasUrl = { report: report, refresh: refresh };
+  refresh();
+})();
