@@ -23,6 +23,7 @@ import pandas as pd
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
 from mapping.export import FORMULA_TRIGGERS
+from mapping.i18n import LocalisedError
 
 # Header spellings per column, best first: when two headers of a file mean the
 # same column, the one earlier in this list wins. Matched by ``header_key``.
@@ -105,7 +106,7 @@ MAX_SLUG = 60
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"))
 
 
-class ColumnMapError(ValueError):
+class ColumnMapError(LocalisedError):
     """An explicit column mapping that names a header or column that does not exist."""
 
 
@@ -189,20 +190,21 @@ def resolve_columns(
     for header, column in explicit.items():
         if header not in headers:
             raise ColumnMapError(
-                f"the column mapping names the header {header!r}, which the file does not "
-                f"have; its headers are: {', '.join(map(repr, headers))}"
+                "columns.error.unknown_header",
+                header=header,
+                headers=", ".join(map(repr, headers)),
             )
         if column and column not in COLUMNS:
             raise ColumnMapError(
-                f"the column mapping maps {header!r} to {column!r}, which is not a column; "
-                f"the columns are: {', '.join(COLUMNS)}"
+                "columns.error.unknown_column",
+                header=header,
+                column=column,
+                columns=", ".join(COLUMNS),
             )
     targets = [c for c in explicit.values() if c]
     repeated = sorted({c for c in targets if targets.count(c) > 1})
     if repeated:
-        raise ColumnMapError(
-            f"the column mapping maps several headers to {repeated[0]!r}; map one header per column"
-        )
+        raise ColumnMapError("columns.error.repeated", column=repeated[0])
     taken = set(targets)
     detected = {
         header: column

@@ -92,14 +92,6 @@ def _codes_by_name() -> dict[str, str]:
     return table
 
 
-def english_name(code: str) -> str:
-    """Return the English (GeoNames) name of an alpha-2 code, or the code itself."""
-    record = _geonames().get(code.upper())
-    if record is not None:
-        return record["name"]
-    return "Kosovo" if code.upper() == "XK" else code
-
-
 def to_code(text: str) -> str | None:
     """Return the ISO alpha-2 code a country cell means, or ``None``.
 
@@ -120,8 +112,8 @@ def to_code(text: str) -> str | None:
     return _codes_by_name().get(name_key(stripped))
 
 
-def suggest(text: str) -> str | None:
-    """Return ``"CODE (Name)"`` for the country name closest to ``text`` (difflib), or ``None``.
+def suggest_code(text: str) -> str | None:
+    """Return the code of the country name closest to ``text`` (difflib), or ``None``.
 
     Parameters
     ----------
@@ -131,17 +123,14 @@ def suggest(text: str) -> str | None:
     Returns
     -------
     str or None
-        For example ``"US (United States)"``.
+        For example ``"US"``.
     """
     key = name_key(text)
     if not key:
         return None
     table = _codes_by_name()
     close = difflib.get_close_matches(key, table, n=1, cutoff=SUGGESTION_CUTOFF)
-    if not close:
-        return None
-    code = table[close[0]]
-    return f"{code} ({english_name(code)})"
+    return table[close[0]] if close else None
 
 
 @functools.lru_cache(maxsize=1)

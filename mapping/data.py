@@ -11,6 +11,11 @@ one ``DatasetError`` naming the first invalid row, field and value, so a row
 is never dropped silently; uploads (``mapping.upload``) keep the valid rows
 and report every problem. Row numbers are 1-based data rows (1 = the first
 row under the header).
+
+Problems are told in the user's language: a problem's reason and suggestion
+are ``mapping.i18n.Message`` objects, rendered by ``render_problems(problems,
+lang)``, and ``DatasetError.render(lang)`` gives the error in any language
+(``str(error)`` is English).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import pandas as pd
 from mapping import countries, vocab
 from mapping.countries import country_codes
 from mapping.geocode import gazetteer, name_key
+from mapping.i18n import DEFAULT, CountryName, Joined, Localised, LocalisedError, Message
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = PROJECT_ROOT / "data" / "organisations.csv"
@@ -63,6 +69,8 @@ PROBLEM_COLUMNS = ("row", "field", "value", "reason", "suggestion")
 SUGGESTION_LIMIT = 1000
 # The pseudo-field of problems about a latitude/longitude pair as a whole.
 COORDINATES = "coordinates"
+COUNTRY_CODE_STANDARD = "ISO 3166-1 alpha-2"
+WEB_SCHEMES = "http(s)"
 
 # A plain decimal number, parsed in bulk; any other cell goes through ``float``.
 _DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
@@ -82,32 +90,49 @@ __all__ = [
     "is_web_url",
     "load_organisations",
     "organisations_from_table",
+    "render_problems",
     "split_multi",
     "validate_table",
 ]
 
 
-class DatasetError(ValueError):
-    """An invalid dataset value, located by row number (1 = first data row) and field."""
+class DatasetError(LocalisedError):
+    """An invalid dataset value, located by row number (1 = first data row) and field.
+
+    Parameters
+    ----------
+    message : str or mapping.i18n.Localised
+        What is wrong: a ``Message`` (or the key of one without fields).
+    row, field, value, source : optional
+        Where: the message is prefixed with the source, row and field given
+        (``dataset.csv, row 2, field 'roles': ...``), in the language rendered.
+
+    Attributes
+    ----------
+    problem : mapping.i18n.Localised
+        The message without its location.
+    """
 
     def __init__(
         self,
-        message: str,
+        message: str | Localised,
         *,
         row: int | None = None,
         field: str | None = None,
         value: object = None,
         source: str | None = None,
     ) -> None:
-        where = []
+        problem = message if isinstance(message, Localised) else Message(message)
+        where: list[object] = []
         if source:
             where.append(source)
         if row is not None:
-            where.append(f"row {row}")
+            where.append(Message("data.where.row", row=row))
         if field:
-            where.append(f"field '{field}'")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+            where.append(Message("data.where.field", field=field))
+        located = Message("data.error.located", where=Joined(where), message=problem)
+        super().__init__(located if where else problem)
+        self.problem = problem
         self.row, self.field, self.value, self.source = row, field, value, source
 
 
@@ -122,6 +147,8 @@ class Validation:
     problems : pandas.DataFrame
         One line per problem, columns ``PROBLEM_COLUMNS``, ordered by row and
         then by the order the checks run in; a row may have several.
+        ``reason`` and ``suggestion`` are ``mapping.i18n.Message`` objects
+        (``""`` for no suggestion): see ``render_problems``.
     swapped_rows : tuple of int
         Rows whose latitude and longitude looked swapped (fixed or reported).
     rows : numpy.ndarray of int
@@ -178,10 +205,10 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
         table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DatasetError(
-            f"the file is not UTF-8 text ({error.reason})", source=source.name
+            Message("data.error.not_utf8", reason=error.reason), source=source.name
         ) from error
     except pd.errors.EmptyDataError as error:
-        raise DatasetError("the file is empty", source=source.name) from error
+        raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
     return organisations_from_table(table, source=source.name, plausible=True)
 
 
@@ -213,7 +240,8 @@ def organisations_from_table(
     """
     missing = [c for c in REQUIRED if c not in table.columns]
     if missing:
-        raise DatasetError(f"missing required column(s): {', '.join(missing)}", source=source)
+        message = Message("data.error.missing_columns", columns=", ".join(missing))
+        raise DatasetError(message, source=source)
     found = validate_table(table, plausible=plausible)
     if len(found.problems):
         raise _problem_error(found.problems.iloc[0], source)
@@ -225,12 +253,50 @@ def _problem_error(problem: pd.Series, source: str | None = None) -> DatasetErro
     value = problem["value"]
     message = problem["reason"]
     if value != "":
-        message += f" (value {value!r})"
-    if problem["suggestion"]:
-        message += f"; suggestion: {problem['suggestion']}"
+        message = Message("data.error.with_value", reason=message, value=value)
+    suggestion = problem["suggestion"]
+    if suggestion:
+        message = Message("data.error.with_suggestion", message=message, suggestion=suggestion)
     return DatasetError(
         message, row=int(problem["row"]), field=problem["field"], value=value, source=source
     )
+
+
+def render_problems(
+    problems: pd.DataFrame, lang: str = DEFAULT, *, isolate: bool = False
+) -> pd.DataFrame:
+    """Return a problems table with its reasons and suggestions as text in a language.
+
+    Parameters
+    ----------
+    problems : pandas.DataFrame
+        ``Validation.problems`` (or an upload's): ``reason`` and ``suggestion``
+        hold ``mapping.i18n.Message`` objects; plain text is kept as it is.
+    lang : str
+        One of ``mapping.i18n.LANGUAGES``.
+    isolate : bool
+        Wrap the values embedded in the texts in bidi isolates (for the screen).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns ``PROBLEM_COLUMNS``; ``reason`` and ``suggestion`` as text.
+    """
+    rendered = problems.loc[:, list(PROBLEM_COLUMNS)].copy()
+    for column in ("reason", "suggestion"):
+        rendered[column] = _render_column(problems[column], lang, isolate)
+    return rendered
+
+
+def _render_column(messages: pd.Series, lang: str, isolate: bool) -> pd.Series:
+    """Render a column of messages, each distinct message once."""
+    codes, uniques = pd.factorize(messages)
+    texts = np.array(
+        [m.render(lang, isolate=isolate) if isinstance(m, Localised) else str(m) for m in uniques]
+        + [""],  # code -1: a missing value
+        dtype=object,
+    )
+    return pd.Series(texts[codes], index=messages.index, dtype=str)
 
 
 def validate_table(
@@ -269,18 +335,21 @@ def validate_table(
     Returns
     -------
     Validation
+        Its ``problems`` hold ``Message`` reasons and suggestions (``""``: no
+        suggestion); ``render_problems`` turns them into text in a language.
     """
     table = _clean(table)
     numbers = np.arange(1, len(table) + 1) if rows is None else np.asarray(rows, dtype=int)
     found = _Problems(numbers)
     for field in REQUIRED:
-        found.add(table[field] == "", field, "", "is required but blank")
+        found.add(table[field] == "", field, "", Message("data.problem.required"))
     _check_ids(table, found)
     for field in vocab.VOCABULARIES:
         _check_vocabulary(table, field, found)
     roles = table["roles"]
     separators_only = _map_unique(roles, lambda v: not split_multi(v)).astype(bool)
-    found.add((roles != "").to_numpy() & separators_only, "roles", roles, "needs at least one role")
+    no_role = (roles != "").to_numpy() & separators_only
+    found.add(no_role, "roles", roles, Message("data.problem.no_role"))
     code = table["country_code"].str.upper()
     known_code = code.isin(sorted(country_codes()))
     _check_country(table["country_code"], (code != "") & ~known_code, found)
@@ -309,7 +378,11 @@ class _Problems:
         self.parts: list[pd.DataFrame] = []
 
     def add(self, mask, field: str, values, reasons, suggestions="") -> None:
-        """Record a problem for every row where ``mask`` holds (values may be per-row)."""
+        """Record a problem where ``mask`` holds; values, reasons, suggestions may be per-row.
+
+        A reason or suggestion is a ``Message`` (one for every row, or an array
+        of them); a suggestion may be ``""`` (none).
+        """
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
@@ -337,7 +410,8 @@ class _Problems:
     def frame(self) -> pd.DataFrame:
         """Return all problems ordered by row, then by check."""
         if not self.parts:
-            empty = {c: pd.Series(dtype=int if c == "row" else str) for c in PROBLEM_COLUMNS}
+            types = {"row": int, "field": str, "value": str, "reason": object, "suggestion": object}
+            empty = {c: pd.Series(dtype=types[c]) for c in PROBLEM_COLUMNS}
             empty.update(_order=pd.Series(dtype=int), _position=pd.Series(dtype=int))
             return pd.DataFrame(empty)
         frame = pd.concat(self.parts, ignore_index=True)
@@ -346,8 +420,8 @@ class _Problems:
 
 
 def _take(values, positions: np.ndarray):
-    """Select ``positions`` from per-row values, or repeat a single value."""
-    if isinstance(values, str):
+    """Select ``positions`` from per-row values, or repeat a single value (text or message)."""
+    if isinstance(values, str | Localised):
         return values
     return np.asarray(values, dtype=object)[positions]
 
@@ -398,7 +472,10 @@ def _check_ids(table: pd.DataFrame, found: _Problems) -> None:
         return
     first = ~ids.duplicated()
     first_row = dict(zip(ids[first], found.rows[first.to_numpy()], strict=True))
-    reasons = [f"duplicates the id of row {first_row[i]}" for i in ids]
+    # One message per first row, shared by its repeats (fewer objects to render).
+    reason = _cached(lambda row: Message("data.problem.duplicate_id", row=row))
+    id_values = ids.to_numpy()
+    reasons = _at(repeated.to_numpy(), lambda i: reason(first_row[id_values[i]]))
     found.add(repeated, "id", ids, reasons)
 
 
@@ -416,24 +493,44 @@ def _check_vocabulary(table: pd.DataFrame, field: str, found: _Problems) -> None
     if not mask.any():
         return
     expected = ", ".join(vocab.VOCABULARIES[field])
-    reasons = np.array([f"unknown value {v!r}; expected one of {expected}" for v in unknown])
-    suggest = _cached(_limited(lambda v: vocab.suggest(field, v) or ""))
-    suggestions = np.array([suggest(v) if v else "" for v in unknown], dtype=object)
+    reason = _cached(lambda v: Message("data.problem.unknown_value", value=v, expected=expected))
+    suggest = _cached(_limited(lambda v: _value_suggestion(vocab.suggest(field, v))))
+    reasons = _objects(reason(v) if v else "" for v in unknown)
+    suggestions = _objects(suggest(v) if v else "" for v in unknown)
     found.add(mask, field, table[field], reasons, suggestions)
+
+
+def _objects(items) -> np.ndarray:
+    """An object array of ``items`` (``np.array`` would try to unpack messages)."""
+    items = list(items)
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
+
+
+def _value_suggestion(value: str | None) -> Message | str:
+    """The suggestion of a close vocabulary value, or ``""`` for none."""
+    return Message("data.suggest.value", value=value) if value else ""
+
+
+def _country_suggestion(text: str) -> Message | str:
+    """The suggestion of the country closest to a cell, or ``""`` for none."""
+    code = countries.suggest_code(text)
+    return Message("data.suggest.country", code=code, name=CountryName(code)) if code else ""
 
 
 def _check_country(cells: pd.Series, unknown: pd.Series, found: _Problems) -> None:
     """Report country cells that are not ISO alpha-2 codes, with the closest country name."""
     if not unknown.any():
         return
-    suggest = _limited(lambda v: countries.suggest(v) or "")
+    suggest = _limited(_country_suggestion)
     suggestions = {v: suggest(v) for v in pd.unique(cells[unknown])}
     found.add(
         unknown,
         "country_code",
         cells,
-        "is not an ISO 3166-1 alpha-2 country code",
-        np.array([suggestions.get(v, "") for v in cells], dtype=object),
+        Message("data.problem.country_code", standard=COUNTRY_CODE_STANDARD),
+        _objects(suggestions.get(v, "") for v in cells),
     )
 
 
@@ -466,12 +563,9 @@ def _check_coordinates(
     """
     lat_text, lon_text = table["latitude"], table["longitude"]
     lat_blank, lon_blank = (lat_text == "").to_numpy(), (lon_text == "").to_numpy()
-    found.add(
-        lat_blank & ~lon_blank, "latitude", "", "latitude and longitude must be given together"
-    )
-    found.add(
-        lon_blank & ~lat_blank, "longitude", "", "latitude and longitude must be given together"
-    )
+    together = Message("data.problem.coordinates_together")
+    found.add(lat_blank & ~lon_blank, "latitude", "", together)
+    found.add(lon_blank & ~lat_blank, "longitude", "", together)
     lat, lon = _numbers(lat_text), _numbers(lon_text)
     swapped = np.zeros(len(table), dtype=bool)
     outside = np.zeros(len(table), dtype=bool)
@@ -499,7 +593,7 @@ def _check_coordinates(
             ("longitude", lon_text, lon, 180.0),
         ):
             bad = (text != "").to_numpy() & ~(np.abs(number) <= limit) & ~reported
-            found.add(bad, field, text, f"must be a number between -{limit:g} and {limit:g}")
+            found.add(bad, field, text, Message("data.problem.range", low=-limit, high=limit))
     if outside.any():
         _report_outside(table, codes, lat, lon, outside, found)
     return swapped
@@ -524,13 +618,10 @@ def _report_swapped(table: pd.DataFrame, codes: np.ndarray, swapped, found: _Pro
     lat, lon = table["latitude"].to_numpy(object), table["longitude"].to_numpy(object)
     reasons = _at(
         swapped,
-        lambda i: (
-            "latitude and longitude look swapped: the point is outside "
-            f"{countries.english_name(codes[i])} ({codes[i]}) but inside it when they are exchanged"
-        ),
+        lambda i: Message("data.problem.swapped", country=CountryName(codes[i]), code=codes[i]),
     )
     suggestions = _at(
-        swapped, lambda i: f"latitude {lon[i]}, longitude {lat[i]} (or load with fix_swapped=True)"
+        swapped, lambda i: Message("data.suggest.swapped", latitude=lon[i], longitude=lat[i])
     )
     found.add(swapped, COORDINATES, _pairs(table, swapped), reasons, suggestions)
 
@@ -552,17 +643,17 @@ def _report_outside(table, codes, lat, lon, outside, found: _Problems) -> None:
     """Report given coordinates that lie far outside the row's country."""
     distance = _cached(lambda key: countries.distance_km(*key))
 
-    def reason(i: int) -> str:
+    def reason(i: int) -> Message:
         km = distance((codes[i], round(lat[i], 3), round(lon[i], 3)))
-        name = countries.english_name(codes[i])
-        return f"the point is about {km:,.0f} km outside {name} ({codes[i]})"
+        country = CountryName(codes[i])
+        return Message("data.problem.outside", km=km, country=country, code=codes[i])
 
     found.add(
         outside,
         COORDINATES,
         _pairs(table, outside),
         _at(outside, reason),
-        "check the coordinates and the country",
+        Message("data.suggest.outside"),
     )
 
 
@@ -574,10 +665,11 @@ def _check_year_and_website(table: pd.DataFrame, found: _Problems) -> None:
     bad_year = (years != "").to_numpy() & np.array(
         [y is None or not MIN_YEAR <= y <= this_year for y in parsed], dtype=bool
     )
-    found.add(bad_year, "year_started", years, f"must be a year between {MIN_YEAR} and {this_year}")
+    year = Message("data.problem.year", first=MIN_YEAR, last=this_year)
+    found.add(bad_year, "year_started", years, year)
     websites = table["website"]
     bad_url = (websites != "").to_numpy() & ~_map_unique(websites, is_web_url).astype(bool)
-    found.add(bad_url, "website", websites, "must be an http(s) URL")
+    found.add(bad_url, "website", websites, Message("data.problem.website", scheme=WEB_SCHEMES))
 
 
 def _check_duplicate_names(table: pd.DataFrame, code: pd.Series, found: _Problems) -> None:
@@ -591,8 +683,11 @@ def _check_duplicate_names(table: pd.DataFrame, code: pd.Series, found: _Problem
         return
     first = (~keys.duplicated()).to_numpy()
     first_row = dict(zip(keys[first], found.rows[first], strict=True))
-    reasons = [f"same name, city and country as row {first_row[k]}" for k in keys]
-    found.add(repeated, "name", name, reasons, "merge the two rows or tell them apart")
+    reason = _cached(lambda row: Message("data.problem.duplicate_name", row=row))
+    key_values = keys.to_numpy()
+    reasons = _at(repeated, lambda i: reason(first_row[key_values[i]]))
+    suggestion = Message("data.suggest.duplicate_name")
+    found.add(repeated, "name", name, reasons, suggestion)
 
 
 def _locate(table: pd.DataFrame, code: pd.Series, found: _Problems):
@@ -623,10 +718,8 @@ def _locate(table: pd.DataFrame, code: pd.Series, found: _Problems):
         place = places[key]
         if place is None:
             unlocated[position] = True
-            reasons[position] = (
-                f"cannot locate city {key[0]!r}, region {key[1]!r} in {key[2]} offline "
-                "(no such place, and no region or country position to fall back on); "
-                "give latitude/longitude"
+            reasons[position] = Message(
+                "data.problem.cannot_locate", city=key[0], region=key[1], code=key[2]
             )
             continue
         latitude[position], longitude[position] = place.latitude, place.longitude

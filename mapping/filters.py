@@ -17,7 +17,7 @@ import pandas as pd
 
 from mapping import vocab
 from mapping.data import country_codes
-from mapping.i18n import category_label, country_name, or_list, t
+from mapping.i18n import Message, category_label, country_name, or_list, t
 
 # Query parameter of each filter field; multi-valued ones are comma-separated.
 PARAMS = {
@@ -181,11 +181,11 @@ class Filters:
 
         Returns
         -------
-        (Filters, list of str)
+        (Filters, list of mapping.i18n.Message)
             Never raises for bad input: unknown keys and values are dropped and
             named in the notices.
         """
-        notices: list[str] = []
+        notices: list[Message] = []
         known = {key: name for name, key in PARAMS.items()}
         values: dict[str, object] = {}
         for key, raw in params.items():
@@ -193,7 +193,7 @@ class Filters:
             if key in other_keys:
                 continue
             if key not in known:
-                notices.append(f"Ignored unknown URL parameter '{key}'.")
+                notices.append(Message("notice.unknown_parameter", key=key))
                 continue
             name = known[key]
             if name == "text":
@@ -201,13 +201,15 @@ class Filters:
             elif name == "years":
                 years = _parse_years(texts[-1])
                 if years is None:
-                    notices.append(f"Ignored year range '{texts[-1]}' (expected e.g. 2010-2015).")
+                    notices.append(Message("notice.bad_year_range", value=texts[-1]))
                 else:
                     values[name] = years
             else:
                 items = [item.strip() for text in texts for item in text.split(",") if item.strip()]
                 valid, invalid = _split_valid(name, items)
-                notices.extend(f"Ignored unknown {key} '{item}'." for item in invalid)
+                notices.extend(
+                    Message("notice.unknown_value", key=key, value=item) for item in invalid
+                )
                 values[name] = tuple(valid)
         return cls(**values), notices
 

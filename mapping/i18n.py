@@ -34,6 +34,19 @@ DIRECTIONAL ISOLATE (U+2069) so it is laid out on its own. ``t`` never adds
 isolates itself: exported text (CSV notes, GeoJSON metadata) stays clean, and
 the caller isolates what it embeds on screen.
 
+Messages rendered later: errors and reports
+-------------------------------------------
+A library function does not know the page's language, so what it tells the
+user is a ``Message``: a key and its values, rendered with
+``Message.render(lang)``. A value may itself be a ``Message`` (or a
+``CountryName``, a ``Joined`` list, a ``LocalisedError``), rendered in the same
+language. ``str()`` of a message is its English text. ``LocalisedError`` is the
+base of the errors meant for the user (``UploadError``, ``DatasetError``,
+``ColumnMapError``, ``SceneError``): it carries a ``Message``, ``str(error)`` is
+English (logs, tracebacks) and ``error.render(lang)`` is what the page shows.
+``render(lang, isolate=True)`` wraps every embedded value in a bidi isolate,
+for text shown on screen; exports render with ``isolate=False``.
+
 Names that are not in the catalogues
 ------------------------------------
 Country names come from the Unicode CLDR through Babel
@@ -188,10 +201,18 @@ def t(key: str, lang: str, /, **values: object) -> str:
     >>> t("count.organisations", "he", n=1)
     'ארגון אחד'
     """
+    return _format(key, _template(key, lang, values), values)
+
+
+def _template(key: str, lang: str, values: Mapping[str, object]) -> str:
+    """Return the template of ``key`` in ``lang`` (the plural form ``values["n"]`` selects)."""
     catalogue = messages(lang)
     template = catalogue.get(key)
-    if template is None:
-        template = _plural_template(catalogue, key, lang, values)
+    return _plural_template(catalogue, key, lang, values) if template is None else template
+
+
+def _format(key: str, template: str, values: Mapping[str, object]) -> str:
+    """Fill a template, naming the missing field if there is one."""
     try:
         return template.format(**values)
     except KeyError as error:
@@ -430,3 +451,223 @@ def bidi_isolate(text: object) -> str:
     """
     clean = _BIDI_CONTROLS.sub("", str(text))
     return f"{FIRST_STRONG_ISOLATE}{clean}{POP_DIRECTIONAL_ISOLATE}" if clean else ""
+
+
+# Messages rendered later ------------------------------------------------------------------
+
+
+class Localised:
+    """Text whose wording depends on the language: rendered with ``render(lang)``.
+
+    ``str()`` is the English rendering, so logs and tracebacks stay readable.
+    """
+
+    __slots__ = ()
+
+    def render(self, lang: str, *, isolate: bool = False) -> str:
+        """Return the text in ``lang``; ``isolate`` wraps embedded values in bidi isolates."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT)
+
+
+class Message(Localised):
+    """A catalogue message to render later: its key and the values of its fields.
+
+    Parameters
+    ----------
+    key : str
+        A message key, or the bare key of a plural message (then ``values``
+        holds the count ``n``).
+    **values
+        The template's fields. A ``Localised`` value (another message, a
+        ``CountryName``...) or a ``LocalisedError`` is rendered in the same
+        language; any other value is formatted as ``t`` formats it.
+
+    Examples
+    --------
+    >>> size = Message("upload.size.bytes", n=10)
+    >>> Message("upload.error.too_large", name="a.csv", size=size, limit=size).render("en")
+    'a.csv is 10 bytes; the limit is 10 bytes. Upload a smaller file or split it.'
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = MappingProxyType(values)
+
+    def render(self, lang: str, *, isolate: bool = False) -> str:
+        """Return the message in ``lang``.
+
+        Parameters
+        ----------
+        lang : str
+            One of ``LANGUAGES``.
+        isolate : bool
+            Wrap each field's text in a bidi isolate (``bidi_isolate``), for a
+            message shown on screen: a Latin file name, value or number then
+            keeps its own direction inside a Hebrew sentence. Explicit bidi
+            controls inside plain values are removed. Exports render without.
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        KeyError
+            If the key is not in the catalogue.
+        ValueError
+            As ``t``: unknown language, missing field, plural message without ``n``.
+        """
+        template = _template(self.key, lang, self.values)
+        values = {name: _render_value(value, lang, isolate) for name, value in self.values.items()}
+        return _format(self.key, _isolating(template) if isolate else template, values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.key == other.key and self.values == other.values
+
+    def __hash__(self) -> int:
+        try:
+            return hash((self.key, tuple(sorted(self.values.items()))))
+        except TypeError:  # an unhashable value (a list): equal messages still hash alike
+            return hash((self.key, tuple(sorted(self.values))))
+
+    def __repr__(self) -> str:
+        values = "".join(f", {name}={value!r}" for name, value in self.values.items())
+        return f"Message({self.key!r}{values})"
+
+
+class CountryName(Localised):
+    """A country's name in the language it is rendered in (``IL``: Israel / ישראל).
+
+    Parameters
+    ----------
+    code : str
+        An ISO 3166-1 alpha-2 code; one the atlas does not know renders as itself.
+    """
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def render(self, lang: str, *, isolate: bool = False) -> str:
+        """Return the name in ``lang`` (``isolate`` changes nothing: the name is one value)."""
+        del isolate
+        return country_names(lang).get(str(self.code).strip().upper(), str(self.code))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CountryName) and self.code == other.code
+
+    def __hash__(self) -> int:
+        return hash(("CountryName", self.code))
+
+    def __repr__(self) -> str:
+        return f"CountryName({self.code!r})"
+
+
+class Joined(Localised):
+    """Parts joined with the language's list separator (``describe.list_separator``).
+
+    Parameters
+    ----------
+    parts : iterable
+        Texts or ``Localised`` values; a plain text is isolated on its own when
+        rendered with ``isolate``, so its direction does not decide the whole.
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Iterable[object]) -> None:
+        self.parts = tuple(parts)
+
+    def render(self, lang: str, *, isolate: bool = False) -> str:
+        """Return the parts rendered in ``lang`` and joined."""
+        texts = [
+            _render_value(part, lang, isolate) if _is_localised(part) else _plain(part, isolate)
+            for part in self.parts
+        ]
+        return t("describe.list_separator", lang).join(texts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and self.parts == other.parts
+
+    def __hash__(self) -> int:
+        return hash(("Joined", self.parts))
+
+    def __repr__(self) -> str:
+        return f"Joined({list(self.parts)!r})"
+
+
+class LocalisedError(ValueError):
+    """An error meant for the user, whose text is a ``Message`` rendered in any language.
+
+    ``str(error)`` is the English text; ``error.render(lang)`` is the text in
+    the page's language. Give either a key and its values, or a ready
+    ``Localised`` message (a message that wraps another error, say).
+
+    Parameters
+    ----------
+    message : str or Localised
+        A message key, or a message.
+    **values
+        The key's fields (only with a key).
+
+    Attributes
+    ----------
+    content : Localised
+        The message.
+    """
+
+    def __init__(self, message: str | Localised, /, **values: object) -> None:
+        if isinstance(message, Localised):
+            if values:
+                raise TypeError("give a message key with its values, or a Message alone")
+        else:
+            message = Message(message, **values)
+        self.content = message
+        super().__init__(message.render(DEFAULT))
+
+    def render(self, lang: str, *, isolate: bool = False) -> str:
+        """Return the error's message in ``lang`` (see ``Message.render``)."""
+        return self.content.render(lang, isolate=isolate)
+
+
+def _is_localised(value: object) -> bool:
+    """Tell whether a value renders itself in a language."""
+    return isinstance(value, Localised | LocalisedError)
+
+
+def _plain(value: object, isolate: bool) -> str:
+    """A plain value as text, isolated (and stripped of bidi controls) when asked."""
+    return bidi_isolate(value) if isolate else str(value)
+
+
+def _render_value(value: object, lang: str, isolate: bool) -> object:
+    """Render a ``Localised`` value in ``lang``; strip bidi controls from text to isolate."""
+    if _is_localised(value):
+        return value.render(lang, isolate=isolate)
+    if isolate and isinstance(value, str):
+        return _BIDI_CONTROLS.sub("", value)
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _isolating(template: str) -> str:
+    """Return ``template`` with each field wrapped in FIRST STRONG ISOLATE ... POP ISOLATE.
+
+    Isolating the field in the template, not the value, keeps the field's
+    format spec working (``{limit:,}`` still groups digits).
+    """
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            parts.append(f"{FIRST_STRONG_ISOLATE}{{{field}}}{POP_DIRECTIONAL_ISOLATE}")
+    return "".join(parts)

@@ -1,7 +1,8 @@
 """Presenter scenes: presets of filters, map view and a caption computed from the data.
 
 Scenes live in ``data/scenes.toml``, a file a presenter can edit. ``load_scenes``
-validates it completely and raises one ``SceneError`` naming the bad entry;
+validates it completely and raises one ``SceneError`` naming the bad entry
+(``error.render(lang)`` in the page's language, ``str(error)`` in English);
 ``Scene.caption_for`` fills the caption's placeholders ({count}, {countries},
 {share}, {first_year}, {role:...}, {type:...}, {network:...}) from the
 organisations the scene's filters select.
@@ -18,6 +19,7 @@ import pandas as pd
 
 from mapping import vocab
 from mapping.filters import PARAMS, Filters
+from mapping.i18n import LocalisedError, Message
 
 SCENES_FILE = Path(__file__).resolve().parent.parent / "data" / "scenes.toml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,7 +31,7 @@ REQUIRED_KEYS = ("id", "title", "filters", "view", "caption")
 OPTIONAL_KEYS = ("title_he", "caption_he")  # Hebrew versions, shown with lang=he
 
 
-class SceneError(ValueError):
+class SceneError(LocalisedError):
     """A scene file that cannot be used; the message names the bad entry."""
 
 
@@ -108,17 +110,18 @@ def load_scenes(path: str | Path = SCENES_FILE) -> list[Scene]:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise SceneError(f"The scene file {path.name} does not exist.") from error
+        raise SceneError("scene.error.no_file", file=path.name) from error
     except tomllib.TOMLDecodeError as error:
-        raise SceneError(f"The scene file {path.name} is not valid TOML: {error}.") from error
+        raise SceneError("scene.error.toml", file=path.name, detail=str(error)) from error
     entries = document.get("scene")
     if not isinstance(entries, list) or not entries:
-        raise SceneError(f"The scene file {path.name} has no [[scene]] entries.")
+        raise SceneError("scene.error.no_scenes", file=path.name, table="[[scene]]")
     scenes, seen = [], set()
     for number, entry in enumerate(entries, start=1):
         scene = _scene(entry, number)
         if scene.id in seen:
-            raise SceneError(f"Scene {number} ('{scene.id}'): the id is used by an earlier scene.")
+            label = Message("scene.label", number=number, id=scene.id)
+            raise SceneError("scene.error.duplicate_id", label=label)
         seen.add(scene.id)
         scenes.append(scene)
     return scenes
@@ -127,22 +130,22 @@ def load_scenes(path: str | Path = SCENES_FILE) -> list[Scene]:
 def _scene(entry: object, number: int) -> Scene:
     """Validate one ``[[scene]]`` table."""
     if not isinstance(entry, dict):
-        raise SceneError(f"Scene {number}: expected a table of keys, got {entry!r}.")
-    label = f"Scene {number} ('{entry.get('id', '?')}')"
+        raise SceneError("scene.error.not_table", number=number, entry=entry)
+    label = Message("scene.label", number=number, id=entry.get("id", "?"))
     missing = [key for key in REQUIRED_KEYS if key not in entry]
     if missing:
-        raise SceneError(f"{label}: missing {', '.join(missing)}.")
+        raise SceneError("scene.error.missing", label=label, keys=", ".join(missing))
     unknown = sorted(set(entry) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
-        raise SceneError(f"{label}: unknown key(s) {', '.join(unknown)}.")
+        raise SceneError("scene.error.unknown_keys", label=label, keys=", ".join(unknown))
     if not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
-        raise SceneError(f"{label}: id must be lowercase letters, digits and hyphens.")
+        raise SceneError("scene.error.bad_id", label=label, key="id")
     for key in ("title", "caption"):
         if not isinstance(entry[key], str) or not entry[key].strip():
-            raise SceneError(f"{label}: {key} must be a non-empty text.")
+            raise SceneError("scene.error.empty_text", label=label, key=key)
     for key in OPTIONAL_KEYS:
         if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            raise SceneError(f"{label}: {key} must be a non-empty text when given.")
+            raise SceneError("scene.error.empty_optional", label=label, key=key)
     filters = _filters(entry["filters"], label)
     centre, zoom = _view(entry["view"], label)
     _check_placeholders(entry["caption"], label)
@@ -160,36 +163,46 @@ def _scene(entry: object, number: int) -> Scene:
     )
 
 
-def _filters(raw: object, label: str) -> Filters:
+def _filters(raw: object, label: Message) -> Filters:
     """Parse a scene's filters strictly: anything the URL parser would ignore is an error."""
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise SceneError(
-            f'{label}: filters must be a table of text values, e.g. {{ country = "CA" }}.'
+            "scene.error.filters_table", label=label, key="filters", example='{ country = "CA" }'
         )
     filters, notices = Filters.parse_query_params(raw)
     if notices:
         keys = ", ".join(PARAMS.values())
-        raise SceneError(f"{label}: {notices[0]} Filter keys are: {keys}.")
+        raise SceneError("scene.error.filter_notice", label=label, notice=notices[0], keys=keys)
     return filters
 
 
-def _view(raw: object, label: str) -> tuple[tuple[float, float], float]:
+def _view(raw: object, label: Message) -> tuple[tuple[float, float], float]:
     """Validate a scene's map view."""
     if not isinstance(raw, dict) or set(raw) != {"lat", "lon", "zoom"}:
-        raise SceneError(f"{label}: view must be {{ lat = ..., lon = ..., zoom = ... }}.")
+        example = "{ lat = ..., lon = ..., zoom = ... }"
+        raise SceneError("scene.error.view_shape", label=label, key="view", example=example)
     lat, lon, zoom = raw["lat"], raw["lon"], raw["zoom"]
     numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon, zoom))
     if not numbers or not (-90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18):
         raise SceneError(
-            f"{label}: view needs lat in -90..90, lon in -180..180 and zoom in 1..18, got {raw!r}."
+            "scene.error.view_range",
+            label=label,
+            key="view",
+            lat="lat",
+            lat_range="-90..90",
+            lon="lon",
+            lon_range="-180..180",
+            zoom="zoom",
+            zoom_range="1..18",
+            view=raw,
         )
     return (float(lat), float(lon)), float(zoom)
 
 
-def _check_placeholders(caption: str, label: str) -> None:
+def _check_placeholders(caption: str, label: Message) -> None:
     """Reject caption placeholders the data cannot fill."""
     if _PLACEHOLDER.sub("", caption).count("{") or _PLACEHOLDER.sub("", caption).count("}"):
-        raise SceneError(f"{label}: the caption's braces do not match.")
+        raise SceneError("scene.error.braces", label=label)
     for name in (match.strip() for match in _PLACEHOLDER.findall(caption)):
         kind, _, value = name.partition(":")
         if name in _SIMPLE_FIELDS:
@@ -201,4 +214,6 @@ def _check_placeholders(caption: str, label: str) -> None:
         if kind == "network" and value:
             continue
         allowed = ", ".join([*_SIMPLE_FIELDS, *(f"{k}:..." for k in _KEYED_FIELDS)])
-        raise SceneError(f"{label}: unknown caption placeholder {{{name}}}; use {allowed}.")
+        raise SceneError(
+            "scene.error.placeholder", label=label, placeholder=f"{{{name}}}", allowed=allowed
+        )

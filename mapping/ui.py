@@ -23,7 +23,9 @@ from mapping.filters import PARAMS, Filters
 from mapping.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
-    bidi_isolate,
+    Localised,
+    LocalisedError,
+    Message,
     category_label,
     country_names,
     direction,
@@ -40,6 +42,7 @@ from mapping.upload import (
     MODES,
     UploadError,
     UploadResult,
+    display_report,
     merge_with_builtin,
     read_upload,
 )
@@ -112,6 +115,16 @@ def navigation_links() -> None:
 def _(key: str, **values: object) -> str:
     """Look up a message in the page's language."""
     return t(key, lang(), **values)
+
+
+def shown(message: Localised | LocalisedError) -> str:
+    """Render a message or a user-facing error for the screen, in the page's language.
+
+    Embedded values (file names, cell values, numbers) are bidi-isolated in a
+    right-to-left language, so they keep their order inside a Hebrew sentence.
+    """
+    language = lang()
+    return message.render(language, isolate=direction(language) == "rtl")
 
 
 RTL_CSS = """
@@ -256,16 +269,16 @@ ORG_ZOOM = 9.0
 def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:
     """Read the map view from the URL; return it and the position of its organisation, if shown."""
     params = {name: st.query_params.get_all(name) for name in VIEW_PARAMS}
-    link_view, notices = MapView.parse_query_params(params, lang=frame.lang)
+    link_view, notices = MapView.parse_query_params(params)
     selected = None
     if link_view.org:
         matches = np.flatnonzero(frame.shown["id"].astype(str).to_numpy() == link_view.org)
         if len(matches):
             selected = int(matches[0])
         else:
-            notices.append(_("view.notice.org_not_shown", org=bidi_isolate(link_view.org)))
+            notices.append(Message("view.notice.org_not_shown", org=link_view.org))
     for notice in notices:
-        st.toast(escape_markdown(notice), icon="⚠️")
+        st.toast(escape_markdown(shown(notice)), icon="⚠️")
     return link_view, selected
 
 
@@ -396,8 +409,14 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
     """Return the dataset, or show why it cannot be loaded and stop the page."""
     try:
         return load_dataset()
-    except (DatasetError, OSError) as error:
-        st.error(_("load.error", error=error))
+    except DatasetError as error:
+        st.error(escape_markdown(_("load.error", error=shown(error))))
+        st.stop()
+    except OSError as error:
+        path = error.filename or dataset_path()
+        reason = error.strerror or type(error).__name__
+        unreadable = Message("load.unreadable", path=str(path), reason=reason)
+        st.error(escape_markdown(_("load.error", error=shown(unreadable))))
         st.stop()
 
 
@@ -407,7 +426,7 @@ def page_frame(page: str) -> Frame:
     gdf, label = active_dataset()
     if label:
         with st.sidebar:
-            st.info(escape_markdown(label))
+            st.info(escape_markdown(shown(label)))
     filters = sidebar_filters(gdf)
     return Frame(gdf, filters, filters.apply(gdf), lang())
 
@@ -428,7 +447,7 @@ def _current_filters() -> Filters:
     if fresh_session or (url_params and url_params != st.session_state.get(_WRITTEN)):
         filters, notices = _filters_from_url()
         for notice in notices:
-            st.toast(notice, icon="⚠️")
+            st.toast(escape_markdown(shown(notice)), icon="⚠️")
         st.session_state[_STATE] = filters
     return st.session_state[_STATE]
 
@@ -602,7 +621,7 @@ def scenes_or_stop() -> list[Scene]:
     try:
         return load_scenes()
     except SceneError as error:
-        st.error(_("present.error", error=error))
+        st.error(escape_markdown(_("present.error", error=shown(error))))
         st.stop()
 
 
@@ -673,15 +692,16 @@ _COLUMN_MAP = "atlas_upload_columns"
 UPLOAD_TYPES = (*(suffix.lstrip(".") for suffix in FILE_TYPES), "xls", "ods")
 
 
-def active_dataset() -> tuple[gpd.GeoDataFrame, str]:
-    """Return the data this session looks at and a short description of it.
+def active_dataset() -> tuple[gpd.GeoDataFrame, Message | None]:
+    """Return the data this session looks at and a short description of it (or ``None``).
 
     An upload lives only in its browser session (``st.session_state``): it is
-    never written to disk and no other session sees it.
+    never written to disk and no other session sees it. Its description is a
+    message, so it follows a change of language.
     """
     upload = st.session_state.get(_UPLOAD)
     if upload is None:
-        return dataset_or_stop(), ""
+        return dataset_or_stop(), None
     return upload["organisations"], upload["label"]
 
 
@@ -689,18 +709,18 @@ def _use_upload(result: UploadResult, mode: str, name: str) -> None:
     """Button callback: make the upload this session's data."""
     if mode == "merge":
         organisations, duplicates = merge_with_builtin(load_dataset(), result.organisations)
-        label = _(
+        label = Message(
             "upload.active_merged",
             name=name,
-            organisations=_("count.organisations", n=len(organisations)),
-            duplicates=_("upload.duplicates_merged", n=duplicates),
+            organisations=Message("count.organisations", n=len(organisations)),
+            duplicates=Message("upload.duplicates_merged", n=duplicates),
         )
     else:
         organisations = result.organisations
-        label = _(
+        label = Message(
             "upload.active_replaced",
             name=name,
-            organisations=_("count.organisations", n=len(organisations)),
+            organisations=Message("count.organisations", n=len(organisations)),
         )
     st.session_state[_UPLOAD] = {"organisations": organisations, "label": label}
 
@@ -733,7 +753,7 @@ def upload_panel() -> None:
     active = st.session_state.get(_UPLOAD)
     with st.expander(_("upload.expander"), expanded=active is not None):
         if active is not None:
-            st.info(escape_markdown(active["label"]))
+            st.info(escape_markdown(shown(active["label"])))
             st.button(_("upload.back"), on_click=_clear_upload)
         file = st.file_uploader(
             _("upload.file_label", megabytes=MAX_BYTES // (1024 * 1024), rows=MAX_ROWS),
@@ -746,7 +766,7 @@ def upload_panel() -> None:
         try:
             result = _read(file.name, file.getvalue(), file.file_id, fix_swapped)
         except UploadError as error:
-            st.error(escape_markdown(str(error)))
+            st.error(escape_markdown(shown(error)))
             return
         _upload_report(result, file.file_id)
         if result.loaded:
@@ -762,16 +782,21 @@ def upload_panel() -> None:
 
 
 def _upload_report(result: UploadResult, file_id: str) -> None:
-    """Show what happened to every row, the column mapping, and the downloadable error report."""
-    summary = _("upload.summary", loaded=result.loaded, rejected=result.rejected, n=result.total)
-    if result.blank_rows:
-        summary += " " + _("upload.blank_rows", n=result.blank_rows)
-    (st.success if not result.rejected else st.warning)(escape_markdown(summary))
-    if result.encoding_label:
-        st.caption(_("upload.read_as", encoding=escape_markdown(result.encoding_label)))
-    if len(result.warnings):
-        st.caption(_("upload.imprecise", n=len(result.warnings)))
-        st.dataframe(result.warnings, hide_index=True, width="stretch")
+    """Show what happened to every row, the column mapping, and the downloadable error report.
+
+    The reports are rendered in the page's language on each run (the upload is
+    read once), so switching the language re-words them without re-reading the file.
+    """
+    language = lang()
+    isolate = direction(language) == "rtl"
+    (st.success if not result.rejected else st.warning)(escape_markdown(result.summary(language)))
+    if result.encoding is not None:
+        encoding = Message(f"upload.encoding.{result.encoding}")
+        st.caption(escape_markdown(shown(Message("upload.read_as", encoding=encoding))))
+    if len(result.warning_problems):
+        st.caption(_("upload.imprecise", n=len(result.warning_problems)))
+        warnings = result.warnings_report(language, isolate=isolate)
+        st.dataframe(display_report(warnings, language), hide_index=True, width="stretch")
     if result.swapped_rows:
         key = "upload.swapped_fixed" if result.fixed_swapped else "upload.swapped_unfixed"
         st.caption(_(key, n=len(result.swapped_rows)))
@@ -782,16 +807,20 @@ def _upload_report(result: UploadResult, file_id: str) -> None:
             st.selectbox(
                 escape_markdown(header),
                 ["(ignore)", *COLUMNS],
-                format_func=lambda c: _("upload.ignore_column") if c == "(ignore)" else c,
+                format_func=lambda c: (
+                    _("upload.ignore_column") if c == "(ignore)" else _(f"upload.field.{c}")
+                ),
                 key=widget,
                 on_change=_map_column,
                 args=(file_id, header, widget),
             )
     if result.rejected:
-        st.dataframe(result.errors, hide_index=True, width="stretch")
+        errors = result.report(language, isolate=isolate)
+        st.dataframe(display_report(errors, language), hide_index=True, width="stretch")
         st.download_button(
             _("upload.download_errors"),
-            data=result.errors_csv_bytes(),
+            # The CSV's texts are in the page's language, without bidi controls.
+            data=result.errors_csv_bytes(language),
             file_name="upload-errors.csv",
             mime="text/csv",
         )

@@ -14,6 +14,11 @@ and counted in ``UploadResult.blank_rows``, not in ``total``.
 Problems with the file as a whole (empty, too large, binary, not a workbook,
 a ZIP bomb, invalid JSON, no recognisable name column...) raise
 ``UploadError`` with a message for the user; nothing else is raised.
+
+Every text for the user is a ``mapping.i18n.Message``, rendered in the page's
+language when shown: ``UploadError.render(lang)``, ``UploadResult.report(lang)``
+(the reasons and suggestions of the error report), ``UploadResult.summary(lang)``.
+``str()`` and the ``errors`` and ``warnings`` tables are English.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
 from types import MappingProxyType
 
@@ -34,9 +40,10 @@ import numpy as np
 import pandas as pd
 
 from mapping.columns import ColumnMapError, normalise_values, resolve_columns
-from mapping.data import COLUMNS, PROBLEM_COLUMNS, validate_table
+from mapping.data import COLUMNS, PROBLEM_COLUMNS, render_problems, validate_table
 from mapping.export import neutralise_formula
 from mapping.geocode import name_key
+from mapping.i18n import DEFAULT, Joined, LocalisedError, Message, t
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB
@@ -53,43 +60,37 @@ FILE_TYPES = MappingProxyType(
         ".json": "geojson",
     }
 )
-ENCODING_LABELS = MappingProxyType(
-    {
-        "utf-8": "UTF-8",
-        "utf-8-sig": "UTF-8 with BOM",
-        "utf-16": "UTF-16",
-        "cp1255": "Windows-1255 (Hebrew)",
-        "cp1252": "Windows-1252 (Western European)",
-        "latin-1": "Latin-1 (ISO-8859-1)",
-    }
-)
-# What a file that is not text starts with, and what to call it.
+# The text encodings ``decode_text`` detects; their names are ``upload.encoding.<encoding>``.
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1255", "cp1252", "latin-1")
+ENCODING_LABELS = MappingProxyType({e: t(f"upload.encoding.{e}", DEFAULT) for e in ENCODINGS})
+# What a file that is not text starts with, and what to call it (``upload.kind.<kind>``).
 SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (give a workbook the .xlsx extension)"),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV",
-    ),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"<!doctype html", "a web page (HTML)"),
-    (b"<html", "a web page (HTML)"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old_excel"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"<!doctype html", "html"),
+    (b"<html", "html"),
 )
 DELIMITERS = (",", ";", "\t")
+# The columns an upload must have, and the headers to suggest for each
+# (described by ``upload.required.<column>``).
 REQUIRED_COLUMNS = MappingProxyType(
     {
-        "name": "the organisation name (Name, Organisation, Organization, ארגון, שם הארגון)",
-        "roles": "the roles (Role, Roles, תפקיד)",
-        "country_code": "the country (Country, Country code, מדינה)",
+        "name": "Name, Organisation, Organization, ארגון, שם הארגון",
+        "roles": "Role, Roles, תפקיד",
+        "country_code": "Country, Country code, מדינה",
     }
 )
 MODES = ("replace", "merge")
+# The part of a ZIP archive that makes it an Excel workbook.
+WORKBOOK_MEMBER = "xl/workbook.xml"
 # What opening a damaged ZIP can raise (NotImplementedError: an unknown ZIP version).
 ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError)
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]{2,}")
@@ -100,8 +101,8 @@ _C1_BYTES = re.compile(rb"[\x80-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class UploadError(ValueError):
-    """A file that cannot be loaded at all; the message is meant for the user."""
+class UploadError(LocalisedError):
+    """A file that cannot be loaded at all; ``render(lang)`` is the message for the user."""
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,12 @@ class UploadResult:
     ----------
     organisations : geopandas.GeoDataFrame
         The loaded rows, exactly as ``mapping.data.load_organisations`` returns them.
-    errors : pandas.DataFrame
+    problems : pandas.DataFrame
         One line per problem (``row, field, value, reason, suggestion``); a
         rejected row may have several. ``field`` is a dataset column, or
         ``coordinates``, ``geometry``, ``feature``, ``properties`` or ``row``.
+        ``reason`` and ``suggestion`` are ``Message`` objects (``""``: no
+        suggestion); ``report(lang)`` renders them, ``errors`` is the English text.
     total : int
         Data rows read (blank rows excluded); always ``loaded + rejected``.
     file_type : str
@@ -131,9 +134,10 @@ class UploadResult:
         Rows whose latitude and longitude looked swapped.
     fixed_swapped : bool
         Whether those rows were fixed (loaded) rather than rejected.
-    warnings : pandas.DataFrame
+    warning_problems : pandas.DataFrame
         Loaded rows worth a look (a city that was not found, so the marker is
-        at the region or country centre), same columns as ``errors``.
+        at the region or country centre), same columns as ``problems``;
+        ``warnings_report(lang)`` renders them, ``warnings`` is the English text.
     blank_rows : int
         Entirely blank rows skipped.
     loaded_rows : tuple of int
@@ -142,7 +146,7 @@ class UploadResult:
     """
 
     organisations: gpd.GeoDataFrame
-    errors: pd.DataFrame
+    problems: pd.DataFrame
     total: int
     file_type: str
     encoding: str | None
@@ -150,7 +154,7 @@ class UploadResult:
     unmapped_columns: tuple[str, ...] = ()
     swapped_rows: tuple[int, ...] = ()
     fixed_swapped: bool = False
-    warnings: pd.DataFrame = field(default_factory=lambda: _problem_frame([]))
+    warning_problems: pd.DataFrame = field(default_factory=lambda: _problem_frame([]))
     blank_rows: int = 0
     loaded_rows: tuple[int, ...] = ()
 
@@ -169,28 +173,67 @@ class UploadResult:
 
     @property
     def rejected(self) -> int:
-        """Rows rejected (each listed at least once in ``errors``)."""
-        return int(self.errors["row"].nunique())
+        """Rows rejected (each listed at least once in ``problems``)."""
+        return int(self.problems["row"].nunique())
 
     @property
     def encoding_label(self) -> str | None:
-        """The human name of ``encoding`` (``UTF-8 with BOM``, ``Windows-1255 (Hebrew)``...)."""
-        return None if self.encoding is None else ENCODING_LABELS[self.encoding]
+        """The English name of ``encoding`` (``UTF-8 with BOM``, ``Windows-1255 (Hebrew)``...)."""
+        return self.encoding_name(DEFAULT)
 
-    def summary(self) -> str:
-        """Return ``"N loaded, M rejected, of T rows."`` (plus the blank rows skipped, if any)."""
-        text = f"{self.loaded:,} loaded, {self.rejected:,} rejected, of {self.total:,} rows."
+    def encoding_name(self, lang: str) -> str | None:
+        """Return the name of ``encoding`` in ``lang`` (``None`` for XLSX)."""
+        return None if self.encoding is None else t(f"upload.encoding.{self.encoding}", lang)
+
+    def summary(self, lang: str = DEFAULT) -> str:
+        """Return ``"N loaded, M rejected, of T rows."`` in ``lang`` (plus blank rows skipped)."""
+        text = t("upload.summary", lang, loaded=self.loaded, rejected=self.rejected, n=self.total)
         if self.blank_rows:
-            text += f" {self.blank_rows:,} blank rows skipped."
+            text += " " + t("upload.blank_rows", lang, n=self.blank_rows)
         return text
 
-    def errors_csv_bytes(self) -> bytes:
-        """Return the error report as CSV: UTF-8 with BOM, formula-safe, one line per problem."""
-        return _report_csv(self.errors)
+    def report(self, lang: str = DEFAULT, *, isolate: bool = False) -> pd.DataFrame:
+        """Return the error report with its reasons and suggestions in ``lang``.
 
-    def warnings_csv_bytes(self) -> bytes:
+        Parameters
+        ----------
+        lang : str
+            One of ``mapping.i18n.LANGUAGES``.
+        isolate : bool
+            Wrap the values embedded in the texts in bidi isolates (for the screen).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``PROBLEM_COLUMNS``, all text but ``row``.
+        """
+        return render_problems(self.problems, lang, isolate=isolate)
+
+    def warnings_report(self, lang: str = DEFAULT, *, isolate: bool = False) -> pd.DataFrame:
+        """Return the warnings in ``lang``, like ``report``."""
+        return render_problems(self.warning_problems, lang, isolate=isolate)
+
+    @cached_property
+    def errors(self) -> pd.DataFrame:
+        """The error report in English (``report("en")``)."""
+        return self.report()
+
+    @cached_property
+    def warnings(self) -> pd.DataFrame:
+        """The warnings in English (``warnings_report("en")``)."""
+        return self.warnings_report()
+
+    def errors_csv_bytes(self, lang: str = DEFAULT) -> bytes:
+        """Return the error report as CSV: UTF-8 with BOM, formula-safe, one line per problem.
+
+        The column names stay English (they are for programs); the reasons and
+        suggestions are in ``lang``.
+        """
+        return _report_csv(self.report(lang))
+
+    def warnings_csv_bytes(self, lang: str = DEFAULT) -> bytes:
         """Return the warnings as CSV, like ``errors_csv_bytes``."""
-        return _report_csv(self.warnings)
+        return _report_csv(self.warnings_report(lang))
 
 
 @dataclass
@@ -200,7 +243,7 @@ class _Raw:
     headers: list[str]
     rows: list[list[str]]
     numbers: list[int]
-    problems: list[tuple[int, str, str, str, str]]
+    problems: list[tuple[int, str, str, Message, Message | str]]
     encoding: str | None
     blank_rows: int
     points: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -244,11 +287,13 @@ def read_upload(
     """
     name = PurePath(filename).name or "The file"
     if not data:
-        raise UploadError(f"{name} is empty (0 bytes).")
+        raise UploadError("upload.error.empty", name=name)
     if len(data) > max_bytes:
         raise UploadError(
-            f"{name} is {_megabytes(len(data))}; the limit is {_megabytes(max_bytes)}. "
-            "Upload a smaller file or split it."
+            "upload.error.too_large",
+            name=name,
+            size=_megabytes(len(data)),
+            limit=_megabytes(max_bytes),
         )
     file_type = _file_type(name)
     if file_type == "csv":
@@ -258,44 +303,45 @@ def read_upload(
     else:
         raw = _read_geojson(name, data, max_rows)
     if not raw.numbers:
-        raise UploadError(f"{name} has a header row but no data rows.")
+        raise UploadError("upload.error.no_data_rows", name=name)
     try:
         mapping, unmapped = resolve_columns(raw.headers, column_map)
     except ColumnMapError as error:
-        raise UploadError(str(error)) from error
+        raise UploadError(error.content) from error
     _check_headers(name, raw.headers, mapping)
     return _validate(raw, file_type, mapping, unmapped, fix_swapped)
 
 
-def _megabytes(size: int) -> str:
-    """Format a byte count for messages (MB, KB or bytes)."""
+def _megabytes(size: int) -> Message:
+    """A byte count for messages (MB, KB or bytes)."""
     if size >= MB:
-        return f"{size / MB:,.1f} MB"
-    return f"{size / 1024:,.1f} KB" if size >= 1024 else f"{size:,} bytes"
+        return Message("upload.size.mb", size=size / MB)
+    if size >= 1024:
+        return Message("upload.size.kb", size=size / 1024)
+    return Message("upload.size.bytes", n=size)
 
 
 def _file_type(name: str) -> str:
     """Return the file type of a file name's extension, or raise ``UploadError``."""
     suffix = PurePath(name).suffix.lower()
     if suffix == ".xls":
-        raise UploadError(
-            f"{name} is an old Excel (.xls) workbook, which is not supported; "
-            "save it as .xlsx or CSV."
-        )
+        raise UploadError("upload.error.old_excel", name=name)
     if suffix not in FILE_TYPES:
-        shown = f"'{suffix}'" if suffix else "no extension"
-        raise UploadError(
-            f"{name} has {shown}; upload a CSV (.csv), Excel (.xlsx) or GeoJSON (.geojson) file."
+        extension = (
+            Message("upload.extension.some", suffix=suffix)
+            if suffix
+            else Message("upload.extension.none")
         )
+        raise UploadError("upload.error.extension", name=name, extension=extension)
     return FILE_TYPES[suffix]
 
 
-def _signature(data: bytes) -> str | None:
+def _signature(data: bytes) -> Message | None:
     """Name the kind of a non-text file from its first bytes, or ``None``."""
     head = data[:16].lstrip().lower()
     for magic, kind in SIGNATURES:
         if data.startswith(magic) or (magic.startswith(b"<") and head.startswith(magic)):
-            return kind
+            return Message(f"upload.kind.{kind}")
     return None
 
 
@@ -328,11 +374,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
                 raise UploadError(
-                    f"the file starts with a {ENCODING_LABELS[encoding]} byte-order mark but "
-                    f"byte {error.start:,} is not {ENCODING_LABELS[encoding]} ({error.reason})."
+                    "upload.error.bom_mismatch",
+                    encoding=Message(f"upload.encoding.{encoding}"),
+                    position=error.start,
+                    reason=error.reason,
                 ) from error
     if b"\x00" in data:
-        raise UploadError("the file holds binary data (NUL bytes), not text.")
+        raise UploadError("upload.error.binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -370,35 +418,34 @@ def _read_csv(name: str, data: bytes, max_rows: int) -> _Raw:
     """Read CSV bytes into a ``_Raw`` table."""
     kind = _signature(data)
     if kind is not None:
-        raise UploadError(f"{name} is not CSV text: it looks like {kind}.")
+        raise UploadError("upload.error.not_csv", name=name, kind=kind)
     try:
         text, encoding = decode_text(data)
     except UploadError as error:
-        raise UploadError(f"{name}: {error}") from error
+        raise UploadError("upload.error.in_file", name=name, problem=error) from error
     if not text.strip():
-        raise UploadError(f"{name} is empty (it holds only blank space).")
+        raise UploadError("upload.error.blank", name=name)
     delimiter = _delimiter(text)
     try:
         records = _csv_records(name, text, delimiter, strict=True, max_rows=max_rows)
     except csv.Error as error:
         if "unexpected end of data" in str(error):
             raise UploadError(
-                f"{name} looks truncated: a quoted cell is never closed "
-                f"(it opens near line {_open_quote_line(text)}). Re-export or re-upload the file."
+                "upload.error.truncated_quote", name=name, line=_open_quote_line(text)
             ) from error
         # Not truncated, only untidy (a quote inside an unquoted cell): read it as Excel does.
         try:
             records = _csv_records(name, text, delimiter, strict=False, max_rows=max_rows)
         except csv.Error as lenient_error:
-            raise UploadError(f"{name} is not a readable CSV file: {lenient_error}.") from error
+            raise UploadError(
+                "upload.error.unreadable_csv", name=name, detail=str(lenient_error)
+            ) from error
     return _raw_from_records(name, records, encoding, delimiter)
 
 
 def _too_many_rows(name: str, max_rows: int) -> UploadError:
     """The error for a file with more than ``max_rows`` data rows."""
-    return UploadError(
-        f"{name} has more than {max_rows:,} data rows; the limit is {max_rows:,}. Split the file."
-    )
+    return UploadError("upload.error.too_many_rows", name=name, limit=max_rows)
 
 
 def _csv_records(
@@ -437,14 +484,14 @@ def _raw_from_records(
     """Split records into the header and numbered data rows, reporting ragged rows."""
     start = next((i for i, record in enumerate(records) if "".join(record).strip()), None)
     if start is None:
-        raise UploadError(f"{name} is empty (no cells hold any text).")
+        raise UploadError("upload.error.no_cells", name=name)
     headers = [cell.strip() for cell in records[start]]
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
     rows: list[list[str]] = []
     numbers: list[int] = []
-    problems: list[tuple[int, str, str, str, str]] = []
+    problems: list[tuple[int, str, str, Message, Message | str]] = []
     blank = 0
     for number, record in enumerate(records[start + 1 :], start=1):
         if not "".join(record).strip():
@@ -457,8 +504,8 @@ def _raw_from_records(
                     number,
                     "row",
                     delimiter.join(extra)[:200],
-                    f"has {len(record)} cells but the header has {width} columns",
-                    "quote cells that contain the separator, or add a header for the extra cells",
+                    Message("upload.problem.ragged", cells=len(record), columns=width),
+                    Message("upload.suggest.ragged"),
                 )
             )
         if len(record) != width:
@@ -471,30 +518,25 @@ def _raw_from_records(
 def _read_xlsx(name: str, data: bytes, max_rows: int, max_uncompressed: int) -> _Raw:
     """Read the first worksheet of an .xlsx workbook into a ``_Raw`` table."""
     if not data.startswith(b"PK\x03\x04"):
-        kind = _signature(data) or (
-            "plain text (a CSV file renamed .xlsx? give it the .csv extension)"
-            if _is_text(data)
-            else "some other binary file"
+        kind = _signature(data) or Message(
+            "upload.kind.text" if _is_text(data) else "upload.kind.binary"
         )
-        raise UploadError(f"{name} is not an Excel workbook (.xlsx): it looks like {kind}.")
+        raise UploadError("upload.error.not_xlsx", name=name, kind=kind)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as error:
-        raise UploadError(
-            f"{name} is damaged or truncated: it starts like an Excel workbook but cannot be "
-            "opened. Save it again from Excel, or upload it as CSV."
-        ) from error
+        raise UploadError("upload.error.damaged_xlsx", name=name) from error
     with archive:
         unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > max_uncompressed:
             raise UploadError(
-                f"{name} would expand to {_megabytes(unpacked)} when opened (the limit is "
-                f"{_megabytes(max_uncompressed)}), so it was not opened: it may be a ZIP bomb."
+                "upload.error.zip_bomb",
+                name=name,
+                size=_megabytes(unpacked),
+                limit=_megabytes(max_uncompressed),
             )
-        if "xl/workbook.xml" not in archive.namelist():
-            raise UploadError(
-                f"{name} is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)."
-            )
+        if WORKBOOK_MEMBER not in archive.namelist():
+            raise UploadError("upload.error.zip_not_workbook", name=name, member=WORKBOOK_MEMBER)
     records = _workbook_records(name, data, max_rows)
     return _raw_from_records(name, records, None)
 
@@ -517,7 +559,7 @@ def _workbook_records(name: str, data: bytes, max_rows: int) -> list[list[str]]:
             if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
         ]
         if not sheets:
-            raise UploadError(f"{name} has no worksheet.")
+            raise UploadError("upload.error.no_worksheet", name=name)
         filled = 0
         for values in workbook.get_sheet_by_name(sheets[0]).iter_rows():
             record = [_excel_text(v) for v in values]
@@ -530,8 +572,7 @@ def _workbook_records(name: str, data: bytes, max_rows: int) -> list[list[str]]:
                     raise _too_many_rows(name, max_rows)
     except python_calamine.CalamineError as error:
         raise UploadError(
-            f"{name} could not be read as an Excel workbook ({type(error).__name__}: {error}). "
-            "Save it again from Excel, or upload it as CSV."
+            "upload.error.unreadable_xlsx", name=name, detail=f"{type(error).__name__}: {error}"
         ) from error
     return records
 
@@ -553,36 +594,40 @@ def _read_geojson(name: str, data: bytes, max_rows: int) -> _Raw:
     """Read a GeoJSON FeatureCollection of Points into a ``_Raw`` table."""
     kind = _signature(data)
     if kind is not None:
-        raise UploadError(f"{name} is not GeoJSON: it looks like {kind}.")
+        raise UploadError("upload.error.not_geojson", name=name, kind=kind)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UploadError(
-            f"{name} is not UTF-8 text (byte {error.start:,}: {error.reason}); "
-            "GeoJSON must be UTF-8."
+            "upload.error.geojson_not_utf8", name=name, position=error.start, reason=error.reason
         ) from error
     if not text.strip():
-        raise UploadError(f"{name} is empty (it holds only blank space).")
+        raise UploadError("upload.error.blank", name=name)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise UploadError(
-            f"{name} is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+            "upload.error.invalid_json",
+            name=name,
+            detail=error.msg,
+            line=error.lineno,
+            column=error.colno,
         ) from error
     except RecursionError as error:
-        raise UploadError(f"{name} is not usable GeoJSON: it is nested too deeply.") from error
+        raise UploadError("upload.error.json_too_deep", name=name) from error
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         found = document.get("type") if isinstance(document, dict) else type(document).__name__
         raise UploadError(
-            f"{name} is not a GeoJSON FeatureCollection (its type is {found!r}); "
-            'upload {"type": "FeatureCollection", "features": [...]} with one Point per '
-            "organisation."
+            "upload.error.not_feature_collection",
+            name=name,
+            found=found,
+            example='{"type": "FeatureCollection", "features": [...]}',
         )
     features = document.get("features")
     if not isinstance(features, list):
-        raise UploadError(f"{name} is a FeatureCollection without a list of features.")
+        raise UploadError("upload.error.features_not_list", name=name, member="features")
     if not features:
-        raise UploadError(f"{name} has no features.")
+        raise UploadError("upload.error.no_features", name=name)
     if len(features) > max_rows:
         raise _too_many_rows(name, max_rows)
     return _raw_from_features(features)
@@ -593,7 +638,7 @@ def _raw_from_features(features: list) -> _Raw:
     headers: dict[str, None] = {}
     properties: list[dict] = []
     numbers: list[int] = []
-    problems: list[tuple[int, str, str, str, str]] = []
+    problems: list[tuple[int, str, str, Message, Message | str]] = []
     points: dict[int, tuple[str, str]] = {}
     for number, feature in enumerate(features, start=1):
         values = feature.get("properties") if isinstance(feature, dict) else None
@@ -613,15 +658,16 @@ def _raw_from_features(features: list) -> _Raw:
     return _Raw(columns, rows, numbers, problems, "utf-8", 0, points)
 
 
-def _feature_problem(feature: object) -> tuple[str, str, str, str] | None:
+def _feature_problem(feature: object) -> tuple[str, str, Message, Message | str] | None:
     """Return ``(field, value, reason, suggestion)`` for a feature that cannot be a row."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         shown = json.dumps(feature, ensure_ascii=False)[:200]
-        return ("feature", shown, "is not a GeoJSON Feature object", "")
+        return ("feature", shown, Message("upload.problem.not_feature"), "")
     values = feature.get("properties")
     if values is not None and not isinstance(values, dict):
         shown = json.dumps(values, ensure_ascii=False)[:200]
-        return ("properties", shown, "properties must be an object (or null)", "")
+        reason = Message("upload.problem.properties_not_object", member="properties")
+        return ("properties", shown, reason, "")
     geometry = feature.get("geometry")
     if geometry is None:
         return None
@@ -630,8 +676,8 @@ def _feature_problem(feature: object) -> tuple[str, str, str, str] | None:
         return (
             "geometry",
             str(kind),
-            f"the geometry is a {kind}; only Point features can be loaded",
-            "use a Point at the organisation's address, or a null geometry and a city",
+            Message("upload.problem.not_point", kind=kind),
+            Message("upload.suggest.not_point"),
         )
     coordinates = geometry.get("coordinates")
     if (
@@ -640,7 +686,7 @@ def _feature_problem(feature: object) -> tuple[str, str, str, str] | None:
         or not all(_is_number(c) for c in coordinates)
     ):
         shown = json.dumps(coordinates, ensure_ascii=False)[:200]
-        return ("geometry", shown, "Point coordinates must be [longitude, latitude] numbers", "")
+        return ("geometry", shown, Message("upload.problem.bad_point"), "")
     return None
 
 
@@ -677,16 +723,22 @@ def _check_headers(name: str, headers: list[str], mapping: dict[str, str]) -> No
         positions = [i + 1 for i, h in enumerate(headers) if h == header]
         if len(positions) > 1:
             raise UploadError(
-                f"{name}: the header {header!r} appears in columns "
-                f"{', '.join(map(str, positions[:-1]))} and {positions[-1]}; rename all but one."
+                "upload.error.duplicate_header",
+                name=name,
+                header=header,
+                columns=", ".join(map(str, positions[:-1])),
+                last=positions[-1],
             )
     mapped = set(mapping.values())
-    for column, description in REQUIRED_COLUMNS.items():
+    for column, aliases in REQUIRED_COLUMNS.items():
         if column not in mapped:
-            shown = ", ".join(repr(h) for h in headers if h) or "none"
+            shown = [repr(h) for h in headers if h]
             raise UploadError(
-                f"{name}: no column is recognised as {description}. The headers are: {shown}. "
-                f"Rename one, or map it with column_map={{'<header>': '{column}'}}."
+                "upload.error.missing_column",
+                name=name,
+                description=Message(f"upload.required.{column}", aliases=aliases),
+                headers=Joined(shown) if shown else Message("upload.headers.none"),
+                column=column,
             )
 
 
@@ -719,7 +771,7 @@ def _validate(
     errors["row"] = errors["row"].astype(int)
     return UploadResult(
         organisations=found.organisations,
-        errors=errors,
+        problems=errors,
         total=len(raw.numbers),
         file_type=file_type,
         encoding=raw.encoding,
@@ -727,7 +779,7 @@ def _validate(
         unmapped_columns=unmapped,
         swapped_rows=found.swapped_rows,
         fixed_swapped=fix,
-        warnings=_location_warnings(found.organisations, found.rows),
+        warning_problems=_location_warnings(found.organisations, found.rows),
         blank_rows=raw.blank_rows,
         loaded_rows=tuple(int(n) for n in found.rows),
     )
@@ -762,9 +814,10 @@ def _apply_points(table: pd.DataFrame, keep: list[int], points: dict[int, tuple[
 
 
 def _problem_frame(problems: list[tuple]) -> pd.DataFrame:
-    """Build a problems table (``PROBLEM_COLUMNS``) from tuples."""
+    """Build a problems table (``PROBLEM_COLUMNS``, messages as objects) from tuples."""
     frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS))
-    return frame.astype({"row": int, "field": str, "value": str, "reason": str, "suggestion": str})
+    types = {"row": int, "field": str, "value": str, "reason": object, "suggestion": object}
+    return frame.astype(types)
 
 
 def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.DataFrame:
@@ -777,8 +830,12 @@ def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.
             int(row),
             "city",
             city,
-            f"city not found in {code}; the marker is at the {precision} centre",
-            "check the spelling, or give latitude and longitude",
+            Message(
+                "upload.warning.city_not_found",
+                code=code,
+                precision=Message(f"upload.precision.{precision}"),
+            ),
+            Message("upload.suggest.city_not_found"),
         )
         for row, city, code, precision in zip(
             rows[imprecise.to_numpy()],
@@ -792,11 +849,33 @@ def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.
 
 
 def _report_csv(problems: pd.DataFrame) -> bytes:
-    """Serialise a problems table as formula-safe CSV (UTF-8 with BOM, CRLF)."""
+    """Serialise a rendered problems table as formula-safe CSV (UTF-8 with BOM, CRLF)."""
     table = problems.loc[:, list(PROBLEM_COLUMNS)].copy()
     for column in PROBLEM_COLUMNS[1:]:
         table[column] = [neutralise_formula(str(v)) for v in table[column]]
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def display_report(report: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
+    """Return a rendered report (``UploadResult.report``) titled and labelled for a person.
+
+    Parameters
+    ----------
+    report : pandas.DataFrame
+        Columns ``PROBLEM_COLUMNS``, texts already in ``lang``.
+    lang : str
+        One of ``mapping.i18n.LANGUAGES``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows; the column titles (``upload.report.<column>``) and each
+        ``field`` (``upload.field.<field>``) in ``lang``. The CSV report keeps
+        the machine names instead.
+    """
+    labels = {f: t(f"upload.field.{f}", lang) for f in pd.unique(report["field"])}
+    table = report.loc[:, list(PROBLEM_COLUMNS)].assign(field=report["field"].map(labels))
+    return table.rename(columns={c: t(f"upload.report.{c}", lang) for c in PROBLEM_COLUMNS})
 
 
 def identity_keys(organisations: pd.DataFrame) -> pd.Series:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mapping.i18n import bidi_isolate, t
+from mapping.i18n import Message
 
 __all__ = ["LATITUDE_LIMIT", "MAX_ZOOM", "MIN_ZOOM", "VIEW_PARAMS", "MapView"]
 
@@ -90,8 +90,8 @@ class MapView:
 
     @classmethod
     def parse_query_params(
-        cls, params: Mapping[str, str | list[str]], lang: str = "en"
-    ) -> tuple[MapView, list[str]]:
+        cls, params: Mapping[str, str | list[str]]
+    ) -> tuple[MapView, list[Message]]:
         """Parse URL parameters into a ``MapView`` plus a notice for each thing ignored.
 
         Parameters
@@ -99,17 +99,15 @@ class MapView:
         params : mapping
             Query parameters (other keys are ignored); a value may be a string
             or a list of strings, in which case the last one counts.
-        lang : str
-            Language of the notices.
 
         Returns
         -------
-        (MapView, list of str)
+        (MapView, list of Message)
             ``lat``, ``lon`` and ``zoom`` are used together or not at all;
             coordinates are rounded to about 11 m and a longitude outside
             -180..180 is wrapped (a map panned across the date line reports one).
         """
-        notices: list[str] = []
+        notices: list[Message] = []
         # A parameter given empty (or not at all) is absent.
         given_text = {key: _last(params[key]).strip() for key in VIEW_PARAMS if key in params}
         text = {key: value for key, value in given_text.items() if value}
@@ -120,13 +118,13 @@ class MapView:
                 _float(text.get(key, "")) for key in ("lat", "lon", "zoom")
             )
             if len(given) < 3:
-                notices.append(t("view.notice.incomplete", lang))
+                notices.append(Message("view.notice.incomplete"))
             elif latitude is None or not -90 <= latitude <= 90:
-                notices.append(t("view.notice.latitude", lang, value=bidi_isolate(text["lat"])))
+                notices.append(Message("view.notice.latitude", value=text["lat"]))
             elif longitude is None:
-                notices.append(t("view.notice.longitude", lang, value=bidi_isolate(text["lon"])))
+                notices.append(Message("view.notice.longitude", value=text["lon"]))
             elif level is None or not MIN_ZOOM <= level <= MAX_ZOOM:
-                notices.append(t("view.notice.zoom", lang, value=bidi_isolate(text["zoom"])))
+                notices.append(Message("view.notice.zoom", value=text["zoom"]))
             else:
                 latitude = max(min(latitude, LATITUDE_LIMIT), -LATITUDE_LIMIT)
                 centre = (
@@ -136,7 +134,7 @@ class MapView:
                 zoom = round(level, ZOOM_DECIMALS)
         org = text.get("org", "")
         if org and not _ID.fullmatch(org):
-            notices.append(t("view.notice.org", lang, value=bidi_isolate(org[:60])))
+            notices.append(Message("view.notice.org", value=org[:60]))
             org = ""
         return cls(centre=centre, zoom=zoom, org=org), notices
 

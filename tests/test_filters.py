@@ -136,7 +136,8 @@ def test_parse_query_params(params, filters, notices):
 
 def test_notices_name_the_bad_value():
     _, notices = Filters.parse_query_params({"role": "magic"})
-    assert notices == ["Ignored unknown role 'magic'."]
+    assert [str(notice) for notice in notices] == ["Ignored unknown role 'magic'."]
+    assert notices[0].render("he") == "הערך 'magic' של הפרמטר role אינו מוכר, ולכן לא הוחל."
 
 
 def test_to_query_params_omits_defaults():

@@ -27,6 +27,13 @@ LANGUAGE_NEUTRAL = {
     "map.country_count": "'{country}: {count}': punctuation only",
     "about.summary.region": "'{region}: {count:,}': punctuation only",
     "provenance.licence_value": "'{licence} ({url})': punctuation only",
+    "upload.error.in_file": "'{name}: {problem}': punctuation only",
+    "data.error.located": "'{where}: {message}': punctuation only",
+    "upload.size.mb": "a number and a unit symbol (MB, as upload.file_label writes it)",
+    "upload.size.kb": "a number and a unit symbol",
+    "upload.encoding.utf-8": "an encoding's name",
+    "upload.encoding.utf-16": "an encoding's name",
+    "upload.encoding.latin-1": "an encoding's name (Latin-1, ISO-8859-1)",
 }
 
 
@@ -478,15 +485,18 @@ def test_about_texts_are_in_the_catalogue():
 
 
 @pytest.mark.parametrize(
-    ("params", "notice"),
+    ("params", "key", "values"),
     [
-        ({"colour": "red"}, i18n.t("notice.unknown_parameter", "en", key="colour")),
-        ({"year": "soon"}, i18n.t("notice.bad_year_range", "en", value="soon")),
-        ({"role": "dancing"}, i18n.t("notice.unknown_value", "en", key="role", value="dancing")),
+        ({"colour": "red"}, "notice.unknown_parameter", {"key": "colour"}),
+        ({"year": "soon"}, "notice.bad_year_range", {"value": "soon"}),
+        ({"role": "dancing"}, "notice.unknown_value", {"key": "role", "value": "dancing"}),
     ],
 )
-def test_url_notices_are_in_the_catalogue(params, notice):
-    assert Filters.parse_query_params(params)[1] == [notice]
+def test_url_notices_are_in_the_catalogue(params, key, values):
+    notices = Filters.parse_query_params(params)[1]
+    assert notices == [i18n.Message(key, **values)]
+    for lang in i18n.LANGUAGES:
+        assert notices[0].render(lang) == i18n.t(key, lang, **values)
 
 
 @pytest.mark.parametrize(

@@ -267,13 +267,215 @@ card (`data/README.md`) for the process.
     "upload.report.value": "Value",
     "upload.report.reason": "Reason",
     "upload.report.suggestion": "Suggestion",
-    "upload.empty": "{name} is empty (0 bytes).",
-    "upload.too_large": (
+    # --- Upload errors: a file that cannot be loaded at all (mapping/upload.py UploadError) ---
+    "upload.error.empty": "{name} is empty (0 bytes).",
+    "upload.error.too_large": (
         "{name} is {size}; the limit is {limit}. Upload a smaller file or split it."
     ),
-    "upload.too_many_rows": (
+    "upload.error.too_many_rows": (
         "{name} has more than {limit:,} data rows; the limit is {limit:,}. Split the file."
     ),
+    "upload.error.no_data_rows": "{name} has a header row but no data rows.",
+    "upload.error.old_excel": (
+        "{name} is an old Excel (.xls) workbook, which is not supported; save it as .xlsx or CSV."
+    ),
+    "upload.error.extension": (
+        "{name} has {extension}; upload a CSV (.csv), Excel (.xlsx) or GeoJSON (.geojson) file."
+    ),
+    "upload.extension.some": "'{suffix}'",
+    "upload.extension.none": "no extension",
+    "upload.error.in_file": "{name}: {problem}",
+    "upload.error.bom_mismatch": (
+        "the file starts with a {encoding} byte-order mark but byte {position:,} is not "
+        "{encoding} ({reason})."
+    ),
+    "upload.error.binary": "the file holds binary data (NUL bytes), not text.",
+    "upload.error.not_csv": "{name} is not CSV text: it looks like {kind}.",
+    "upload.error.blank": "{name} is empty (it holds only blank space).",
+    "upload.error.no_cells": "{name} is empty (no cells hold any text).",
+    "upload.error.truncated_quote": (
+        "{name} looks truncated: a quoted cell is never closed (it opens near line {line}). "
+        "Re-export or re-upload the file."
+    ),
+    "upload.error.unreadable_csv": "{name} is not a readable CSV file: {detail}.",
+    "upload.error.not_xlsx": "{name} is not an Excel workbook (.xlsx): it looks like {kind}.",
+    "upload.error.damaged_xlsx": (
+        "{name} is damaged or truncated: it starts like an Excel workbook but cannot be opened. "
+        "Save it again from Excel, or upload it as CSV."
+    ),
+    "upload.error.zip_bomb": (
+        "{name} would expand to {size} when opened (the limit is {limit}), so it was not "
+        "opened: it may be a ZIP bomb."
+    ),
+    "upload.error.zip_not_workbook": (
+        "{name} is a ZIP archive but not an Excel workbook (it has no {member})."
+    ),
+    "upload.error.no_worksheet": "{name} has no worksheet.",
+    "upload.error.unreadable_xlsx": (
+        "{name} could not be read as an Excel workbook ({detail}). "
+        "Save it again from Excel, or upload it as CSV."
+    ),
+    "upload.error.not_geojson": "{name} is not GeoJSON: it looks like {kind}.",
+    "upload.error.geojson_not_utf8": (
+        "{name} is not UTF-8 text (byte {position:,}: {reason}); GeoJSON must be UTF-8."
+    ),
+    "upload.error.invalid_json": (
+        "{name} is not valid JSON: {detail} (line {line}, column {column})."
+    ),
+    "upload.error.json_too_deep": "{name} is not usable GeoJSON: it is nested too deeply.",
+    "upload.error.not_feature_collection": (
+        "{name} is not a GeoJSON FeatureCollection (its type is {found!r}); "
+        "upload {example} with one Point per organisation."
+    ),
+    "upload.error.features_not_list": "{name} is a FeatureCollection without a list of {member}.",
+    "upload.error.no_features": "{name} has no features.",
+    "upload.error.duplicate_header": (
+        "{name}: the header {header!r} appears in columns {columns} and {last}; rename all but one."
+    ),
+    "upload.error.missing_column": (
+        "{name}: no column is recognised as {description}. The headers are: {headers}. "
+        "Rename one, or map it with column_map={{'<header>': '{column}'}}."
+    ),
+    "upload.headers.none": "none",
+    "upload.required.name": "the organisation name ({aliases})",
+    "upload.required.roles": "the roles ({aliases})",
+    "upload.required.country_code": "the country ({aliases})",
+    # What a file that is not text looks like (mapping/upload.py SIGNATURES).
+    "upload.kind.png": "a PNG image",
+    "upload.kind.jpeg": "a JPEG image",
+    "upload.kind.gif": "a GIF image",
+    "upload.kind.pdf": "a PDF document",
+    "upload.kind.zip": ("a ZIP archive or an Excel workbook (give a workbook the .xlsx extension)"),
+    "upload.kind.old_excel": (
+        "an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV"
+    ),
+    "upload.kind.gzip": "a gzip archive",
+    "upload.kind.7z": "a 7-Zip archive",
+    "upload.kind.rar": "a RAR archive",
+    "upload.kind.html": "a web page (HTML)",
+    "upload.kind.text": "plain text (a CSV file renamed .xlsx? give it the .csv extension)",
+    "upload.kind.binary": "some other binary file",
+    "upload.size.mb": "{size:,.1f} MB",
+    "upload.size.kb": "{size:,.1f} KB",
+    "upload.size.bytes#one": "{n:,} byte",
+    "upload.size.bytes#other": "{n:,} bytes",
+    # The text encodings an upload is read in (mapping/upload.py ENCODING_LABELS).
+    "upload.encoding.utf-8": "UTF-8",
+    "upload.encoding.utf-8-sig": "UTF-8 with BOM",
+    "upload.encoding.utf-16": "UTF-16",
+    "upload.encoding.cp1255": "Windows-1255 (Hebrew)",
+    "upload.encoding.cp1252": "Windows-1252 (Western European)",
+    "upload.encoding.latin-1": "Latin-1 (ISO-8859-1)",
+    # --- Upload report: problems with one row (mapping/upload.py, reason and suggestion) ---
+    "upload.problem.ragged": "has {cells} cells but the header has {columns} columns",
+    "upload.suggest.ragged": (
+        "quote cells that contain the separator, or add a header for the extra cells"
+    ),
+    "upload.problem.not_feature": "is not a GeoJSON Feature object",
+    "upload.problem.properties_not_object": "{member} must be an object (or null)",
+    "upload.problem.not_point": "the geometry is a {kind}; only Point features can be loaded",
+    "upload.suggest.not_point": (
+        "use a Point at the organisation's address, or a null geometry and a city"
+    ),
+    "upload.problem.bad_point": "Point coordinates must be [longitude, latitude] numbers",
+    "upload.warning.city_not_found": (
+        "city not found in {code}; the marker is at the {precision} centre"
+    ),
+    "upload.precision.region": "region",
+    "upload.precision.country": "country",
+    "upload.suggest.city_not_found": "check the spelling, or give latitude and longitude",
+    # The report's field column: a dataset column, or what else the problem is about.
+    "upload.field.id": "id",
+    "upload.field.name": "name",
+    "upload.field.name_he": "name_he",
+    "upload.field.roles": "roles",
+    "upload.field.org_type": "org_type",
+    "upload.field.domains": "domains",
+    "upload.field.scope": "scope",
+    "upload.field.city": "city",
+    "upload.field.region": "region",
+    "upload.field.country_code": "country_code",
+    "upload.field.latitude": "latitude",
+    "upload.field.longitude": "longitude",
+    "upload.field.year_started": "year_started",
+    "upload.field.network": "network",
+    "upload.field.website": "website",
+    "upload.field.description": "description",
+    "upload.field.source": "source",
+    "upload.field.coordinates": "coordinates",
+    "upload.field.geometry": "geometry",
+    "upload.field.feature": "feature",
+    "upload.field.properties": "properties",
+    "upload.field.row": "row",
+    # --- Dataset validation (mapping/data.py validate_table and DatasetError) ---
+    "data.error.located": "{where}: {message}",
+    "data.where.row": "row {row}",
+    "data.where.field": "field '{field}'",
+    "data.error.not_utf8": "the file is not UTF-8 text ({reason})",
+    "data.error.empty_file": "the file is empty",
+    "data.error.missing_columns": "missing required column(s): {columns}",
+    "data.error.with_value": "{reason} (value {value!r})",
+    "data.error.with_suggestion": "{message}; suggestion: {suggestion}",
+    "data.problem.required": "is required but blank",
+    "data.problem.duplicate_id": "duplicates the id of row {row}",
+    "data.problem.unknown_value": "unknown value {value!r}; expected one of {expected}",
+    "data.problem.no_role": "needs at least one role",
+    "data.problem.country_code": "is not an {standard} country code",
+    "data.problem.coordinates_together": "latitude and longitude must be given together",
+    "data.problem.swapped": (
+        "latitude and longitude look swapped: the point is outside {country} ({code}) "
+        "but inside it when they are exchanged"
+    ),
+    "data.problem.range": "must be a number between {low:g} and {high:g}",
+    "data.problem.outside": "the point is about {km:,.0f} km outside {country} ({code})",
+    "data.problem.year": "must be a year between {first} and {last}",
+    "data.problem.website": "must be an {scheme} URL",
+    "data.problem.duplicate_name": "same name, city and country as row {row}",
+    "data.problem.cannot_locate": (
+        "cannot locate city {city!r}, region {region!r} in {code} offline (no such place, "
+        "and no region or country position to fall back on); give latitude/longitude"
+    ),
+    "data.suggest.value": "{value}",
+    "data.suggest.country": "{code} ({name})",
+    "data.suggest.swapped": (
+        "latitude {latitude}, longitude {longitude} (or load with fix_swapped=True)"
+    ),
+    "data.suggest.outside": "check the coordinates and the country",
+    "data.suggest.duplicate_name": "merge the two rows or tell them apart",
+    "load.unreadable": "{path} cannot be read: {reason}.",
+    # --- Column mapping of an upload (mapping/columns.py ColumnMapError) ---
+    "columns.error.unknown_header": (
+        "the column mapping names the header {header!r}, which the file does not have; "
+        "its headers are: {headers}"
+    ),
+    "columns.error.unknown_column": (
+        "the column mapping maps {header!r} to {column!r}, which is not a column; "
+        "the columns are: {columns}"
+    ),
+    "columns.error.repeated": (
+        "the column mapping maps several headers to {column!r}; map one header per column"
+    ),
+    # --- The scene file (mapping/scenes.py SceneError, shown on the Present page) ---
+    "scene.label": "Scene {number} ('{id}')",
+    "scene.error.no_file": "The scene file {file} does not exist.",
+    "scene.error.toml": "The scene file {file} is not valid TOML: {detail}.",
+    "scene.error.no_scenes": "The scene file {file} has no {table} entries.",
+    "scene.error.not_table": "Scene {number}: expected a table of keys, got {entry!r}.",
+    "scene.error.duplicate_id": "{label}: the id is used by an earlier scene.",
+    "scene.error.missing": "{label}: missing {keys}.",
+    "scene.error.unknown_keys": "{label}: unknown key(s) {keys}.",
+    "scene.error.bad_id": "{label}: {key} must be lowercase letters, digits and hyphens.",
+    "scene.error.empty_text": "{label}: {key} must be a non-empty text.",
+    "scene.error.empty_optional": "{label}: {key} must be a non-empty text when given.",
+    "scene.error.filters_table": "{label}: {key} must be a table of text values, e.g. {example}.",
+    "scene.error.filter_notice": "{label}: {notice} Filter keys are: {keys}.",
+    "scene.error.view_shape": "{label}: {key} must be {example}.",
+    "scene.error.view_range": (
+        "{label}: {key} needs {lat} in {lat_range}, {lon} in {lon_range} and {zoom} in "
+        "{zoom_range}, got {view!r}."
+    ),
+    "scene.error.braces": "{label}: the caption's braces do not match.",
+    "scene.error.placeholder": "{label}: unknown caption placeholder {placeholder}; use {allowed}.",
     # --- What every export says about itself (mapping/provenance.py STRINGS) ---
     "provenance.heading": "About this export",
     "provenance.dataset": "Dataset",

@@ -269,12 +269,214 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "upload.report.value": "ערך",
     "upload.report.reason": "סיבה",
     "upload.report.suggestion": "הצעה",
-    "upload.empty": "הקובץ {name} ריק (0 בתים).",
-    "upload.too_large": (
+    # --- Upload errors: a file that cannot be loaded at all ---
+    "upload.error.empty": "הקובץ {name} ריק (0 בתים).",
+    "upload.error.too_large": (
         "גודל הקובץ {name} הוא {size}; המגבלה היא {limit}. העלו קובץ קטן יותר או פצלו אותו."
     ),
-    "upload.too_many_rows": (
+    "upload.error.too_many_rows": (
         "בקובץ {name} יש יותר מ־{limit:,} שורות נתונים; המגבלה היא {limit:,}. פצלו את הקובץ."
+    ),
+    "upload.error.no_data_rows": "בקובץ {name} יש שורת כותרות, אבל אין בו שורות נתונים.",
+    "upload.error.old_excel": (
+        "הקובץ {name} הוא חוברת Excel בפורמט הישן (.xls), שאינו נתמך; שמרו אותו כ־.xlsx או כ־CSV."
+    ),
+    "upload.error.extension": (
+        "לקובץ {name} {extension}; העלו קובץ CSV (.csv), Excel (.xlsx) או GeoJSON (.geojson)."
+    ),
+    "upload.extension.some": "יש הסיומת '{suffix}'",
+    "upload.extension.none": "אין סיומת",
+    "upload.error.in_file": "{name}: {problem}",
+    "upload.error.bom_mismatch": (
+        "הקובץ מתחיל בסימן סדר בתים (BOM) של {encoding}, אבל הבית שבמקום {position:,} "
+        "אינו תקין בקידוד {encoding} ({reason})."
+    ),
+    "upload.error.binary": "הקובץ מכיל נתונים בינאריים (בתי NUL), ולא טקסט.",
+    "upload.error.not_csv": "הקובץ {name} אינו טקסט CSV: נראה שזה {kind}.",
+    "upload.error.blank": "הקובץ {name} ריק (יש בו רק רווחים ושורות ריקות).",
+    "upload.error.no_cells": "הקובץ {name} ריק (אין טקסט באף תא).",
+    "upload.error.truncated_quote": (
+        "נראה שהקובץ {name} קטוע: תא שנפתח במירכאות לא נסגר (הוא נפתח סמוך לשורה {line}). "
+        "ייצאו את הקובץ שוב או העלו אותו מחדש."
+    ),
+    "upload.error.unreadable_csv": "לא ניתן לקרוא את הקובץ {name} כקובץ CSV: {detail}.",
+    "upload.error.not_xlsx": "הקובץ {name} אינו חוברת Excel (.xlsx): נראה שזה {kind}.",
+    "upload.error.damaged_xlsx": (
+        "הקובץ {name} פגום או קטוע: הוא מתחיל כמו חוברת Excel, אבל לא ניתן לפתוח אותו. "
+        "שמרו אותו שוב מ־Excel, או העלו אותו כ־CSV."
+    ),
+    "upload.error.zip_bomb": (
+        "הקובץ {name} היה מתרחב ל־{size} בפתיחה (המגבלה היא {limit}), ולכן הוא לא נפתח: "
+        "ייתכן שזו פצצת ZIP."
+    ),
+    "upload.error.zip_not_workbook": (
+        "הקובץ {name} הוא ארכיון ZIP, אבל לא חוברת Excel (אין בו {member})."
+    ),
+    "upload.error.no_worksheet": "בקובץ {name} אין גיליון עבודה.",
+    "upload.error.unreadable_xlsx": (
+        "לא ניתן היה לקרוא את הקובץ {name} כחוברת Excel ({detail}). "
+        "שמרו אותו שוב מ־Excel, או העלו אותו כ־CSV."
+    ),
+    "upload.error.not_geojson": "הקובץ {name} אינו GeoJSON: נראה שזה {kind}.",
+    "upload.error.geojson_not_utf8": (
+        "הקובץ {name} אינו טקסט בקידוד UTF-8 (בית {position:,}: {reason}); "
+        "קובץ GeoJSON חייב להיות בקידוד UTF-8."
+    ),
+    "upload.error.invalid_json": (
+        "הקובץ {name} אינו JSON תקין: {detail} (שורה {line}, עמודה {column})."
+    ),
+    "upload.error.json_too_deep": "לא ניתן להשתמש בקובץ {name} כ־GeoJSON: הקינון בו עמוק מדי.",
+    "upload.error.not_feature_collection": (
+        "הקובץ {name} אינו FeatureCollection של GeoJSON (הסוג שלו הוא {found!r}); "
+        "העלו {example} ובו Point אחד לכל ארגון."
+    ),
+    "upload.error.features_not_list": "הקובץ {name} הוא FeatureCollection ללא רשימת {member}.",
+    "upload.error.no_features": "אין בקובץ {name} אף ישות גאוגרפית (Feature).",
+    "upload.error.duplicate_header": (
+        "{name}: הכותרת {header!r} מופיעה בעמודות {columns} ו־{last}; שנו את שמן של כולן מלבד אחת."
+    ),
+    "upload.error.missing_column": (
+        "{name}: אף עמודה לא זוהתה בתור {description}. הכותרות הן: {headers}. "
+        "שנו את השם של אחת מהן, או מפו אותה לעמודה {column}."
+    ),
+    "upload.headers.none": "אין",
+    "upload.required.name": "שם הארגון ({aliases})",
+    "upload.required.roles": "התפקידים ({aliases})",
+    "upload.required.country_code": "המדינה ({aliases})",
+    # What a file that is not text looks like.
+    "upload.kind.png": "תמונת PNG",
+    "upload.kind.jpeg": "תמונת JPEG",
+    "upload.kind.gif": "תמונת GIF",
+    "upload.kind.pdf": "מסמך PDF",
+    "upload.kind.zip": "ארכיון ZIP או חוברת Excel (תנו לחוברת את הסיומת .xlsx)",
+    "upload.kind.old_excel": (
+        "חוברת Excel ישנה (.xls) או חוברת מוגנת בסיסמה; שמרו אותה כ־.xlsx או כ־CSV"
+    ),
+    "upload.kind.gzip": "ארכיון gzip",
+    "upload.kind.7z": "ארכיון 7-Zip",
+    "upload.kind.rar": "ארכיון RAR",
+    "upload.kind.html": "דף אינטרנט (HTML)",
+    "upload.kind.text": "טקסט פשוט (קובץ CSV ששמו שונה ל־.xlsx? תנו לו את הסיומת .csv)",
+    "upload.kind.binary": "קובץ בינארי מסוג אחר",
+    "upload.size.mb": "{size:,.1f} MB",
+    "upload.size.kb": "{size:,.1f} KB",
+    "upload.size.bytes#one": "בית אחד",
+    "upload.size.bytes#two": "שני בתים",
+    "upload.size.bytes#other": "{n:,} בתים",
+    # The text encodings an upload is read in.
+    "upload.encoding.utf-8": "UTF-8",
+    "upload.encoding.utf-8-sig": "UTF-8 עם BOM",
+    "upload.encoding.utf-16": "UTF-16",
+    "upload.encoding.cp1255": "Windows-1255 (עברית)",
+    "upload.encoding.cp1252": "Windows-1252 (מערב אירופה)",
+    "upload.encoding.latin-1": "Latin-1 (ISO-8859-1)",
+    # --- Upload report: problems with one row ---
+    "upload.problem.ragged": "יש בה {cells} תאים, אבל בשורת הכותרות יש {columns} עמודות",
+    "upload.suggest.ragged": (
+        "הקיפו במירכאות תאים שמכילים את התו המפריד, או הוסיפו כותרת לתאים העודפים"
+    ),
+    "upload.problem.not_feature": "אינו אובייקט Feature של GeoJSON",
+    "upload.problem.properties_not_object": "השדה {member} חייב להיות אובייקט (או null)",
+    "upload.problem.not_point": "הגאומטריה היא {kind}; אפשר לטעון רק ישויות מסוג Point",
+    "upload.suggest.not_point": (
+        "השתמשו ב־Point בכתובת הארגון, או השאירו את הגאומטריה ריקה (null) וציינו עיר"
+    ),
+    "upload.problem.bad_point": "הקואורדינטות של Point חייבות להיות שני מספרים: [קו אורך, קו רוחב]",
+    "upload.warning.city_not_found": "העיר לא נמצאה במדינה {code}; הסמן ממוקם {precision}",
+    "upload.precision.region": "במרכז המחוז",
+    "upload.precision.country": "במרכז המדינה",
+    "upload.suggest.city_not_found": "בדקו את האיות, או ציינו קו רוחב וקו אורך",
+    # The report's field column.
+    "upload.field.id": "מזהה",
+    "upload.field.name": "שם",
+    "upload.field.name_he": "שם בעברית",
+    "upload.field.roles": "תפקידים",
+    "upload.field.org_type": "סוג ארגון",
+    "upload.field.domains": "תחומים",
+    "upload.field.scope": "היקף גאוגרפי",
+    "upload.field.city": "עיר",
+    "upload.field.region": "מחוז",
+    "upload.field.country_code": "מדינה",
+    "upload.field.latitude": "קו רוחב",
+    "upload.field.longitude": "קו אורך",
+    "upload.field.year_started": "שנת התחלה",
+    "upload.field.network": "רשת",
+    "upload.field.website": "אתר אינטרנט",
+    "upload.field.description": "תיאור",
+    "upload.field.source": "מקור",
+    "upload.field.coordinates": "קואורדינטות",
+    "upload.field.geometry": "גאומטריה",
+    "upload.field.feature": "ישות גאוגרפית",
+    "upload.field.properties": "מאפיינים",
+    "upload.field.row": "שורה",
+    # --- Dataset validation ---
+    "data.error.located": "{where}: {message}",
+    "data.where.row": "שורה {row}",
+    "data.where.field": "שדה '{field}'",
+    "data.error.not_utf8": "הקובץ אינו טקסט בקידוד UTF-8 ({reason})",
+    "data.error.empty_file": "הקובץ ריק",
+    "data.error.missing_columns": "חסרות עמודות חובה: {columns}",
+    "data.error.with_value": "{reason} (הערך {value!r})",
+    "data.error.with_suggestion": "{message}; הצעה: {suggestion}",
+    "data.problem.required": "שדה חובה, אבל הוא ריק",
+    "data.problem.duplicate_id": "המזהה כבר משמש את שורה {row}",
+    "data.problem.unknown_value": "ערך לא מוכר {value!r}; הערכים האפשריים: {expected}",
+    "data.problem.no_role": "נדרש לפחות תפקיד אחד",
+    "data.problem.country_code": "אינו קוד מדינה לפי התקן {standard}",
+    "data.problem.coordinates_together": "יש לציין קו רוחב וקו אורך יחד",
+    "data.problem.swapped": (
+        "נראה שקו הרוחב וקו האורך הוחלפו זה בזה: הנקודה נמצאת מחוץ ל־{country} ({code}), "
+        "אבל בתוכה כשמחליפים ביניהם"
+    ),
+    "data.problem.range": "חייב להיות מספר בין {low:g} ל־{high:g}",
+    "data.problem.outside": "הנקודה נמצאת כ־{km:,.0f} ק״מ מחוץ ל־{country} ({code})",
+    "data.problem.year": "חייבת להיות שנה בין {first} ל־{last}",
+    "data.problem.website": "חייבת להיות כתובת אינטרנט מסוג {scheme}",
+    "data.problem.duplicate_name": "אותו שם, אותה עיר ואותה מדינה כמו בשורה {row}",
+    "data.problem.cannot_locate": (
+        "לא ניתן לאתר ללא חיבור לרשת את העיר {city!r}, המחוז {region!r} במדינה {code} "
+        "(אין מקום כזה, ואין מיקום של מחוז או של מדינה לחזור אליו); ציינו קו רוחב וקו אורך"
+    ),
+    "data.suggest.value": "האם התכוונתם ל־{value}?",
+    "data.suggest.country": "האם התכוונתם ל־{code} ({name})?",
+    "data.suggest.swapped": (
+        "קו רוחב {latitude}, קו אורך {longitude} (או סמנו את התיבה לתיקון הקואורדינטות)"
+    ),
+    "data.suggest.outside": "בדקו את הקואורדינטות ואת המדינה",
+    "data.suggest.duplicate_name": "מזגו את שתי השורות, או הבחינו ביניהן",
+    "load.unreadable": "לא ניתן לקרוא את הקובץ {path}: {reason}.",
+    # --- Column mapping of an upload ---
+    "columns.error.unknown_header": (
+        "מיפוי העמודות מציין את הכותרת {header!r}, שאינה בקובץ; הכותרות בקובץ הן: {headers}"
+    ),
+    "columns.error.unknown_column": (
+        "מיפוי העמודות ממפה את {header!r} אל {column!r}, שאינה עמודה; העמודות הן: {columns}"
+    ),
+    "columns.error.repeated": (
+        "מיפוי העמודות ממפה כמה כותרות אל {column!r}; מפו כותרת אחת לכל עמודה"
+    ),
+    # --- The scene file ---
+    "scene.label": "שקופית {number} ('{id}')",
+    "scene.error.no_file": "קובץ השקופיות {file} אינו קיים.",
+    "scene.error.toml": "קובץ השקופיות {file} אינו קובץ TOML תקין: {detail}.",
+    "scene.error.no_scenes": "אין בקובץ השקופיות {file} אף רשומת {table}.",
+    "scene.error.not_table": "שקופית {number}: נדרשת טבלה של מפתחות, אבל נמצא {entry!r}.",
+    "scene.error.duplicate_id": "{label}: המזהה כבר משמש שקופית קודמת.",
+    "scene.error.missing": "{label}: חסרים המפתחות {keys}.",
+    "scene.error.unknown_keys": "{label}: מפתחות לא מוכרים: {keys}.",
+    "scene.error.bad_id": "{label}: {key} חייב להכיל רק אותיות לטיניות קטנות, ספרות ומקפים.",
+    "scene.error.empty_text": "{label}: {key} חייב להיות טקסט לא ריק.",
+    "scene.error.empty_optional": "{label}: אם {key} מופיע, הוא חייב להיות טקסט לא ריק.",
+    "scene.error.filters_table": "{label}: {key} חייב להיות טבלה של ערכי טקסט, למשל {example}.",
+    "scene.error.filter_notice": "{label}: {notice} מפתחות המסננים הם: {keys}.",
+    "scene.error.view_shape": "{label}: {key} חייב להיות בצורה {example}.",
+    "scene.error.view_range": (
+        "{label}: ב־{key} נדרשים {lat} בטווח {lat_range}, {lon} בטווח {lon_range} "
+        "ו־{zoom} בטווח {zoom_range}, אבל נמצא {view!r}."
+    ),
+    "scene.error.braces": "{label}: הסוגריים המסולסלים בכיתוב אינם מתאימים זה לזה.",
+    "scene.error.placeholder": (
+        "{label}: מציין מיקום לא מוכר בכיתוב {placeholder}; השתמשו באחד מאלה: {allowed}."
     ),
     # --- What every export says about itself ---
     "provenance.heading": "על קובץ הייצוא",
