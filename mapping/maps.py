@@ -19,7 +19,7 @@ from pathlib import Path
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -75,7 +75,43 @@ class AtlasMap(folium.Map):
     default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]  # noqa: RUF012
 
 
-class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
+class _RenderedScript(Element):
+    """Script text that is already rendered, added to the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        """Return the text (``Element(text)`` would compile it as a Jinja template)."""
+        return self._text
+
+
+class _LargeScriptLayer(JSCSSMixin, folium.FeatureGroup):
+    """A layer whose script carries megabytes of data.
+
+    folium renders a macro's output through ``branca.Element(text)``, which
+    compiles that text as a Jinja template: at 100,000 organisations lexing
+    the payload took longer than building it. These layers add their script
+    as rendered text, and add themselves to their map in the script itself.
+    """
+
+    def render(self, **kwargs) -> None:
+        """Add the layer's assets and its rendered script to the page."""
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise ValueError(f"{type(self).__name__} must be on a map in a Figure to render")
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        script = self._template.module.__dict__["script"](self, kwargs)
+        figure.script.add_child(_RenderedScript(script), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class OrganisationsLayer(_LargeScriptLayer):
     """The clustered organisations, drawn by ``Atlas.organisationsLayer`` from compact arrays."""
 
     default_js = AtlasMap.default_js[1:]
@@ -107,7 +143,7 @@ class OrganisationsLayer(JSCSSMixin, folium.FeatureGroup):
         )
 
 
-class CountsLayer(JSCSSMixin, folium.FeatureGroup):
+class CountsLayer(_LargeScriptLayer):
     """Organisations aggregated per country, for result sets too large to draw one by one."""
 
     default_js = AtlasMap.default_js[1:]

@@ -8,6 +8,7 @@ every view is a shareable link.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -181,7 +182,13 @@ def _install_assets_once() -> None:
 def _load(path: str, mtime_ns: int, size: int) -> gpd.GeoDataFrame:
     """Load a dataset once per file version; the result is shared and never mutated."""
     del mtime_ns, size  # part of the cache key only
-    return load_organisations(path)
+    organisations = load_organisations(path)
+    # Streamlit runs a full garbage collection after every script run, holding
+    # the GIL, so the map's message waits in the send queue. With 100,000
+    # organisations (and the gazetteer) in memory that took 0.5 s per page
+    # load. These objects live as long as the server: exempt them from it.
+    gc.freeze()
+    return organisations
 
 
 _VIEW = "atlas_map_view"
