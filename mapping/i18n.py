@@ -68,6 +68,7 @@ import numbers
 import re
 import string
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import babel
@@ -542,6 +543,7 @@ class Message(Localised):
         return f"Message({self.key!r}{values})"
 
 
+@dataclass(frozen=True, slots=True)
 class CountryName(Localised):
     """A country's name in the language it is rendered in (``IL``: Israel / ישראל).
 
@@ -551,26 +553,15 @@ class CountryName(Localised):
         An ISO 3166-1 alpha-2 code; one the atlas does not know renders as itself.
     """
 
-    __slots__ = ("code",)
-
-    def __init__(self, code: str) -> None:
-        self.code = code
+    code: str
 
     def render(self, lang: str, *, isolate: bool = False) -> str:
         """Return the name in ``lang`` (``isolate`` changes nothing: the name is one value)."""
         del isolate
         return country_names(lang).get(str(self.code).strip().upper(), str(self.code))
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, CountryName) and self.code == other.code
 
-    def __hash__(self) -> int:
-        return hash(("CountryName", self.code))
-
-    def __repr__(self) -> str:
-        return f"CountryName({self.code!r})"
-
-
+@dataclass(frozen=True, slots=True)
 class Joined(Localised):
     """Parts joined with the language's list separator (``describe.list_separator``).
 
@@ -581,10 +572,10 @@ class Joined(Localised):
         rendered with ``isolate``, so its direction does not decide the whole.
     """
 
-    __slots__ = ("parts",)
+    parts: tuple
 
-    def __init__(self, parts: Iterable[object]) -> None:
-        self.parts = tuple(parts)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(self.parts))
 
     def render(self, lang: str, *, isolate: bool = False) -> str:
         """Return the parts rendered in ``lang`` and joined."""
@@ -593,15 +584,6 @@ class Joined(Localised):
             for part in self.parts
         ]
         return t("describe.list_separator", lang).join(texts)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Joined) and self.parts == other.parts
-
-    def __hash__(self) -> int:
-        return hash(("Joined", self.parts))
-
-    def __repr__(self) -> str:
-        return f"Joined({list(self.parts)!r})"
 
 
 class LocalisedError(ValueError):

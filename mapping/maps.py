@@ -128,7 +128,7 @@ class OrganisationsLayer(_LargeScriptLayer):
 
     def __init__(
         self,
-        payload: dict,
+        encoded: str,
         name: str = "Organisations",
         *,
         sync_url: bool = False,
@@ -137,7 +137,7 @@ class OrganisationsLayer(_LargeScriptLayer):
         super().__init__(name=name, overlay=True, control=True, show=True)
         # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
         # variable as "feature_group_<id>".
-        self.payload = encode_payload(payload)
+        self.payload = encoded  # encode_payload's text
         self.layer_options = script_json(
             {"syncUrl": sync_url, "selected": -1 if selected is None else int(selected)}
         )
@@ -309,6 +309,7 @@ def organisations_layer(
     *,
     sync_url: bool = False,
     selected: int | None = None,
+    encoded: str | None = None,
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
 
@@ -327,14 +328,19 @@ def organisations_layer(
     selected : int, optional
         Position in ``gdf`` of an organisation whose details open at once
         (a link that names one).
+    encoded : str, optional
+        ``encode_payload(organisations_payload(gdf, details, lang, ids=sync_url))``
+        made earlier (the app shares it between sessions); built here if None.
     """
     if len(gdf) > AGGREGATE_ABOVE:
         return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
-    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
+    if encoded is None:
+        payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
+        encoded = encode_payload(payload)
     return OrganisationsLayer(
-        payload, name=t("map.layer.organisations", lang), sync_url=sync_url, selected=selected
+        encoded, name=t("map.layer.organisations", lang), sync_url=sync_url, selected=selected
     )
 
 

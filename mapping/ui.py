@@ -62,6 +62,9 @@ class Frame:
     filters: Filters
     shown: gpd.GeoDataFrame
     lang: str = "en"
+    # The built-in (or ATLAS_DATA) file's version, for caches shared by all
+    # sessions; None for a session's upload, which no other session may see.
+    version: str | None = None
 
     @property
     def caption(self) -> str:
@@ -246,9 +249,7 @@ def show_map(
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
     clicked = st_folium(
         maps.base_map(view=initial, lang=frame.lang),
-        feature_group_to_add=maps.organisations_layer(
-            frame.shown, lang=frame.lang, sync_url=sync_url, selected=selected
-        ),
+        feature_group_to_add=_organisations_layer(frame, sync_url, selected),
         layer_control=maps.layer_control(),
         center=centre,
         zoom=zoom,
@@ -266,6 +267,31 @@ def show_map(
         if sync_url:
             _write_org(None if row is None else str(row["id"]))
         show_details(frame, row)
+
+
+def _organisations_layer(frame: Frame, sync_url: bool, selected: int | None):
+    """The organisations layer; its encoded data is shared by sessions showing the same view."""
+    if frame.version is None or maps.is_aggregated(frame.shown):
+        data = None
+    else:
+        details = len(frame.shown) <= maps.DETAIL_LIMIT
+        view = tuple(sorted(frame.filters.to_query_params().items()))
+        data = _encoded_organisations(frame.version, view, frame.lang, details, sync_url, frame)
+    return maps.organisations_layer(
+        frame.shown, lang=frame.lang, sync_url=sync_url, selected=selected, encoded=data
+    )
+
+
+# A new visitor usually opens a view someone opened before (the default map, a
+# shared link): at 100,000 organisations encoding it costs about 0.25 s.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _encoded_organisations(
+    version: str, view: tuple, lang: str, details: bool, ids: bool, _frame: Frame
+) -> str:
+    """Encode the shown organisations once per (data version, filters, language, options)."""
+    del version, view  # the cache key: they determine _frame.shown
+    payload = maps.organisations_payload(_frame.shown, details=details, lang=lang, ids=ids)
+    return maps.encode_payload(payload)
 
 
 _ORG = "atlas_map_org"
@@ -386,9 +412,14 @@ def show_caption(frame: Frame) -> None:
 
 def load_dataset() -> gpd.GeoDataFrame:
     """Return the dataset named by ``ATLAS_DATA`` (or the shipped one), cached per file version."""
+    return _load(*_file_version())
+
+
+def _file_version() -> tuple[str, int, int]:
+    """The dataset file's path, modification time and size: what identifies its contents."""
     path = dataset_path().resolve()
     stat = path.stat()
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 @st.cache_data(show_spinner=False)
@@ -435,7 +466,12 @@ def page_frame(page: str) -> Frame:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
     filters = sidebar_filters(gdf)
-    return Frame(gdf, filters, filters.apply(gdf), lang())
+    return Frame(gdf, filters, filters.apply(gdf), lang(), _version(label))
+
+
+def _version(upload_label: Message | None) -> str | None:
+    """The version of the data on screen, or None for an upload (see ``Frame.version``)."""
+    return None if upload_label is not None else ":".join(map(str, _file_version()))
 
 
 def _filters_from_url() -> tuple[Filters, list[str]]:

@@ -226,3 +226,25 @@ def test_large_results_detail_the_linked_organisation(organisations, monkeypatch
     at.sidebar.multiselect(key="atlas_w_roles").select("knowledge").run()
     assert not at.subheader
     assert "org" not in at.query_params
+
+
+def test_sessions_share_the_encoded_map_data(organisations, monkeypatch):
+    # Encoding 100,000 organisations costs about 0.25 s: a view opened before
+    # (the default map, a shared link) is encoded once for every session.
+    from mapping import ui
+
+    ui._encoded_organisations.clear()
+    calls = []
+    original = maps.encode_payload
+    monkeypatch.setattr(maps, "encode_payload", lambda p: calls.append(1) or original(p))
+    first, second = run_app(), run_app()
+    assert len(calls) == 1
+    assert map_args(first)["feature_group"] == map_args(second)["feature_group"]
+    # Another language or other filters are other data.
+    run_app(lang="he")
+    run_app(role="funding")
+    assert len(calls) == 3
+    assert map_payload(run_app(role="funding"))["name"] == (
+        Filters(roles=("funding",)).apply(organisations)["name"].tolist()
+    )
+    assert len(calls) == 3

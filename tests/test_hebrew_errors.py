@@ -34,7 +34,8 @@ from mapping.upload import UploadError, display_report, read_upload
 from tests.conftest import csv_text, make_rows
 from tests.test_hebrew_app import HEBREW, english_words
 from tests.test_scenes import VALID, run_present
-from tests.test_upload_app import APP, BAD, CASES, MIME, option_patch
+from tests.test_upload_app import APP, BAD, CASE_IDS, CASES, option_patch
+from tests.test_upload_app import upload as upload_file
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Format and GeoJSON names a Hebrew message writes as they are (outside any isolate).
@@ -104,16 +105,11 @@ def hebrew_data_page() -> AppTest:
     return at
 
 
-@pytest.mark.parametrize(
-    "case", CASES, ids=lambda c: f"{c['file']}{'+' + c['options'] if c['options'] else ''}"
-)
+@pytest.mark.parametrize("case", CASES, **CASE_IDS)
 def test_corpus_file_is_reported_in_hebrew(case, monkeypatch):
     option_patch(monkeypatch, case["options"])
-    at = hebrew_data_page()
     path = BAD / case["file"]
-    at.file_uploader(key="atlas_upload_file").set_value(
-        (path.name, path.read_bytes(), MIME.get(path.suffix, "application/octet-stream"))
-    ).run()
+    at = upload_file(hebrew_data_page(), path)
     assert not at.exception, at.exception
     if case["outcome"] == "refused":
         assert len(at.error) == 1

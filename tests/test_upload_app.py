@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from mapping import ui
 from mapping.upload import ENCODING_LABELS, read_upload
+from tests.test_app import map_payload
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT_ROOT / "app.py")
@@ -54,16 +55,23 @@ def option_patch(monkeypatch, options: str) -> None:
         monkeypatch.setattr(ui, "read_upload", functools.partial(read_upload, **limits))
 
 
-@pytest.mark.parametrize(
-    "case", CASES, ids=lambda c: f"{c['file']}{'+' + c['options'] if c['options'] else ''}"
-)
+def upload(at: AppTest, path: Path) -> AppTest:
+    """Give the Data page's file uploader a file from disk, and run."""
+    mime = MIME.get(path.suffix, "application/octet-stream")
+    return (
+        at.file_uploader(key="atlas_upload_file")
+        .set_value((path.name, path.read_bytes(), mime))
+        .run()
+    )
+
+
+CASE_IDS = {"ids": lambda c: f"{c['file']}{'+' + c['options'] if c['options'] else ''}"}
+
+
+@pytest.mark.parametrize("case", CASES, **CASE_IDS)
 def test_corpus_file_through_the_upload_page(case, monkeypatch):
     option_patch(monkeypatch, case["options"])
-    at = data_page()
-    path = BAD / case["file"]
-    at.file_uploader(key="atlas_upload_file").set_value(
-        (path.name, path.read_bytes(), MIME.get(path.suffix, "application/octet-stream"))
-    ).run()
+    at = upload(data_page(), BAD / case["file"])
     if "fix_swapped=true" in case["options"]:
         next(c for c in at.checkbox if "swapped" in c.label).check().run()
     assert not at.exception, at.exception
@@ -80,13 +88,13 @@ def test_corpus_file_through_the_upload_page(case, monkeypatch):
 
 
 def test_using_an_upload_changes_this_session_only(organisations):
-    at = data_page()
-    path = BAD / "hebrew_cp1255.csv"
-    at.file_uploader(key="atlas_upload_file").set_value(
-        (path.name, path.read_bytes(), "text/csv")
-    ).run()
+    at = upload(data_page(), BAD / "hebrew_cp1255.csv")
     next(b for b in at.button if b.label == "Show this data on the map").click().run()
     assert any("3 of 3 organisations" in m.value for m in at.sidebar.markdown)
+    # The map draws the upload, not the built-in data's shared encoding of the same view.
+    at.switch_page("pages/map.py").run()
+    assert len(map_payload(at)["name"]) == 3
+    at.switch_page("pages/data.py").run()
     other = data_page()  # a second session still sees the built-in data
     assert any(
         f"{len(organisations)} of {len(organisations)} organisations" in m.value

@@ -174,12 +174,15 @@
       this.ready.then(function () {
         var index = self.options.selected;
         if (self._map && index >= 0 && index < self.atlasCount) {
-          whenStyled(map, function () { self._openDetails(index); });
+          // The app may swap this layer for another before the styles apply.
+          whenStyled(map, function () { if (self._map) { self._openDetails(index); } });
         }
       });
     },
 
     onRemove: function (map) {
+      // As a marker's own popup closes with its marker, so do details this layer opened.
+      if (this._detailsPopup && map.hasLayer(this._detailsPopup)) { map.closePopup(this._detailsPopup); }
       map.off("zoomend moveend", this._redraw, this);
       map.off("moveend", this._reportView, this);
       map.removeLayer(this._group);
@@ -222,6 +225,7 @@
         .setContent(popupContent(data, index));
       popup.on("remove", function () { self._reportOrg(-1); });
       popup.openOn(this._map);
+      this._detailsPopup = popup;
       this._reportOrg(index);
     },
 

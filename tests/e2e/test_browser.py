@@ -315,7 +315,9 @@ def test_the_url_keeps_the_map_view_and_the_open_organisation(
     frame.locator(".atlas-cluster").first.click()
     frame.get_by_role("link", name="Fondation du Grand Montréal").click()
     wait_for_url(fresh, org="fondation-du-grand-montreal")
-    assert "Community foundation" in frame.locator(".leaflet-popup-content").inner_text()
+    # (The closed popup fades out for 200 ms: look for the new one by its name.)
+    picked = frame.locator(".leaflet-popup-content", has_text="Fondation du Grand Montréal")
+    assert "Community foundation" in picked.inner_text()
     assert guard.blocked == []
     context.close()
 
