@@ -413,19 +413,22 @@ def encode_payload(payload: dict) -> str:
     return f"JSON.parse({json.dumps(text, ensure_ascii=False)})"
 
 
+def _layer_payload(script: str) -> tuple[str, str]:
+    """The payload's JSON text in a map's ``Atlas.organisationsLayer`` call, and what follows it."""
+    call = script.split("Atlas.organisationsLayer(", 1)[1].lstrip().removeprefix("JSON.parse(")
+    text, end = json.JSONDecoder().raw_decode(call)
+    return text, call[end:]
+
+
 def layer_options_in_script(script: str) -> dict:
     """Return the options (``syncUrl``, ``selected``) of the organisations layer in a map script."""
-    call = script.split("Atlas.organisationsLayer(", 1)[1].lstrip()
-    _text, end = json.JSONDecoder().raw_decode(call.removeprefix("JSON.parse("))
-    rest = call.removeprefix("JSON.parse(")[end:].removeprefix(")").lstrip().removeprefix(",")
-    return json.JSONDecoder().raw_decode(rest.lstrip())[0]
+    rest = _layer_payload(script)[1].removeprefix(")").lstrip().removeprefix(",").lstrip()
+    return json.JSONDecoder().raw_decode(rest)[0]
 
 
 def payload_in_script(script: str) -> dict:
     """Return the organisations payload embedded in a rendered map script (for tests and tools)."""
-    call = script.split("Atlas.organisationsLayer(", 1)[1].lstrip()
-    text, _end = json.JSONDecoder().raw_decode(call.removeprefix("JSON.parse("))
-    data = json.loads(text)
+    data = json.loads(_layer_payload(script)[0])
     if "deflate" in data:
         data = json.loads(zlib.decompress(base64.b64decode(data["deflate"])))
     return data

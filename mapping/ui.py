@@ -249,7 +249,7 @@ def show_map(
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
     clicked = st_folium(
         maps.base_map(view=initial, lang=frame.lang),
-        feature_group_to_add=_organisations_layer(frame, sync_url, selected),
+        feature_group_to_add=_organisations_layer(frame, details_in_popups, sync_url, selected),
         layer_control=maps.layer_control(),
         center=centre,
         zoom=zoom,
@@ -269,16 +269,20 @@ def show_map(
         show_details(frame, row)
 
 
-def _organisations_layer(frame: Frame, sync_url: bool, selected: int | None):
+def _organisations_layer(frame: Frame, details: bool, sync_url: bool, selected: int | None):
     """The organisations layer; its encoded data is shared by sessions showing the same view."""
     if frame.version is None or maps.is_aggregated(frame.shown):
         data = None
     else:
-        details = len(frame.shown) <= maps.DETAIL_LIMIT
         view = tuple(sorted(frame.filters.to_query_params().items()))
         data = _encoded_organisations(frame.version, view, frame.lang, details, sync_url, frame)
     return maps.organisations_layer(
-        frame.shown, lang=frame.lang, sync_url=sync_url, selected=selected, encoded=data
+        frame.shown,
+        details=details,
+        lang=frame.lang,
+        sync_url=sync_url,
+        selected=selected,
+        encoded=data,
     )
 
 
@@ -303,13 +307,9 @@ def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:
     """Read the map view from the URL; return it and the position of its organisation, if shown."""
     params = {name: st.query_params.get_all(name) for name in VIEW_PARAMS}
     link_view, notices = MapView.parse_query_params(params)
-    selected = None
-    if link_view.org:
-        matches = np.flatnonzero(frame.shown["id"].astype(str).to_numpy() == link_view.org)
-        if len(matches):
-            selected = int(matches[0])
-        else:
-            notices.append(Message("view.notice.org_not_shown", org=link_view.org))
+    selected = _position(frame.shown, link_view.org)
+    if link_view.org and selected is None:
+        notices.append(Message("view.notice.org_not_shown", org=link_view.org))
     for notice in notices:
         st.toast(escape_markdown(shown(notice)), icon="⚠️")
     return link_view, selected
@@ -320,9 +320,14 @@ def _clicked_row(frame: Frame, clicked: dict, org_key: str) -> pd.Series | None:
     name = clicked.get("last_object_clicked_tooltip")
     if name:
         return maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked"))
-    org = st.session_state.get(org_key, "")
-    matches = frame.shown[frame.shown["id"].astype(str) == org] if org else frame.shown.iloc[:0]
-    return matches.iloc[0] if len(matches) else None
+    position = _position(frame.shown, st.session_state.get(org_key, ""))
+    return None if position is None else frame.shown.iloc[position]
+
+
+def _position(gdf: pd.DataFrame, org: str) -> int | None:
+    """The row position of the organisation with id ``org`` in ``gdf``, or None."""
+    matches = np.flatnonzero(gdf["id"].astype(str).to_numpy() == org) if org else []
+    return int(matches[0]) if len(matches) else None
 
 
 def _write_org(org: str | None) -> None:
@@ -412,14 +417,15 @@ def show_caption(frame: Frame) -> None:
 
 def load_dataset() -> gpd.GeoDataFrame:
     """Return the dataset named by ``ATLAS_DATA`` (or the shipped one), cached per file version."""
-    return _load(*_file_version())
+    return _versioned_dataset()[0]
 
 
-def _file_version() -> tuple[str, int, int]:
-    """The dataset file's path, modification time and size: what identifies its contents."""
+def _versioned_dataset() -> tuple[gpd.GeoDataFrame, str]:
+    """The dataset and its file version (path, modification time, size: what identifies it)."""
     path = dataset_path().resolve()
     stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size
+    version = (str(path), stat.st_mtime_ns, stat.st_size)
+    return _load(*version), ":".join(map(str, version))
 
 
 @st.cache_data(show_spinner=False)
@@ -443,10 +449,10 @@ def setup_page(page: str, sidebar: str = "auto") -> None:
     language_switch()
 
 
-def dataset_or_stop() -> gpd.GeoDataFrame:
-    """Return the dataset, or show why it cannot be loaded and stop the page."""
+def dataset_or_stop() -> tuple[gpd.GeoDataFrame, str]:
+    """Return the dataset and its version, or show why it cannot be loaded and stop the page."""
     try:
-        return load_dataset()
+        return _versioned_dataset()
     except DatasetError as error:
         st.error(escape_markdown(_("load.error", error=shown(error))))
         st.stop()
@@ -461,17 +467,12 @@ def dataset_or_stop() -> gpd.GeoDataFrame:
 def page_frame(page: str) -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
     setup_page(page)
-    gdf, label = active_dataset()
+    gdf, label, version = active_dataset()
     if label:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
     filters = sidebar_filters(gdf)
-    return Frame(gdf, filters, filters.apply(gdf), lang(), _version(label))
-
-
-def _version(upload_label: Message | None) -> str | None:
-    """The version of the data on screen, or None for an upload (see ``Frame.version``)."""
-    return None if upload_label is not None else ":".join(map(str, _file_version()))
+    return Frame(gdf, filters, filters.apply(gdf), lang(), version)
 
 
 def _filters_from_url() -> tuple[Filters, list[str]]:
@@ -735,17 +736,19 @@ _COLUMN_MAP = "atlas_upload_columns"
 UPLOAD_TYPES = (*(suffix.lstrip(".") for suffix in FILE_TYPES), "xls", "ods")
 
 
-def active_dataset() -> tuple[gpd.GeoDataFrame, Message | None]:
-    """Return the data this session looks at and a short description of it (or ``None``).
+def active_dataset() -> tuple[gpd.GeoDataFrame, Message | None, str | None]:
+    """Return the data this session looks at, a short description and a version.
 
+    The built-in data has no description and its file version (``Frame.version``).
     An upload lives only in its browser session (``st.session_state``): it is
-    never written to disk and no other session sees it. Its description is a
-    message, so it follows a change of language.
+    never written to disk and no other session sees it, so it has no shared
+    version. Its description is a message, so it follows a change of language.
     """
     upload = st.session_state.get(_UPLOAD)
     if upload is None:
-        return dataset_or_stop(), None
-    return upload["organisations"], upload["label"]
+        organisations, version = dataset_or_stop()
+        return organisations, None, version
+    return upload["organisations"], upload["label"], None
 
 
 def _use_upload(result: UploadResult, mode: str, name: str) -> None:

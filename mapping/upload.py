@@ -18,7 +18,7 @@ a ZIP bomb, invalid JSON, no recognisable name column...) raise
 Every text for the user is a ``mapping.i18n.Message``, rendered in the page's
 language when shown: ``UploadError.render(lang)``, ``UploadResult.report(lang)``
 (the reasons and suggestions of the error report), ``UploadResult.summary(lang)``.
-``str()`` and the ``errors`` and ``warnings`` tables are English.
+``str()`` and the default language are English.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import PurePath
 from types import MappingProxyType
 
@@ -118,7 +117,7 @@ class UploadResult:
         rejected row may have several. ``field`` is a dataset column, or
         ``coordinates``, ``geometry``, ``feature``, ``properties`` or ``row``.
         ``reason`` and ``suggestion`` are ``Message`` objects (``""``: no
-        suggestion); ``report(lang)`` renders them, ``errors`` is the English text.
+        suggestion); ``report(lang)`` renders them.
     total : int
         Data rows read (blank rows excluded); always ``loaded + rejected``.
     file_type : str
@@ -137,12 +136,12 @@ class UploadResult:
     warning_problems : pandas.DataFrame
         Loaded rows worth a look (a city that was not found, so the marker is
         at the region or country centre), same columns as ``problems``;
-        ``warnings_report(lang)`` renders them, ``warnings`` is the English text.
+        ``warnings_report(lang)`` renders them.
     blank_rows : int
         Entirely blank rows skipped.
     loaded_rows : tuple of int
         The row number of each of ``organisations``: with the rows of
-        ``errors`` they make up every non-blank data row, once.
+        ``problems`` they make up every non-blank data row, once.
     """
 
     organisations: gpd.GeoDataFrame
@@ -176,13 +175,11 @@ class UploadResult:
         """Rows rejected (each listed at least once in ``problems``)."""
         return int(self.problems["row"].nunique())
 
-    @property
-    def encoding_label(self) -> str | None:
-        """The English name of ``encoding`` (``UTF-8 with BOM``, ``Windows-1255 (Hebrew)``...)."""
-        return self.encoding_name(DEFAULT)
-
     def encoding_name(self, lang: str) -> str | None:
-        """Return the name of ``encoding`` in ``lang`` (``None`` for XLSX)."""
+        """Return the name of ``encoding`` in ``lang`` (``None`` for XLSX).
+
+        In English: ``UTF-8 with BOM``, ``Windows-1255 (Hebrew)``...
+        """
         return None if self.encoding is None else t(f"upload.encoding.{self.encoding}", lang)
 
     def summary(self, lang: str = DEFAULT) -> str:
@@ -212,16 +209,6 @@ class UploadResult:
     def warnings_report(self, lang: str = DEFAULT, *, isolate: bool = False) -> pd.DataFrame:
         """Return the warnings in ``lang``, like ``report``."""
         return render_problems(self.warning_problems, lang, isolate=isolate)
-
-    @cached_property
-    def errors(self) -> pd.DataFrame:
-        """The error report in English (``report("en")``)."""
-        return self.report()
-
-    @cached_property
-    def warnings(self) -> pd.DataFrame:
-        """The warnings in English (``warnings_report("en")``)."""
-        return self.warnings_report()
 
     def errors_csv_bytes(self, lang: str = DEFAULT) -> bytes:
         """Return the error report as CSV: UTF-8 with BOM, formula-safe, one line per problem.

@@ -3,7 +3,7 @@
 from mapping import ui
 
 ui.setup_page("present", sidebar="collapsed")
-organisations = ui.dataset_or_stop()
+organisations, _version = ui.dataset_or_stop()
 deck = ui.scenes_or_stop()
 index = ui.current_scene(deck)
 ui.scene_controls(deck, index)

@@ -357,7 +357,7 @@ def test_display_report_titles_and_fields_follow_the_language():
     table = display_report(result.report("he", isolate=True), "he")
     assert list(table.columns) == ["שורה", "שדה", "ערך", "סיבה", "הצעה"]
     assert table.iloc[0, 1] == "תפקידים"
-    assert list(display_report(result.errors, "en").columns) == [
+    assert list(display_report(result.report(), "en").columns) == [
         "Row",
         "Field",
         "Value",
@@ -371,7 +371,7 @@ def test_summary_and_encoding_follow_the_language():
     result = read_upload("hebrew_cp1255.csv", data)
     assert result.summary() == "3 loaded, 0 rejected, of 3 rows."
     assert result.summary("he") == "3 נטענו, 0 נדחו, מתוך 3 שורות."
-    assert result.encoding_label == "Windows-1255 (Hebrew)"
+    assert result.encoding_name("en") == "Windows-1255 (Hebrew)"
     assert result.encoding_name("he") == "Windows-1255 (עברית)"
 
 

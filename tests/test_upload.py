@@ -69,7 +69,7 @@ def upload_csv(table: pd.DataFrame, **kwargs):
 
 def assert_accounts_for_every_row(result, rows: set[int]) -> None:
     """Each non-blank data row is loaded or reported, never both, never neither."""
-    loaded, rejected = set(result.loaded_rows), set(result.errors["row"])
+    loaded, rejected = set(result.loaded_rows), set(result.report()["row"])
     assert not loaded & rejected
     assert loaded | rejected == rows
     assert result.total == result.loaded + result.rejected == len(rows)
@@ -376,9 +376,9 @@ def test_empty_result_has_the_same_columns_and_dtypes(organisations):
 
 def test_errors_have_the_report_columns_and_summary_counts():
     result = upload_csv(make_rows({}, {"roles": "fundng"}, {"country_code": "Atlantis"}))
-    assert list(result.errors.columns) == list(PROBLEM_COLUMNS)
+    assert list(result.report().columns) == list(PROBLEM_COLUMNS)
     assert result.summary() == "1 loaded, 2 rejected, of 3 rows."
-    assert result.errors["row"].tolist() == [2, 3]  # data rows, header excluded
+    assert result.report()["row"].tolist() == [2, 3]  # data rows, header excluded
 
 
 def test_error_report_csv_is_bom_utf8_and_formula_safe():
@@ -394,7 +394,7 @@ def test_swapped_rows_are_reported_or_fixed():
     table = make_rows({"country_code": "IL", "latitude": "34.78", "longitude": "32.08"})
     reported = upload_csv(table)
     assert (reported.rejected, reported.swapped_rows) == (1, (1,))
-    assert reported.errors["suggestion"].iloc[0].startswith("latitude 32.08, longitude 34.78")
+    assert reported.report()["suggestion"].iloc[0].startswith("latitude 32.08, longitude 34.78")
     fixed = upload_csv(table, fix_swapped=True)
     assert (fixed.loaded, fixed.swapped_rows, fixed.fixed_swapped) == (1, (1,), True)
     assert (fixed.organisations["latitude"].iloc[0], fixed.organisations["longitude"].iloc[0]) == (
@@ -407,7 +407,7 @@ def test_out_of_range_latitude_that_is_a_swap_is_reported_as_a_swap():
     # -122.4 is no latitude at all, but (37.8, -122.4) is San Francisco.
     table = make_rows({"latitude": "-122.4", "longitude": "37.8"})
     reported = upload_csv(table)
-    assert reported.errors["field"].tolist() == ["coordinates"]  # not a range error
+    assert reported.report()["field"].tolist() == ["coordinates"]  # not a range error
     assert upload_csv(table, fix_swapped=True).organisations["latitude"].iloc[0] == 37.8
 
 
@@ -488,7 +488,7 @@ def test_dataset_loader_and_upload_report_the_same_problem(tmp_path, row, field,
     assert (raised.value.row, raised.value.field) == (2, field)
     assert fragment in str(raised.value)
     result = upload_csv(table)
-    first = result.errors.iloc[0]
+    first = result.report().iloc[0]
     assert (first["row"], first["field"]) == (2, field)
     assert fragment in first["reason"]
 
@@ -502,7 +502,7 @@ def test_strict_message_carries_the_suggestion():
 
 def test_upload_collects_every_problem_of_a_row():
     result = upload_csv(make_rows({"roles": "fundng", "website": "ftp://x", "year_started": "1"}))
-    assert result.errors["field"].tolist() == ["roles", "year_started", "website"]
+    assert result.report()["field"].tolist() == ["roles", "year_started", "website"]
     assert result.rejected == 1
 
 
@@ -755,7 +755,7 @@ def organisation_rows(draw):
 def test_export_then_upload_returns_the_same_records(rows):
     frame = make_frame(*rows)
     result = read_upload("export.csv", to_csv_bytes(frame))
-    assert result.rejected == 0, result.errors.to_dict("records")
+    assert result.rejected == 0, result.report().to_dict("records")
     back = result.organisations
     for column in ("id", "name", "description", "roles", "network", "country_code"):
         assert back[column].tolist() == frame[column].tolist(), column
