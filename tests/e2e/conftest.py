@@ -1,6 +1,8 @@
 """Fixtures for browser tests: a real app server and Debian's Chromium with no network.
 
-The app starts on a free loopback port and is awaited on ``/_stcore/health``.
+The app starts as the README says (``streamlit run app.py``, the production
+settings in ``.streamlit/config.toml``) on a free loopback port and is awaited
+on ``/_stcore/health``.
 Every request to a host other than the loopback is blocked (and counted), so
 the tests prove the app works offline.
 """
@@ -9,11 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.servers import PROJECT_ROOT, Server, start_app
+
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,76 +32,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = PROJECT_ROOT / "artifacts" / "screenshots"
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-STARTUP_TIMEOUT_S = 90
-
-
-def free_port() -> int:
-    """Return a free TCP port on the loopback interface."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class AppServer:
-    """A running ``streamlit run app.py`` process."""
-
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def stop(self) -> None:
-        """Terminate the server and wait for it."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def start_app(env_overrides: dict[str, str] | None = None, name: str = "app") -> AppServer:
-    """Start the app on a free port and wait until its health endpoint answers."""
-    port = free_port()
-    env = {**os.environ, **(env_overrides or {})}
-    env.pop("CI", None)  # streamlit's own CI switch changes nothing we need
-    ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS.parent / f"server-{name}-{port}.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"app exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return AppServer(url, process, log)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"app did not become healthy in {STARTUP_TIMEOUT_S}s:\n{log.read_text()}")
 
 
 @dataclass
@@ -138,7 +66,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def app_server() -> Iterator[AppServer]:
+def app_server() -> Iterator[Server]:
     """The app on the shipped dataset."""
     server = start_app(name="default")
     yield server
