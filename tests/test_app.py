@@ -231,9 +231,9 @@ def test_large_results_detail_the_linked_organisation(organisations, monkeypatch
 def test_sessions_share_the_encoded_map_data(organisations, monkeypatch):
     # Encoding 100,000 organisations costs about 0.25 s: a view opened before
     # (the default map, a shared link) is encoded once for every session.
-    from mapping import ui
+    from mapping.ui import world_map
 
-    ui._encoded_organisations.clear()
+    world_map._encoded_organisations.clear()
     calls = []
     original = maps.encode_payload
     monkeypatch.setattr(maps, "encode_payload", lambda p: calls.append(1) or original(p))

@@ -259,11 +259,11 @@ def test_dataset_error_location_is_translated():
     ],
 )
 def test_malformed_scene_file_is_reported_in_hebrew(tmp_path, monkeypatch, text, hebrew):
-    from mapping import ui
+    from mapping.ui import present
 
     broken = tmp_path / "scenes.toml"
     broken.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(ui, "load_scenes", lambda: load_scenes(broken))
+    monkeypatch.setattr(present, "load_scenes", lambda: load_scenes(broken))
     at = run_present(lang="he")
     message = at.error[0].value.replace("\\", "")
     assert_hebrew(message)

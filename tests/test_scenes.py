@@ -125,11 +125,11 @@ def test_present_page_opens_the_scene_in_the_url(organisations):
 
 
 def test_broken_scene_file_is_reported_on_the_page(tmp_path, monkeypatch):
-    from mapping import ui
+    from mapping.ui import present
 
     broken = tmp_path / "scenes.toml"
     broken.write_text(VALID.replace("zoom = 3", "zoom = 99"), encoding="utf-8")
-    monkeypatch.setattr(ui, "load_scenes", lambda: load_scenes(broken))
+    monkeypatch.setattr(present, "load_scenes", lambda: load_scenes(broken))
     at = run_present()
     assert "zoom in 1..18" in at.error[0].value.replace("\\", "")  # Markdown escapes removed
 

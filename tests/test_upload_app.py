@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mapping import ui
+from mapping.ui import upload as ui_upload
 from mapping.upload import ENCODING_LABELS, read_upload
 from tests.test_app import map_payload
 
@@ -52,7 +52,7 @@ def option_patch(monkeypatch, options: str) -> None:
         if key in ("max_rows", "max_bytes"):
             limits[key] = int(value)
     if limits:
-        monkeypatch.setattr(ui, "read_upload", functools.partial(read_upload, **limits))
+        monkeypatch.setattr(ui_upload, "read_upload", functools.partial(read_upload, **limits))
 
 
 def upload(at: AppTest, path: Path) -> AppTest:

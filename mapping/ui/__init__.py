@@ -1,0 +1,55 @@
+"""The Streamlit adapter: the only part of ``mapping`` that imports Streamlit.
+
+Pages stay thin: ``page_frame`` sets the page up, loads the (cached) dataset,
+draws the shared sidebar and returns the filtered frame; the page then calls a
+pure builder and renders it. The filter state lives in ``st.query_params`` so
+every view is a shareable link. One module per concern:
+
+- ``language``: the page's language, messages, right-to-left layout;
+- ``page``: page set-up, navigation, ``page_frame``;
+- ``dataset``: the shared, cached dataset;
+- ``sidebar``: the filter sidebar and its URL round trip;
+- ``share``: permalinks, the copy-link box, export provenance;
+- ``world_map``: the map, its organisations layer and the details panel;
+- ``table``: the Data page's table;
+- ``present``: presenter scenes;
+- ``upload``: bring your own data.
+"""
+
+from mapping.ui.dataset import dataset_or_stop, load_dataset
+from mapping.ui.frame import Frame
+from mapping.ui.language import _, lang, shown
+from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
+from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
+from mapping.ui.share import permalink, provenance, share_box
+from mapping.ui.table import table_column_title, table_for_display
+from mapping.ui.upload import upload_panel
+from mapping.ui.world_map import fit_map_to_results, show_details, show_map
+
+__all__ = [
+    "FAVICON",
+    "PAGES",
+    "Frame",
+    "_",
+    "current_scene",
+    "dataset_or_stop",
+    "fit_map_to_results",
+    "lang",
+    "load_dataset",
+    "metadata",
+    "page_frame",
+    "permalink",
+    "provenance",
+    "scene_controls",
+    "scenes_or_stop",
+    "setup_page",
+    "share_box",
+    "show_caption",
+    "show_details",
+    "show_map",
+    "show_scene",
+    "shown",
+    "table_column_title",
+    "table_for_display",
+    "upload_panel",
+]

@@ -1,0 +1,92 @@
+"""The page's language: read from the URL and the session, messages, right-to-left layout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mapping.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    Localised,
+    LocalisedError,
+    direction,
+    parse_lang,
+    t,
+)
+
+_LANG = "atlas_lang"
+
+
+def lang() -> str:
+    """The page's language: from the URL (``lang=he|en``), else this session's, else English.
+
+    It is kept in the session too, because moving to another page clears the URL.
+    """
+    in_url = st.query_params.get_all("lang")
+    if in_url:
+        value = parse_lang(in_url)
+        st.session_state[_LANG] = value
+        return value
+    value = st.session_state.get(_LANG, "en")
+    if value != "en":
+        st.query_params["lang"] = value
+    return value
+
+
+def _(key: str, **values: object) -> str:
+    """Look up a message in the page's language."""
+    return t(key, lang(), **values)
+
+
+def shown(message: Localised | LocalisedError) -> str:
+    """Render a message or a user-facing error for the screen, in the page's language.
+
+    Embedded values (file names, cell values, numbers) are bidi-isolated in a
+    right-to-left language, so they keep their order inside a Hebrew sentence.
+    """
+    language = lang()
+    return message.render(language, isolate=direction(language) == "rtl")
+
+
+RTL_CSS = """
+<style>
+  [data-testid="stSidebar"] label, [data-testid="stSidebar"] p,
+  [data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
+  [data-testid="stMain"] h3 { text-align: right; }
+  /* Vega lays its own text out; inside it each label still reads right to left. */
+  [data-testid="stVegaLiteChart"], [data-testid="stDataFrame"] { direction: ltr; }
+</style>
+"""
+
+
+def apply_direction() -> None:
+    """Lay the page out right to left in Hebrew (``dir`` on the document), else left to right.
+
+    The script and CSS are constants: no data reaches them.
+    """
+    value = direction(lang())
+    script = f"<script>document.documentElement.setAttribute('dir', '{value}');"
+    script += f"document.documentElement.setAttribute('lang', '{lang()}');</script>"
+    st.html(script + (RTL_CSS if value == "rtl" else ""), unsafe_allow_javascript=True)
+
+
+def _set_language() -> None:
+    """Language switch callback: keep the choice in the URL and the session."""
+    choice = st.session_state["atlas_language"] or lang()
+    st.session_state[_LANG] = choice
+    st.query_params["lang"] = choice
+
+
+def language_switch() -> None:
+    """The Hebrew / English switch at the top of the sidebar."""
+    current = lang()
+    st.session_state["atlas_language"] = current
+    with st.sidebar:
+        st.segmented_control(
+            _("language.label"),
+            list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.get,
+            key="atlas_language",
+            on_change=_set_language,
+            label_visibility="collapsed",
+        )

@@ -1,0 +1,83 @@
+"""Setting a page up: its configuration, navigation, language switch, data and sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from mapping import assets
+from mapping.provenance import load_metadata
+from mapping.safety import escape_markdown
+from mapping.ui.frame import Frame
+from mapping.ui.language import _, apply_direction, lang, language_switch, shown
+from mapping.ui.sidebar import sidebar_filters
+from mapping.ui.upload import active_dataset
+
+FAVICON = "🗺️"
+
+
+PAGES = (
+    # Material Symbols ship with Streamlit, so the icons show offline (unlike emoji fonts).
+    ("pages/map.py", "map", ":material/public:"),
+    ("pages/charts.py", "charts", ":material/bar_chart:"),
+    ("pages/data.py", "data", ":material/table_view:"),
+    ("pages/present.py", "present", ":material/slideshow:"),
+    ("pages/about.py", "about", ":material/info:"),
+)
+
+
+def navigation_links() -> None:
+    """The page links at the top of the sidebar, in the page's language.
+
+    Streamlit's own page list is hidden (``client.showSidebarNavigation``):
+    a page opened by its URL would otherwise list the files of ``pages/``.
+    """
+    with st.sidebar:
+        for path, key, icon in PAGES:
+            try:
+                st.page_link(path, label=_(f"page.{key}"), icon=icon)
+            except StreamlitPageNotFoundError:
+                return  # a page run on its own, outside app.py's navigation: no links
+
+
+@st.cache_resource(show_spinner=False)
+def _install_assets_once() -> None:
+    """Copy the map assets into ``static/`` once per server process."""
+    assets.install_static_assets()
+
+
+@st.cache_data(show_spinner=False)
+def metadata() -> dict:
+    """Return the dataset's version, date, licence and citation (read once)."""
+    return load_metadata()
+
+
+def setup_page(page: str, sidebar: str = "auto") -> None:
+    """Configure the page (``page`` is its key: map, charts, data, present, about)."""
+    st.set_page_config(
+        page_title=_("app.page_title", page=_(f"page.{page}")),
+        # An emoji favicon is drawn locally; a Material icon favicon is fetched online.
+        page_icon=FAVICON,
+        layout="wide",
+        initial_sidebar_state=sidebar,
+    )
+    _install_assets_once()
+    apply_direction()
+    navigation_links()
+    language_switch()
+
+
+def page_frame(page: str) -> Frame:
+    """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
+    setup_page(page)
+    gdf, label, version = active_dataset()
+    if label:
+        with st.sidebar:
+            st.info(escape_markdown(shown(label)))
+    filters = sidebar_filters(gdf)
+    return Frame(gdf, filters, filters.apply(gdf), lang(), version)
+
+
+def show_caption(frame: Frame) -> None:
+    """Show the view's sentence under a page title (user text rendered literally)."""
+    st.caption(escape_markdown(frame.caption))

@@ -1,0 +1,151 @@
+"""The shared filter sidebar: its widgets start from the URL and write every change back."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import streamlit as st
+
+from mapping import vocab
+from mapping.filters import PARAMS, Filters
+from mapping.i18n import category_label, country_names
+from mapping.safety import escape_markdown
+from mapping.ui.language import _, lang, shown
+from mapping.ui.share import share_box
+
+_STATE = "atlas_filters"
+
+
+_WRITTEN = "atlas_written_params"
+
+
+_WIDGET = "atlas_w_"
+
+
+def _filters_from_url() -> tuple[Filters, list[str]]:
+    """Parse the filter part of the current URL."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return Filters.parse_query_params(params, other_keys=OTHER_PARAMS)
+
+
+OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene")
+
+
+def _current_filters() -> Filters:
+    """Decide the filters of this run: from the URL on a new session or a new link, else kept."""
+    url_params = {k: v for k, v in st.query_params.to_dict().items() if k in PARAMS.values()}
+    fresh_session = _STATE not in st.session_state
+    if fresh_session or (url_params and url_params != st.session_state.get(_WRITTEN)):
+        filters, notices = _filters_from_url()
+        for notice in notices:
+            st.toast(escape_markdown(shown(notice)), icon="⚠️")
+        st.session_state[_STATE] = filters
+    return st.session_state[_STATE]
+
+
+def _set_widgets(filters: Filters, first_year: int, last_year: int) -> None:
+    """Put a ``Filters`` into the sidebar widgets' state (before they are drawn)."""
+    for name in PARAMS:
+        if name not in ("text", "years"):
+            st.session_state[_WIDGET + name] = list(getattr(filters, name))
+    st.session_state[_WIDGET + "text"] = filters.text
+    low, high = filters.years
+    low = first_year if low is None else min(max(low, first_year), last_year)
+    high = last_year if high is None else max(min(high, last_year), low)
+    st.session_state[_WIDGET + "years"] = (low, high)
+
+
+def _write_url(filters: Filters) -> None:
+    """Mirror the filters into the URL, keeping parameters that belong to other features."""
+    wanted = filters.to_query_params()
+    for key in PARAMS.values():
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    st.session_state[_WRITTEN] = wanted
+
+
+def _reset() -> None:
+    """Reset button callback: clear every filter."""
+    st.session_state[_STATE] = Filters()
+
+
+def _widget_filters(first_year: int, last_year: int) -> Filters:
+    """Build ``Filters`` from the sidebar widgets' current state."""
+    state = st.session_state
+    low, high = state.get(_WIDGET + "years", (first_year, last_year))
+    return Filters(
+        roles=state.get(_WIDGET + "roles", ()),
+        countries=state.get(_WIDGET + "countries", ()),
+        domains=state.get(_WIDGET + "domains", ()),
+        world_regions=state.get(_WIDGET + "world_regions", ()),
+        org_types=state.get(_WIDGET + "org_types", ()),
+        scopes=state.get(_WIDGET + "scopes", ()),
+        text=state.get(_WIDGET + "text", ""),
+        years=(None if low <= first_year else low, None if high >= last_year else high),
+    )
+
+
+def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
+    """Draw the shared filter sidebar and return the filters it holds.
+
+    The widgets start from the URL (a shared link) and write every change back
+    to it; the count "N of M organisations" is shown under them. The filters
+    are kept in session state rather than in the widgets, because Streamlit
+    drops a widget's state when another page is shown.
+    """
+    language = lang()
+    names = country_names(language)
+    years = gdf["year_started"].dropna()
+    first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (2000, 2026)
+    current = _current_filters()
+    _set_widgets(current, first_year, last_year)
+    countries = sorted(
+        set(gdf["country_code"]) | set(current.countries), key=lambda c: names.get(c, c)
+    )
+
+    def remember() -> None:
+        st.session_state[_STATE] = _widget_filters(first_year, last_year)
+
+    with st.sidebar:
+        st.header(_("sidebar.heading"))
+        st.text_input(_("sidebar.search"), key=_WIDGET + "text", on_change=remember)
+        # (filter field, label key, options, vocabulary kind or None for countries)
+        for name, label, options, kind in (
+            ("roles", "sidebar.role", list(vocab.ROLES), "role"),
+            ("countries", "sidebar.country", countries, None),
+            ("domains", "sidebar.domain", list(vocab.DOMAINS), "domain"),
+            ("world_regions", "sidebar.world_region", list(vocab.WORLD_REGIONS), "world_region"),
+            ("org_types", "sidebar.org_type", list(vocab.ORG_TYPES), "org_type"),
+            ("scopes", "sidebar.scope", list(vocab.SCOPES), "scope"),
+        ):
+            st.multiselect(
+                _(label),
+                options,
+                format_func=(
+                    (lambda code: names.get(code, code))
+                    if kind is None
+                    else (lambda value, kind=kind: category_label(kind, value, language))
+                ),
+                key=_WIDGET + name,
+                placeholder=_("sidebar.placeholder"),
+                on_change=remember,
+            )
+        st.slider(
+            _("sidebar.year_started"),
+            first_year,
+            last_year,
+            key=_WIDGET + "years",
+            on_change=remember,
+            help=_("sidebar.year_started_help"),
+        )
+        filters = _widget_filters(first_year, last_year)
+        shown = int(filters.mask(gdf).sum())
+        st.markdown(f"**{_('count.shown_of_total', shown=shown, n=len(gdf))}**")
+        st.button(_("sidebar.reset"), on_click=_reset, width="stretch", disabled=filters.is_empty)
+    st.session_state[_STATE] = filters
+    _write_url(filters)
+    with st.sidebar:
+        share_box()
+    return filters

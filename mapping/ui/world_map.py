@@ -1,0 +1,178 @@
+"""The map in a page: a stable base map, the organisations as a swappable layer, details."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from mapping import maps
+from mapping.i18n import Message
+from mapping.safety import escape_markdown
+from mapping.ui.frame import Frame
+from mapping.ui.language import _, shown
+from mapping.view import VIEW_PARAMS, MapView
+
+_VIEW = "atlas_map_view"
+
+
+_INITIAL_VIEW = "atlas_map_initial_view"
+
+
+MAP_HEIGHT = 640
+
+
+def fit_map_to_results() -> None:
+    """Ask the home map to frame the current results on the next run."""
+    st.session_state.pop(f"{_VIEW}:atlas_map", None)
+
+
+def show_map(
+    frame: Frame,
+    height: int = MAP_HEIGHT,
+    view: tuple[tuple[float, float], float] | None = None,
+    key: str = "atlas_map",
+    sync_url: bool = False,
+) -> None:
+    """Render the map: a stable base map plus the organisations sent as a separate layer.
+
+    The base map's script never changes, so ``st_folium`` keeps the same map
+    when filters change: only the organisations layer is swapped and the
+    user's zoom and centre survive. The view is fitted to the results once per
+    session (and on "Zoom to results"), or set by ``view`` (a presenter
+    scene); panning never re-runs the app. With ``sync_url`` (the home map) a
+    link's ``lat``/``lon``/``zoom``/``org`` open the map there, and the
+    browser keeps them in the URL as the user pans and opens organisations.
+    """
+    from streamlit_folium import st_folium
+
+    view_key, initial_key = f"{_VIEW}:{key}", f"{_INITIAL_VIEW}:{key}"
+    org_key = f"{_ORG}:{key}"
+    first_render = initial_key not in st.session_state
+    selected = None
+    if sync_url and first_render:
+        link_view, selected = _view_from_link(frame)
+        st.session_state[org_key] = link_view.org
+        if link_view.has_view:
+            st.session_state[view_key] = (link_view.centre, link_view.zoom)
+        elif selected is not None:
+            row = frame.shown.iloc[selected]
+            st.session_state[view_key] = ((row["latitude"], row["longitude"]), ORG_ZOOM)
+    if view is not None:
+        st.session_state[view_key] = view
+    elif view_key not in st.session_state:
+        st.session_state[view_key] = maps.initial_view(frame.shown, height_px=height)
+    # The base map opens at the session's first view and never changes after it;
+    # later views ("Zoom to results", the next scene) travel as center/zoom,
+    # which move the map without rebuilding it.
+    initial = st.session_state.setdefault(initial_key, st.session_state[view_key])
+    centre, zoom = st.session_state[view_key]
+    if maps.is_aggregated(frame.shown):
+        st.info(_("map.aggregated", count=len(frame.shown), limit=maps.AGGREGATE_ABOVE))
+    details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
+    clicked = st_folium(
+        maps.base_map(view=initial, lang=frame.lang),
+        feature_group_to_add=_organisations_layer(frame, details_in_popups, sync_url, selected),
+        layer_control=maps.layer_control(),
+        center=centre,
+        zoom=zoom,
+        height=height,
+        use_container_width=True,
+        # Panning never re-runs the app; a marker click does only when the
+        # popups are too lean to hold the details.
+        returned_objects=[]
+        if details_in_popups
+        else ["last_object_clicked", "last_object_clicked_tooltip"],
+        key=key,
+    )
+    if not details_in_popups:
+        row = _clicked_row(frame, clicked or {}, org_key)
+        if sync_url:
+            _write_org(None if row is None else str(row["id"]))
+        show_details(frame, row)
+
+
+def _organisations_layer(frame: Frame, details: bool, sync_url: bool, selected: int | None):
+    """The organisations layer; its encoded data is shared by sessions showing the same view."""
+    if frame.version is None or maps.is_aggregated(frame.shown):
+        data = None
+    else:
+        view = tuple(sorted(frame.filters.to_query_params().items()))
+        data = _encoded_organisations(frame.version, view, frame.lang, details, sync_url, frame)
+    return maps.organisations_layer(
+        frame.shown,
+        details=details,
+        lang=frame.lang,
+        sync_url=sync_url,
+        selected=selected,
+        encoded=data,
+    )
+
+
+# A new visitor usually opens a view someone opened before (the default map, a
+# shared link): at 100,000 organisations encoding it costs about 0.25 s.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _encoded_organisations(
+    version: str, view: tuple, lang: str, details: bool, ids: bool, _frame: Frame
+) -> str:
+    """Encode the shown organisations once per (data version, filters, language, options)."""
+    del version, view  # the cache key: they determine _frame.shown
+    payload = maps.organisations_payload(_frame.shown, details=details, lang=lang, ids=ids)
+    return maps.encode_payload(payload)
+
+
+_ORG = "atlas_map_org"
+
+
+# Zoom for a link that names an organisation but no view: its town and surroundings.
+ORG_ZOOM = 9.0
+
+
+def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:
+    """Read the map view from the URL; return it and the position of its organisation, if shown."""
+    params = {name: st.query_params.get_all(name) for name in VIEW_PARAMS}
+    link_view, notices = MapView.parse_query_params(params)
+    selected = _position(frame.shown, link_view.org)
+    if link_view.org and selected is None:
+        notices.append(Message("view.notice.org_not_shown", org=link_view.org))
+    for notice in notices:
+        st.toast(escape_markdown(shown(notice)), icon="⚠️")
+    return link_view, selected
+
+
+def _clicked_row(frame: Frame, clicked: dict, org_key: str) -> pd.Series | None:
+    """The organisation to detail: the last marker clicked, else the one the link named."""
+    name = clicked.get("last_object_clicked_tooltip")
+    if name:
+        return maps.find_clicked(frame.shown, name, clicked.get("last_object_clicked"))
+    position = _position(frame.shown, st.session_state.get(org_key, ""))
+    return None if position is None else frame.shown.iloc[position]
+
+
+def _position(gdf: pd.DataFrame, org: str) -> int | None:
+    """The row position of the organisation with id ``org`` in ``gdf``, or None."""
+    matches = np.flatnonzero(gdf["id"].astype(str).to_numpy() == org) if org else []
+    return int(matches[0]) if len(matches) else None
+
+
+def _write_org(org: str | None) -> None:
+    """Name the organisation whose details are shown in the URL (or remove it)."""
+    if org:
+        if st.query_params.get("org") != org:
+            st.query_params["org"] = org
+    elif "org" in st.query_params:
+        del st.query_params["org"]
+
+
+def show_details(frame: Frame, row: pd.Series | None) -> None:
+    """Show the full record of one organisation under the map (or how to choose one)."""
+    if row is None:
+        st.caption(_("map.details_prompt"))
+        return
+    with st.container(border=True):
+        name = maps.display_names(row.to_frame().T, frame.lang)[0]
+        st.subheader(escape_markdown(name), anchor=False)
+        # st.table renders Markdown in cells: data must be escaped to show as text.
+        details = maps.details_rows(row, frame.lang)
+        rows = [(label, escape_markdown(text)) for label, text in details]
+        st.table(pd.DataFrame(rows, columns=["", _("map.details_heading")]).set_index(""))
