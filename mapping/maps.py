@@ -309,7 +309,6 @@ def organisations_layer(
     *,
     sync_url: bool = False,
     selected: int | None = None,
-    encoded: str | None = None,
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
 
@@ -328,19 +327,17 @@ def organisations_layer(
     selected : int, optional
         Position in ``gdf`` of an organisation whose details open at once
         (a link that names one).
-    encoded : str, optional
-        ``encode_payload(organisations_payload(gdf, details, lang, ids=sync_url))``
-        made earlier (the app shares it between sessions); built here if None.
     """
     if len(gdf) > AGGREGATE_ABOVE:
         return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
-    if encoded is None:
-        payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
-        encoded = encode_payload(payload)
+    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
     return OrganisationsLayer(
-        encoded, name=t("map.layer.organisations", lang), sync_url=sync_url, selected=selected
+        encode_payload(payload),
+        name=t("map.layer.organisations", lang),
+        sync_url=sync_url,
+        selected=selected,
     )
 
 

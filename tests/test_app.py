@@ -233,7 +233,7 @@ def test_sessions_share_the_encoded_map_data(organisations, monkeypatch):
     # (the default map, a shared link) is encoded once for every session.
     from mapping.ui import world_map
 
-    world_map._encoded_organisations.clear()
+    world_map._shared_layer_script.clear()
     calls = []
     original = maps.encode_payload
     monkeypatch.setattr(maps, "encode_payload", lambda p: calls.append(1) or original(p))

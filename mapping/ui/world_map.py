@@ -9,16 +9,13 @@ import streamlit as st
 from mapping import maps
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
+from mapping.ui import folium_component
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
 from mapping.view import VIEW_PARAMS, MapView
 
 _VIEW = "atlas_map_view"
-
-
 _INITIAL_VIEW = "atlas_map_initial_view"
-
-
 MAP_HEIGHT = 640
 
 
@@ -44,8 +41,6 @@ def show_map(
     link's ``lat``/``lon``/``zoom``/``org`` open the map there, and the
     browser keeps them in the URL as the user pans and opens organisations.
     """
-    from streamlit_folium import st_folium
-
     view_key, initial_key = f"{_VIEW}:{key}", f"{_INITIAL_VIEW}:{key}"
     org_key = f"{_ORG}:{key}"
     first_render = initial_key not in st.session_state
@@ -70,19 +65,19 @@ def show_map(
     if maps.is_aggregated(frame.shown):
         st.info(_("map.aggregated", count=len(frame.shown), limit=maps.AGGREGATE_ABOVE))
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
-    clicked = st_folium(
-        maps.base_map(view=initial, lang=frame.lang),
-        feature_group_to_add=_organisations_layer(frame, details_in_popups, sync_url, selected),
-        layer_control=maps.layer_control(),
-        center=centre,
+    clicked = folium_component.show(
+        view=initial,
+        lang=frame.lang,
+        aggregated=maps.is_aggregated(frame.shown),
+        script=_layer_script(frame, details_in_popups, sync_url, selected),
+        centre=centre,
         zoom=zoom,
         height=height,
-        use_container_width=True,
         # Panning never re-runs the app; a marker click does only when the
         # popups are too lean to hold the details.
-        returned_objects=[]
+        returned=()
         if details_in_popups
-        else ["last_object_clicked", "last_object_clicked_tooltip"],
+        else ("last_object_clicked", "last_object_clicked_tooltip"),
         key=key,
     )
     if not details_in_popups:
@@ -92,33 +87,36 @@ def show_map(
         show_details(frame, row)
 
 
-def _organisations_layer(frame: Frame, details: bool, sync_url: bool, selected: int | None):
-    """The organisations layer; its encoded data is shared by sessions showing the same view."""
-    if frame.version is None or maps.is_aggregated(frame.shown):
-        data = None
-    else:
-        view = tuple(sorted(frame.filters.to_query_params().items()))
-        data = _encoded_organisations(frame.version, view, frame.lang, details, sync_url, frame)
-    return maps.organisations_layer(
-        frame.shown,
-        details=details,
-        lang=frame.lang,
-        sync_url=sync_url,
-        selected=selected,
-        encoded=data,
-    )
+def _layer_script(frame: Frame, details: bool, sync_url: bool, selected: int | None) -> str:
+    """The organisations layer's script; shared by sessions showing the same view of shared data."""
+    if frame.version is None:
+        return folium_component.layer_script(
+            maps.organisations_layer(
+                frame.shown, details=details, lang=frame.lang, sync_url=sync_url, selected=selected
+            )
+        )
+    view = tuple(sorted(frame.filters.to_query_params().items()))
+    return _shared_layer_script(frame.version, view, frame.lang, details, sync_url, selected, frame)
 
 
 # A new visitor usually opens a view someone opened before (the default map, a
 # shared link): at 100,000 organisations encoding it costs about 0.25 s.
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _encoded_organisations(
-    version: str, view: tuple, lang: str, details: bool, ids: bool, _frame: Frame
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared_layer_script(
+    version: str,
+    view: tuple,
+    lang: str,
+    details: bool,
+    sync_url: bool,
+    selected: int | None,
+    _frame: Frame,
 ) -> str:
-    """Encode the shown organisations once per (data version, filters, language, options)."""
+    """Build a layer's script once per (data version, filters, language, options, selection)."""
     del version, view  # the cache key: they determine _frame.shown
-    payload = maps.organisations_payload(_frame.shown, details=details, lang=lang, ids=ids)
-    return maps.encode_payload(payload)
+    layer = maps.organisations_layer(
+        _frame.shown, details=details, lang=lang, sync_url=sync_url, selected=selected
+    )
+    return folium_component.layer_script(layer)
 
 
 _ORG = "atlas_map_org"

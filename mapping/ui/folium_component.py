@@ -1,0 +1,164 @@
+"""streamlit-folium's map component, with its arguments built once and shared.
+
+``st_folium`` renders the whole folium map to strings on every run (the base
+map's script, header and links, the layer control, the added layer), about
+15 ms per run; with a room of visitors opening the same link that was most of
+a page run. The base map depends only on its first view and language, and an
+organisations layer only on the data shown, so ``show`` builds each string
+once, with streamlit-folium's own helpers, keeps it in a process-wide cache,
+and hands the component the same arguments ``st_folium`` would
+(``tests/test_folium_component.py`` holds it to that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import MappingProxyType
+
+import folium
+import streamlit as st
+import streamlit_folium
+
+from mapping import maps
+
+# The keys of st_folium's returned-objects defaults this app can ask for.
+_RETURNED = ("last_object_clicked", "last_object_clicked_tooltip")
+# streamlit-folium names the first added layer this (its frontend adds it to the map).
+_LAYER_INDEX = 0
+
+
+def _links(atlas: folium.Map) -> tuple[list[str], list[str]]:
+    """The style sheets and scripts of every element on the map, in st_folium's order."""
+    css: list[str] = []
+    js: list[str] = []
+    stack = [atlas]
+    while stack:
+        element = stack.pop(0)
+        if isinstance(element, folium.elements.JSCSSMixin):
+            css.extend(href for _, href in getattr(element, "default_css", []))
+            js.extend(src for _, src in getattr(element, "default_js", []))
+        stack[:0] = list(getattr(element, "_children", {}).values())
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _base_arguments(
+    view: tuple[tuple[float, float], float], lang: str, aggregated: bool, key: str
+) -> MappingProxyType:
+    """The component arguments of a base map (its first view, language, kind of layer, key)."""
+    atlas = maps.base_map(view=view, lang=lang)
+    atlas.get_root().render()
+    atlas.render()
+    # In st_folium's order: the map's script renames the map that header and html name.
+    html = streamlit_folium._get_html(atlas)
+    header = streamlit_folium._get_header(atlas)
+    script = streamlit_folium._get_map_string(atlas)
+    arguments = {
+        "script": script,
+        "header": header,
+        "html": html,
+        "id": streamlit_folium.get_full_id(atlas),
+        "key": streamlit_folium.generate_js_hash(script, key, False),
+        "bounds": atlas.get_bounds(),
+        "zoom": atlas.options.get("zoom"),
+    }
+    # The layer control lists the organisations layer, so it is built with one of
+    # the same kind and name (its data does not reach the control).
+    streamlit_folium._get_feature_group_string(
+        _placeholder_layer(aggregated, lang), map=atlas, idx=_LAYER_INDEX
+    )
+    arguments["layer_control"] = streamlit_folium._get_layer_control_string(
+        maps.layer_control(), atlas
+    )
+    arguments["css_links"], arguments["js_links"] = _links(atlas)
+    return MappingProxyType(arguments)
+
+
+def _placeholder_layer(aggregated: bool, lang: str) -> folium.FeatureGroup:
+    """An empty layer of the kind and name the map will show."""
+    empty = {"lat": [], "lon": [], "count": [], "label": []}
+    if aggregated:
+        return maps.CountsLayer(empty, name=maps.t("map.layer.counts", lang))
+    return maps.OrganisationsLayer("{}", name=maps.t("map.layer.organisations", lang))
+
+
+def layer_script(layer: folium.FeatureGroup) -> str:
+    """The script that adds ``layer`` to the component's map (streamlit-folium's format)."""
+    return streamlit_folium._get_feature_group_string(
+        layer, map=folium.Map(tiles=None), idx=_LAYER_INDEX
+    )
+
+
+def _defaults(base: MappingProxyType, returned: Sequence[str]) -> dict:
+    """What the component returns before the user has interacted (as st_folium builds it)."""
+    (south, west), (north, east) = base["bounds"]
+    everything = dict.fromkeys(_RETURNED) | {
+        "bounds": {
+            "_southWest": {"lat": south, "lng": west},
+            "_northEast": {"lat": north, "lng": east},
+        },
+        "zoom": base["zoom"],
+    }
+    return {name: value for name, value in everything.items() if name in returned}
+
+
+def show(
+    *,
+    view: tuple[tuple[float, float], float],
+    lang: str,
+    aggregated: bool,
+    script: str,
+    centre: tuple[float, float],
+    zoom: float,
+    height: int,
+    returned: Sequence[str],
+    key: str,
+) -> dict:
+    """Show the map component: a base map at ``view`` with the layer ``script`` added.
+
+    Parameters
+    ----------
+    view, lang, aggregated : the base map (first view, language, counts layer or points)
+    script : str
+        ``layer_script`` of the organisations layer.
+    centre, zoom : where the map looks now (moves it without rebuilding it).
+    height : int
+        Pixels.
+    returned : sequence of str
+        The interactions that re-run the app (st_folium's ``returned_objects``).
+    key : str
+        The widget key (as for ``st_folium``).
+
+    Returns
+    -------
+    dict
+        What ``st_folium`` returns.
+    """
+    base = _base_arguments(view, lang, aggregated, key)
+    component_key = base["key"]
+
+    def on_change() -> None:
+        st.session_state[key] = st.session_state.get(component_key, {})
+
+    component: Callable = streamlit_folium._component_func
+    return component(
+        script=base["script"],
+        header=base["header"],
+        html=base["html"],
+        id=base["id"],
+        key=component_key,
+        height=height,
+        width=None,
+        returned_objects=list(returned),
+        default=_defaults(base, returned),
+        zoom=zoom,
+        center=centre,
+        feature_group=script,
+        return_on_hover=False,
+        layer_control=base["layer_control"],
+        pixelated=False,
+        css_links=list(base["css_links"]),
+        js_links=list(base["js_links"]),
+        on_change=on_change,
+        wrap_longitude=False,
+    )
