@@ -32,7 +32,7 @@ import pandas as pd
 
 from mapping import countries, vocab
 from mapping.countries import country_codes
-from mapping.geocode import gazetteer, name_key
+from mapping.geocode import geocode, name_key
 from mapping.i18n import DEFAULT, CountryName, Joined, Localised, LocalisedError, Message
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -711,7 +711,7 @@ def _locate(table: pd.DataFrame, code: pd.Series, found: _Problems):
             strict=True,
         )
     )
-    places = {key: gazetteer().geocode(*key) for key in dict.fromkeys(keys)}
+    places = {key: geocode(*key) for key in dict.fromkeys(keys)}
     unlocated = np.zeros(len(table), dtype=bool)
     reasons = np.empty(len(table), dtype=object)
     for position, key in zip(pending, keys, strict=True):

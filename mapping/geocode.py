@@ -6,10 +6,17 @@ alternate name, case- and accent-insensitively, within its country; the
 region, when known, narrows same-named cities; the most populous remaining
 match wins. A city that cannot be found falls back to its region, then to its
 country, and the result records which precision was reached.
+
+Building the gazetteer's indexes costs seconds and hundreds of megabytes, so
+``geocode`` first looks a place up in ``data/places.csv``: every place of the
+shipped dataset, geocoded once by ``scripts/make_places.py`` (a test keeps it
+current). The gazetteer is built only for a place that table does not hold (an
+upload, an ``ATLAS_DATA`` file).
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import unicodedata
@@ -22,7 +29,10 @@ import numpy as np
 from mapping.vocab import ADMIN1_CODES
 
 MIN_CITY_POPULATION = 500
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+COUNTRIES_FILE = DATA_DIR / "countries.geojson"
+PLACES_FILE = DATA_DIR / "places.csv"
+PLACE_COLUMNS = ("city", "region", "country_code", "latitude", "longitude", "precision")
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,26 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """Return the process-wide gazetteer (built on first use)."""
     return Gazetteer()
+
+
+def geocode(city: str, region: str, country_code: str) -> Place | None:
+    """Locate a headquarters as ``Gazetteer.geocode`` does, from the place table when it can."""
+    place = known_places().get((city, region, country_code))
+    return place if place is not None else gazetteer().geocode(city, region, country_code)
+
+
+@functools.lru_cache(maxsize=1)
+def known_places() -> dict[tuple[str, str, str], Place]:
+    """Read ``data/places.csv``: (city, region, country code) -> the gazetteer's answer."""
+    if not PLACES_FILE.exists():
+        return {}
+    with PLACES_FILE.open(encoding="utf-8", newline="") as file:
+        return {
+            (row["city"], row["region"], row["country_code"]): Place(
+                float(row["latitude"]), float(row["longitude"]), row["precision"]
+            )
+            for row in csv.DictReader(file)
+        }
 
 
 @functools.lru_cache(maxsize=1)
