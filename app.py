@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mapping import ui
+from mapping.ui.throttle import run_slot
 
 navigation = st.navigation(
     [
@@ -19,4 +20,7 @@ navigation = st.navigation(
     ],
     position="hidden",  # the sidebar shows ui.navigation_links instead
 )
-navigation.run()
+# A few runs at a time, first come first served: in a burst of visitors the first
+# get their maps first (mapping/ui/throttle.py).
+with run_slot():
+    navigation.run()
