@@ -90,10 +90,20 @@ HEADER_ALIASES = MappingProxyType(
             "שנת התחלה",
             "שנה",
         ),
+        "year_ended": (
+            "year ended",
+            "end year",
+            "closed",
+            "year closed",
+            "ended",
+            "שנת סיום",
+            "שנת סגירה",
+        ),
         "network": ("network", "networks", "רשת", "רשתות"),
         "website": ("website", "url", "web", "web site", "site", "homepage", "אתר", "אתר אינטרנט"),
         "description": ("description", "about", "summary", "תיאור"),
         "source": ("source", "sources", "reference", "מקור", "מקורות"),
+        "checked": ("checked", "date checked", "last checked", "verified", "נבדק", "תאריך בדיקה"),
     }
 )
 # Separators accepted between the values of a vocabulary cell in uploads

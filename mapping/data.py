@@ -53,10 +53,12 @@ COLUMNS = (
     "latitude",
     "longitude",
     "year_started",
+    "year_ended",
     "network",
     "website",
     "description",
     "source",
+    "checked",
 )
 MULTI_VALUED = ("roles", "domains", "network")
 REQUIRED = ("id", "name", "roles", "country_code")
@@ -71,10 +73,13 @@ SUGGESTION_LIMIT = 1000
 COORDINATES = "coordinates"
 COUNTRY_CODE_STANDARD = "ISO 3166-1 alpha-2"
 WEB_SCHEMES = "http(s)"
+DATE_FORMAT = "YYYY-MM-DD"
+YEAR_FIELDS = ("year_started", "year_ended")
 
 # A plain decimal number, parsed in bulk; any other cell goes through ``float``.
 _DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 __all__ = [
     "COLUMNS",
@@ -91,6 +96,7 @@ __all__ = [
     "load_organisations",
     "organisations_from_table",
     "render_problems",
+    "source_urls",
     "split_multi",
     "validate_table",
 ]
@@ -209,11 +215,11 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
         ) from error
     except pd.errors.EmptyDataError as error:
         raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
-    return organisations_from_table(table, source=source.name, plausible=True)
+    return organisations_from_table(table, source=source.name, plausible=True, sourced=True)
 
 
 def organisations_from_table(
-    table: pd.DataFrame, source: str = "dataset", *, plausible: bool = False
+    table: pd.DataFrame, source: str = "dataset", *, plausible: bool = False, sourced: bool = False
 ) -> gpd.GeoDataFrame:
     """Validate a table of strings in the dataset schema and return the GeoDataFrame.
 
@@ -242,7 +248,7 @@ def organisations_from_table(
     if missing:
         message = Message("data.error.missing_columns", columns=", ".join(missing))
         raise DatasetError(message, source=source)
-    found = validate_table(table, plausible=plausible)
+    found = validate_table(table, plausible=plausible, sourced=sourced)
     if len(found.problems):
         raise _problem_error(found.problems.iloc[0], source)
     return found.organisations
@@ -305,14 +311,18 @@ def validate_table(
     rows: np.ndarray | list[int] | None = None,
     plausible: bool = False,
     fix_swapped: bool = False,
+    sourced: bool = False,
 ) -> Validation:
     """Check every row of a string table in the dataset schema and build the valid ones.
 
     The checks, in the order problems are listed for a row: required fields
     (``REQUIRED``) not blank; ids unique; vocabulary values known
     (case-insensitive); at least one role; a known ISO alpha-2 country code;
-    latitude and longitude given together, numeric and in range; a year
-    between ``MIN_YEAR`` and this year; an http(s) website. The plausibility
+    latitude and longitude given together, numeric and in range; years
+    started and ended between ``MIN_YEAR`` and this year, the end not before
+    the start; an http(s) website; a ``checked`` date (``YYYY-MM-DD``, not in
+    the future); with ``sourced``, a ``source`` of one or more http(s) URLs
+    separated by ``;``. The plausibility
     checks add: coordinates in their country (``mapping.countries.in_country``),
     reported as swapped when exchanging latitude and longitude puts them
     there; names unique within a city and country. Rows that pass and have no
@@ -331,6 +341,8 @@ def validate_table(
     fix_swapped : bool
         With ``plausible``, swap back coordinates that look swapped instead of
         reporting them.
+    sourced : bool
+        Require the source check (a dataset file; an upload's sources are free text).
 
     Returns
     -------
@@ -354,7 +366,8 @@ def validate_table(
     known_code = code.isin(sorted(country_codes()))
     _check_country(table["country_code"], (code != "") & ~known_code, found)
     swapped = _check_coordinates(table, code, known_code.to_numpy(), found, plausible, fix_swapped)
-    _check_year_and_website(table, found)
+    _check_years(table, found)
+    _check_website_and_dates(table, found, sourced)
     if plausible:
         _check_duplicate_names(table, code, found)
     located = _locate(table, code, found)
@@ -657,19 +670,68 @@ def _report_outside(table, codes, lat, lon, outside, found: _Problems) -> None:
     )
 
 
-def _check_year_and_website(table: pd.DataFrame, found: _Problems) -> None:
-    """Report years out of range and websites that are not http(s) URLs."""
-    years = table["year_started"]
-    parsed = _map_unique(years, _integer)
+def _check_years(table: pd.DataFrame, found: _Problems) -> None:
+    """Report years out of range, and an end before the start."""
     this_year = dt.date.today().year
-    bad_year = (years != "").to_numpy() & np.array(
-        [y is None or not MIN_YEAR <= y <= this_year for y in parsed], dtype=bool
-    )
     year = Message("data.problem.year", first=MIN_YEAR, last=this_year)
-    found.add(bad_year, "year_started", years, year)
+    parsed = {}
+    for field in YEAR_FIELDS:
+        years = table[field]
+        parsed[field] = _map_unique(years, _integer)
+        bad_year = (years != "").to_numpy() & np.array(
+            [y is None or not MIN_YEAR <= y <= this_year for y in parsed[field]], dtype=bool
+        )
+        found.add(bad_year, field, years, year)
+    started, ended = parsed["year_started"], parsed["year_ended"]
+    reversed_years = np.array(
+        [s is not None and e is not None and e < s for s, e in zip(started, ended, strict=True)],
+        dtype=bool,
+    )
+    if reversed_years.any():
+        reasons = _at(
+            reversed_years,
+            lambda i: Message("data.problem.year_order", started=started[i], ended=ended[i]),
+        )
+        found.add(reversed_years, "year_ended", table["year_ended"], reasons)
+
+
+def _check_website_and_dates(table: pd.DataFrame, found: _Problems, sourced: bool) -> None:
+    """Report websites and sources that are not http(s) URLs, and malformed checked dates."""
     websites = table["website"]
     bad_url = (websites != "").to_numpy() & ~_map_unique(websites, is_web_url).astype(bool)
     found.add(bad_url, "website", websites, Message("data.problem.website", scheme=WEB_SCHEMES))
+    if sourced:
+        cells = table["source"]
+        bad_source = (cells != "").to_numpy() & ~_map_unique(
+            cells, lambda cell: all(map(is_web_url, source_urls(cell))) and bool(source_urls(cell))
+        ).astype(bool)
+        found.add(bad_source, "source", cells, Message("data.problem.source", scheme=WEB_SCHEMES))
+    dates = table["checked"]
+    today = dt.date.today()
+    bad_date = (dates != "").to_numpy() & ~_map_unique(
+        dates, lambda text: (d := _date(text)) is not None and d <= today
+    ).astype(bool)
+    found.add(
+        bad_date,
+        "checked",
+        dates,
+        Message("data.problem.checked", format=DATE_FORMAT, today=today.isoformat()),
+    )
+
+
+def source_urls(cell: str) -> tuple[str, ...]:
+    """Split a ``source`` cell into its URLs (``;``-separated; the first is the main one)."""
+    return split_multi(cell)
+
+
+def _date(text: str) -> dt.date | None:
+    """Parse an ISO ``YYYY-MM-DD`` date, or return None."""
+    if not _DATE.match(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _check_duplicate_names(table: pd.DataFrame, code: pd.Series, found: _Problems) -> None:
@@ -741,9 +803,8 @@ def _build(
     for field in ("org_type", "scope"):
         frame[field] = frame[field].str.lower()
     frame["country_code"] = frame["country_code"].str.upper()
-    frame["year_started"] = pd.array(
-        list(_map_unique(frame["year_started"], _integer)), dtype="Int64"
-    )
+    for field in YEAR_FIELDS:
+        frame[field] = pd.array(list(_map_unique(frame[field], _integer)), dtype="Int64")
     frame["latitude"] = np.asarray(latitude, dtype=float)
     frame["longitude"] = np.asarray(longitude, dtype=float)
     frame["location_precision"] = pd.Series(list(precision), dtype=str)

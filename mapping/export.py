@@ -23,13 +23,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from mapping.data import COLUMNS, DERIVED, MULTI_VALUED
+from mapping.data import COLUMNS, DERIVED, MULTI_VALUED, YEAR_FIELDS
 from mapping.provenance import Provenance, strings
 from mapping.safety import safe_url
 
 EXPORT_COLUMNS = COLUMNS + DERIVED
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_COLUMNS = ("latitude", "longitude", "year_started")
+NUMERIC_COLUMNS = ("latitude", "longitude", *YEAR_FIELDS)
 CSV_NAME = "collective-impact-organisations.csv"
 ABOUT_NAME = "ABOUT.txt"
 DATA_SHEET = "Organisations"
@@ -57,7 +57,8 @@ def export_table(gdf: pd.DataFrame) -> pd.DataFrame:
     """
     table = pd.DataFrame(index=range(len(gdf)))
     for column in EXPORT_COLUMNS:
-        values = gdf[column] if column in gdf else pd.Series([""] * len(gdf))
+        blank = pd.NA if column in NUMERIC_COLUMNS else ""
+        values = gdf[column] if column in gdf else pd.Series([blank] * len(gdf))
         if column in NUMERIC_COLUMNS:
             table[column] = values.to_numpy()
         elif column in MULTI_VALUED:
@@ -106,7 +107,7 @@ def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = Non
             value = record.get(column)
             if column in MULTI_VALUED:
                 value = list(value)
-            elif column == "year_started":
+            elif column in YEAR_FIELDS:
                 value = None if pd.isna(value) else int(value)
             elif column in ("latitude", "longitude"):
                 value = float(value)
@@ -274,7 +275,7 @@ def _write_organisations(sheet, table: pd.DataFrame) -> None:
         for row, value in enumerate(values, start=2):
             cell = sheet.cell(row=row, column=col)
             if column in NUMERIC_COLUMNS:
-                _set_number(cell, value, integer=column == "year_started")
+                _set_number(cell, value, integer=column in YEAR_FIELDS)
             else:
                 _set_text(cell, value)
                 if column == "website":

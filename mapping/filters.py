@@ -8,6 +8,7 @@ renders the state as one human sentence for captions and exports.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from mapping import vocab
-from mapping.data import country_codes
+from mapping import network, vocab
+from mapping.data import MIN_YEAR, country_codes
 from mapping.i18n import Message, category_label, country_name, or_list, t
 
 # Query parameter of each filter field; multi-valued ones are comma-separated.
@@ -29,10 +30,18 @@ PARAMS = {
     "scopes": "scope",
     "text": "q",
     "years": "year",
+    "linked": "linked",
+    "network": "network",
+    "asof": "asof",
 }
+# Fields holding one organisation id (an id-shaped value; the data says if it exists).
+ID_FIELDS = ("linked", "network")
+SCALAR_FIELDS = ("text", "years", *ID_FIELDS, "asof")
 TEXT_FIELDS = ("name", "name_he", "description", "city")
 MAX_TEXT_LENGTH = 200
 _YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*(\d{4})\s*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 
 
 def _choices(field_name: str) -> Iterable[str] | None:
@@ -55,6 +64,14 @@ class Filters:
     any of the selected values; all fields must match together. ``years`` is an
     inclusive ``(first, last)`` range of ``year_started`` where either end may be
     ``None``; rows without a year are left out once a year bound is set.
+
+    ``linked`` (an organisation id) keeps that organisation and every one
+    directly linked to it; ``network`` (the id of a network's organisation)
+    keeps the network's members and itself; both need the links
+    (``mapping.network.load_relationships``). ``asof`` (a year) keeps the
+    organisations whose Collective Impact work had started by then and had not
+    ended before it (``year_started <= asof`` and ``year_ended`` blank or
+    ``>= asof``); organisations without a start year are left out.
     """
 
     roles: tuple[str, ...] = ()
@@ -65,10 +82,21 @@ class Filters:
     scopes: tuple[str, ...] = ()
     text: str = ""
     years: tuple[int | None, int | None] = field(default=(None, None))
+    linked: str = ""
+    network: str = ""
+    asof: int | None = None
 
     def __post_init__(self) -> None:
+        for name in ID_FIELDS:
+            value = getattr(self, name)
+            if value and not _ID.fullmatch(value):
+                raise ValueError(f"Filters.{name}: {value!r} is not an organisation id")
+        if self.asof is not None and not MIN_YEAR <= self.asof <= dt.date.today().year:
+            raise ValueError(
+                f"Filters.asof: {self.asof!r} is not a year from {MIN_YEAR} to this year"
+            )
         for name in PARAMS:
-            if name in ("text", "years"):
+            if name in SCALAR_FIELDS:
                 continue
             value = getattr(self, name)
             if isinstance(value, str):
@@ -91,24 +119,46 @@ class Filters:
         """True when no filter is set."""
         return self == Filters()
 
-    def apply(self, gdf: pd.DataFrame) -> pd.DataFrame:
+    @property
+    def needs_links(self) -> bool:
+        """Whether matching needs the links between organisations."""
+        return bool(self.linked or self.network)
+
+    def apply(self, gdf: pd.DataFrame, links: pd.DataFrame | None = None) -> pd.DataFrame:
         """Return the rows of ``gdf`` that match, in their original order.
 
         Parameters
         ----------
         gdf : geopandas.GeoDataFrame
             Organisations as returned by ``mapping.data.load_organisations``.
+        links : pandas.DataFrame, optional
+            The links (``mapping.network.load_relationships``); needed for
+            ``linked`` and ``network``.
 
         Returns
         -------
         geopandas.GeoDataFrame
             A filtered copy-free view (``gdf.loc[mask]``); do not mutate it.
-        """
-        return gdf.loc[self.mask(gdf)]
 
-    def mask(self, gdf: pd.DataFrame) -> np.ndarray:
-        """Return the boolean match array for ``gdf``."""
+        Raises
+        ------
+        ValueError
+            If ``linked`` or ``network`` is set and ``links`` is not given.
+        """
+        return gdf.loc[self.mask(gdf, links)]
+
+    def mask(self, gdf: pd.DataFrame, links: pd.DataFrame | None = None) -> np.ndarray:
+        """Return the boolean match array for ``gdf`` (see ``apply``)."""
         keep = np.ones(len(gdf), dtype=bool)
+        if self.needs_links:
+            if links is None:
+                raise ValueError("Filters.linked and Filters.network need the links table")
+            if self.linked:
+                keep &= gdf["id"].isin(network.linked_ids(links, self.linked)).to_numpy()
+            if self.network:
+                keep &= gdf["id"].isin(network.member_ids(links, self.network)).to_numpy()
+        if self.asof is not None:
+            keep &= active_in(gdf, self.asof)
         for name, column in (("roles", "roles"), ("domains", "domains")):
             selected = set(getattr(self, name))
             if selected:
@@ -148,9 +198,12 @@ class Filters:
         params: dict[str, str] = {}
         for name, key in PARAMS.items():
             value = getattr(self, name)
-            if name == "text":
+            if name in ("text", *ID_FIELDS):
                 if value:
                     params[key] = value
+            elif name == "asof":
+                if value is not None:
+                    params[key] = str(value)
             elif name == "years":
                 first, last = value
                 if first is not None or last is not None:
@@ -198,6 +251,25 @@ class Filters:
             name = known[key]
             if name == "text":
                 values[name] = " ".join(texts)
+            elif name in ID_FIELDS:
+                value = texts[-1].strip()
+                if value and not _ID.fullmatch(value):
+                    notices.append(Message("notice.bad_id", key=key, value=value[:60]))
+                elif value:
+                    values[name] = value
+            elif name == "asof":
+                year = _parse_year(texts[-1])
+                if year is None:
+                    notices.append(
+                        Message(
+                            "notice.bad_asof",
+                            value=texts[-1][:20],
+                            first=MIN_YEAR,
+                            last=dt.date.today().year,
+                        )
+                    )
+                else:
+                    values[name] = year
             elif name == "years":
                 years = _parse_years(texts[-1])
                 if years is None:
@@ -213,7 +285,13 @@ class Filters:
                 values[name] = tuple(valid)
         return cls(**values), notices
 
-    def describe(self, total: int | None = None, shown: int | None = None, lang: str = "en") -> str:
+    def describe(
+        self,
+        total: int | None = None,
+        shown: int | None = None,
+        lang: str = "en",
+        names: Mapping[str, str] | None = None,
+    ) -> str:
         """Render the filters as one sentence in ``lang`` (``en`` or ``he``).
 
         Parameters
@@ -222,6 +300,9 @@ class Filters:
             When given, the sentence starts with "N of M organisations".
         lang : str
             The language of the sentence.
+        names : mapping, optional
+            Organisation id -> name, to name ``linked`` and ``network``
+            (otherwise their ids are shown).
 
         Returns
         -------
@@ -261,6 +342,13 @@ class Filters:
             clauses.append(t("describe.years_until", lang, last=last))
         if self.text:
             clauses.append(t("describe.text", lang, text=self.text))
+        names = names or {}
+        if self.network:
+            clauses.append(t("describe.network", lang, name=names.get(self.network, self.network)))
+        if self.linked:
+            clauses.append(t("describe.linked", lang, name=names.get(self.linked, self.linked)))
+        if self.asof is not None:
+            clauses.append(t("describe.asof", lang, year=self.asof))
         if not clauses:
             if counted:
                 return t("describe.all_with_counts", lang, head=head)
@@ -278,6 +366,27 @@ def _split_valid(name: str, items: list[str]) -> tuple[list[str], list[str]]:
         match = lookup.get(item.casefold())
         (valid if match is not None else invalid).append(match if match is not None else item)
     return valid, invalid
+
+
+def active_in(gdf: pd.DataFrame, year: int) -> np.ndarray:
+    """Which organisations' Collective Impact work had started by ``year`` and not yet ended.
+
+    ``year_started <= year`` and ``year_ended`` blank or ``>= year``; an
+    organisation without a start year is not counted (nothing says when it began).
+    """
+    started = gdf["year_started"]
+    ended = gdf["year_ended"] if "year_ended" in gdf else pd.Series(pd.NA, index=gdf.index)
+    active = started.notna() & (started <= year) & (ended.isna() | (ended >= year))
+    return active.fillna(False).to_numpy(dtype=bool)
+
+
+def _parse_year(text: str) -> int | None:
+    """Parse a year from MIN_YEAR to this year, or None."""
+    match = _YEAR.match(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    return year if MIN_YEAR <= year <= dt.date.today().year else None
 
 
 def _parse_years(text: str) -> tuple[int | None, int | None] | None:

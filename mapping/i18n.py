@@ -93,6 +93,7 @@ CATEGORY_KINDS = MappingProxyType(
         "domain": tuple(vocab.DOMAINS),
         "scope": tuple(vocab.SCOPES),
         "world_region": tuple(vocab.WORLD_REGIONS),
+        "relation": tuple(vocab.RELATIONS),
     }
 )
 PLURAL_MARK = "#"

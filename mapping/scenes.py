@@ -52,9 +52,14 @@ class Scene:
         """The title in ``lang`` (Hebrew when the file gives one)."""
         return self.title_he if lang == "he" and self.title_he else self.title
 
-    def caption_for(self, gdf: pd.DataFrame, lang: str = "en") -> str:
-        """Return the caption with its placeholders computed from ``gdf`` (the whole dataset)."""
-        values = _Values(self.filters.apply(gdf), len(gdf))
+    def caption_for(
+        self, gdf: pd.DataFrame, lang: str = "en", links: pd.DataFrame | None = None
+    ) -> str:
+        """Return the caption with its placeholders computed from ``gdf`` (the whole dataset).
+
+        ``links`` are needed when the scene's filters name a network or a linked organisation.
+        """
+        values = _Values(self.filters.apply(gdf, links), len(gdf))
         template = self.caption_he if lang == "he" and self.caption_he else self.caption
         return _PLACEHOLDER.sub(lambda match: values[match.group(1).strip()], template)
 

@@ -63,6 +63,35 @@ SCOPES = MappingProxyType(
     }
 )
 
+# How two organisations are linked; a link reads "source <relation> target".
+RELATIONS = MappingProxyType(
+    {
+        "member_of": "The source is a member of the network the target runs.",
+        "backbone_of": (
+            "The source is, or hosts, the backbone organisation of the target initiative."
+        ),
+        "funds": "The source funds the target (an initiative, its backbone, or a partner).",
+        "founded": "The source founded, launched or created the target.",
+        "advises": "The source advises, coaches, trains or facilitates the target.",
+        "evaluates": "The source evaluates or studies the target's work.",
+        "partners_with": "The two are partners in a Collective Impact effort (either way round).",
+    }
+)
+# Relations that read the same both ways; each pair is stored once.
+SYMMETRIC_RELATIONS = frozenset({"partners_with"})
+# Link colours (Okabe-Ito) and dash patterns, so a relation is never told by colour alone.
+RELATION_STYLES = MappingProxyType(
+    {
+        "member_of": ("#7A7A7A", "solid"),
+        "backbone_of": ("#0072B2", "solid"),
+        "funds": ("#CC79A7", "dashed"),
+        "founded": ("#D55E00", "solid"),
+        "advises": ("#E69F00", "dotted"),
+        "evaluates": ("#009E73", "dotted"),
+        "partners_with": ("#56B4E9", "dashed"),
+    }
+)
+
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 ROLE_COLOURS = MappingProxyType(
     {

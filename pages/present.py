@@ -3,8 +3,8 @@
 from mapping import ui
 
 ui.setup_page("present", sidebar="collapsed")
-organisations, _version = ui.dataset_or_stop()
+dataset = ui.dataset_or_stop()
 deck = ui.scenes_or_stop()
 index = ui.current_scene(deck)
 ui.scene_controls(deck, index)
-ui.show_scene(organisations, deck[index])
+ui.show_scene(dataset, deck[index])

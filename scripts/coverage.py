@@ -12,7 +12,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mapping import vocab
+from mapping import network, vocab
 from mapping.data import load_organisations
 
 
@@ -28,8 +28,9 @@ def markdown(table: pd.DataFrame) -> str:
 
 
 def main() -> None:
-    """Print region x role, domains, scopes, types and precision tables."""
+    """Print region x role, years, links, domains, scopes, types and precision tables."""
     gdf = load_organisations(sys.argv[1] if len(sys.argv) > 1 else None)
+    links = network.load_relationships(organisations=gdf)
     regions = list(vocab.WORLD_REGIONS)
     table = pd.DataFrame(index=pd.Index(regions, name="Region"))
     table["Organisations"] = gdf["world_region"].value_counts().reindex(regions, fill_value=0)
@@ -48,8 +49,54 @@ def main() -> None:
         .value_counts()
         .reindex(regions, fill_value=0)
     )
+    linked = set(links["source_id"]) | set(links["target_id"])
+    table["Linked"] = (
+        gdf[gdf["id"].isin(linked)]["world_region"].value_counts().reindex(regions, fill_value=0)
+    )
     table.loc["Total"] = table.sum()
     print(markdown(table), end="\n\n")
+    types = list(vocab.ORG_TYPES)
+    years = pd.DataFrame(index=pd.Index([vocab.label(t) for t in types], name="Type"))
+    counts = gdf["org_type"].value_counts().reindex(types, fill_value=0)
+    dated = gdf[gdf["year_started"].notna()]["org_type"].value_counts().reindex(types, fill_value=0)
+    ended = gdf[gdf["year_ended"].notna()]["org_type"].value_counts().reindex(types, fill_value=0)
+    years["Organisations"] = counts.to_numpy()
+    years["With year_started"] = dated.to_numpy()
+    years["Share"] = [f"{d / c:.0%}" if c else "" for d, c in zip(dated, counts, strict=True)]
+    years["With year_ended"] = ended.to_numpy()
+    print(markdown(years), end="\n\n")
+    region_of = dict(zip(gdf["id"], gdf["world_region"], strict=True))
+    by_relation = pd.DataFrame(index=pd.Index(list(vocab.RELATIONS), name="Relation"))
+    by_relation["Links"] = links["relation"].value_counts().reindex(by_relation.index, fill_value=0)
+    source_region = links["source_id"].map(region_of)
+    for region in regions:
+        in_region = links[source_region == region]["relation"].value_counts()
+        by_relation[f"from {region}"] = in_region.reindex(by_relation.index, fill_value=0)
+    by_relation["With since"] = (
+        links[links["since"].notna()]["relation"]
+        .value_counts()
+        .reindex(by_relation.index, fill_value=0)
+    )
+    by_relation.loc["Total"] = by_relation.sum()
+    print(markdown(by_relation), end="\n\n")
+    graph = network.view_graph(gdf, links)
+    top = network.degree(graph).head(10)
+    names = dict(zip(gdf["id"], gdf["name"], strict=True))
+    print(
+        markdown(
+            pd.DataFrame(
+                {"Links": top.to_numpy()},
+                index=pd.Index([names[i] for i in top.index], name="Most linked"),
+            )
+        ),
+        end="\n\n",
+    )
+    print(
+        f"Links: {len(links)}; organisations linked: {gdf['id'].isin(linked).sum()} "
+        f"({gdf['id'].isin(linked).mean():.0%}); connected groups: "
+        f"{len(network.components(graph))}, largest {len(network.components(graph)[0])}",
+        end="\n\n",
+    )
     domains = pd.Series(
         {vocab.label(d): sum(d in v for v in gdf["domains"]) for d in vocab.DOMAINS},
         name="Organisations",
@@ -62,18 +109,25 @@ def main() -> None:
         .rename("Organisations")
     )
     print(markdown(scopes.rename(index=vocab.label).to_frame().rename_axis("Scope")), end="\n\n")
-    types = (
+    type_counts = (
         gdf["org_type"]
         .value_counts()
         .reindex(list(vocab.ORG_TYPES), fill_value=0)
         .rename("Organisations")
     )
-    print(markdown(types.rename(index=vocab.label).to_frame().rename_axis("Type")), end="\n\n")
+    print(
+        markdown(type_counts.rename(index=vocab.label).to_frame().rename_axis("Type")),
+        end="\n\n",
+    )
     precision = gdf["location_precision"].value_counts().rename("Organisations")
     print(markdown(precision.to_frame().rename_axis("Location precision")), end="\n\n")
     print(
         f"Countries: {gdf['country_code'].nunique()}; websites: {(gdf['website'] != '').sum()}; "
-        f"year_started: {gdf['year_started'].notna().sum()}"
+        f"year_started: {gdf['year_started'].notna().sum()}; "
+        f"checked: {gdf['checked'].value_counts().sort_index().to_dict()}"
+    )
+    print(
+        "Countries: " + ", ".join(f"{c} {n}" for c, n in gdf["country_code"].value_counts().items())
     )
 
 

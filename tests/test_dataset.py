@@ -1,5 +1,8 @@
 """The shipped dataset: schema, honesty checks and the coverage the 2015 mapping implies."""
 
+import datetime as dt
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import geopandas as gpd
@@ -7,15 +10,25 @@ import pandas as pd
 import pytest
 
 from mapping import vocab
-from mapping.data import COLUMNS, DEFAULT_DATASET, is_web_url
+from mapping.data import COLUMNS, DEFAULT_DATASET, is_web_url, source_urls
 from mapping.maps import COUNTRIES_FILE
+
+DATA_CARD = DEFAULT_DATASET.parent / "README.md"
+IDS_1_0_0 = Path(__file__).resolve().parent / "data" / "ids-1.0.0.txt"
+MINIMUM_ROWS = 500
+MINIMUM_COUNTRIES = 25
+MINIMUM_YEAR_SHARE = 0.70
+MINIMUM_YEAR_SHARE_INITIATIVES = 0.85  # initiatives and backbones
+FIRST_CHECKED = dt.date(2026, 11, 1)  # the 1.0.0 compilation began in November 2026
 
 COASTAL_BUFFER_DEGREES = 0.3  # the 1:110m coastline cuts off coastal cities
 # Territories the 1:110m basemap draws inside another country's polygon.
 BASEMAP_COUNTRY = {"HK": "CN"}
 MINIMUM_BY_REGION = {"Canada": 20, "Australia": 20, "Europe": 12, "Israel": 10}
 MINIMUM_PER_ROLE = 25
-MINIMUM_WEBSITE_SHARE = 0.9
+# 2.0.0 added rows from network lists and funders' pages where the organisation's
+# own site was not read; a website is left blank rather than guessed.
+MINIMUM_WEBSITE_SHARE = 0.55
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +40,48 @@ def test_columns_are_exactly_the_schema(raw):
     assert tuple(raw.columns) == COLUMNS
 
 
-def test_at_least_200_organisations(organisations):
-    assert len(organisations) >= 200
+def test_coverage_minima_rows_and_countries(organisations):
+    assert len(organisations) >= MINIMUM_ROWS
+    assert organisations["country_code"].nunique() >= MINIMUM_COUNTRIES
+
+
+def test_most_rows_have_a_start_year(organisations):
+    assert organisations["year_started"].notna().mean() >= MINIMUM_YEAR_SHARE
+    initiatives = organisations[organisations["org_type"].isin(["initiative", "backbone"])]
+    assert initiatives["year_started"].notna().mean() >= MINIMUM_YEAR_SHARE_INITIATIVES
+
+
+def test_an_end_year_is_only_given_with_a_start_year_before_it(organisations):
+    ended = organisations[organisations["year_ended"].notna()]
+    assert len(ended) >= 5  # closed initiatives stay in the history (Opportunity Child, TOP15)
+    started = ended["year_started"].dropna()
+    assert (ended.loc[started.index, "year_ended"] >= started).all()
+
+
+def removed_in_changelog() -> set[str]:
+    """The ids the data card's changelog lists as removed (``| `id` | ... |`` rows)."""
+    text = DATA_CARD.read_text(encoding="utf-8")
+    section = text.split("### Removed", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.MULTILINE))
+
+
+def test_ids_of_1_0_0_never_disappear_silently(raw):
+    # Ids are stable: a 1.0.0 row is still here, or the changelog says why it went.
+    old = set(IDS_1_0_0.read_text(encoding="utf-8").split())
+    assert len(old) == 277
+    gone = old - set(raw["id"])
+    assert gone == removed_in_changelog() & old
+
+
+def test_every_removed_id_is_really_gone(raw):
+    assert not removed_in_changelog() & set(raw["id"])
+
+
+def test_every_row_has_a_checked_date(raw):
+    dates = pd.to_datetime(raw["checked"], format="%Y-%m-%d", errors="coerce")
+    assert dates.notna().all(), raw.loc[dates.isna(), "id"].tolist()
+    assert (dates.dt.date >= FIRST_CHECKED).all()
+    assert (dates.dt.date <= dt.date.today()).all()
 
 
 def test_ids_are_unique_slugs(raw):
@@ -45,7 +98,17 @@ def test_names_are_unique_within_a_country(raw):
 
 @pytest.mark.parametrize(
     "field",
-    ["name", "roles", "org_type", "domains", "scope", "country_code", "description", "source"],
+    [
+        "name",
+        "roles",
+        "org_type",
+        "domains",
+        "scope",
+        "country_code",
+        "description",
+        "source",
+        "checked",
+    ],
 )
 def test_required_fields_are_filled(raw, field):
     assert (raw[field].str.strip() != "").all(), raw.loc[
@@ -54,7 +117,15 @@ def test_required_fields_are_filled(raw, field):
 
 
 def test_sources_are_http_urls(raw):
-    assert not raw.loc[~raw["source"].map(is_web_url), "id"].tolist()
+    # One or more pages, separated by ";": the first confirms the row, others a field.
+    bad = raw["source"].map(lambda cell: not all(map(is_web_url, source_urls(cell))))
+    assert not raw.loc[bad, "id"].tolist()
+
+
+def test_no_source_is_a_login_page_or_a_document_mirror(raw):
+    # A source must be a page a reader can open (the 1.0.0 spot check found both).
+    suspicious = raw["source"].str.contains(r"login\.php|docsbay|fdocuments", case=False)
+    assert not raw.loc[suspicious, "id"].tolist()
 
 
 def test_websites_are_http_urls_when_known(raw):

@@ -1,5 +1,8 @@
 """Filters: matching, the URL round trip and the human sentence."""
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,6 +10,16 @@ from hypothesis import strategies as st
 from mapping import vocab
 from mapping.filters import Filters
 from tests.conftest import make_frame
+
+THIS_YEAR = dt.date.today().year
+# a and b are members of d's network; c funds a.
+LINKS = pd.DataFrame(
+    {
+        "source_id": ["a", "b", "c"],
+        "target_id": ["d", "d", "a"],
+        "relation": ["member_of", "member_of", "funds"],
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +71,7 @@ def frame():
             "org_type": "consultancy",
             "scope": "international",
             "year_started": "2016",
+            "year_ended": "2020",
             "latitude": "51.5",
             "longitude": "-0.1",
         },
@@ -83,10 +97,28 @@ def frame():
         (Filters(years=(None, 2014)), "ab"),
         (Filters(years=(2014, 2014)), "b"),
         (Filters(roles=("operating",), scopes=("rural",)), ""),
+        # linked: the organisation and everything linked to it, either direction.
+        (Filters(linked="a"), "acd"),
+        (Filters(linked="c"), "ac"),
+        (Filters(linked="nobody"), ""),  # an id the data does not have matches nothing
+        # network: the members of the network d runs, and d itself.
+        (Filters(network="d"), "abd"),
+        (Filters(network="d", roles=("funding",)), "ab"),
+        # asof: started by then, not ended before; no start year, no answer.
+        (Filters(asof=2010), ""),
+        (Filters(asof=2011), "a"),
+        (Filters(asof=2016), "abd"),
+        (Filters(asof=2020), "abd"),  # d ended in 2020: still active that year
+        (Filters(asof=2021), "ab"),  # ...and gone the year after
     ],
 )
 def test_apply(frame, filters, ids):
-    assert "".join(filters.apply(frame)["id"]) == ids
+    assert "".join(filters.apply(frame, LINKS)["id"]) == ids
+
+
+def test_link_filters_need_the_links(frame):
+    with pytest.raises(ValueError, match="need the links"):
+        Filters(linked="a").apply(frame)
 
 
 def test_apply_keeps_the_frame_intact(frame):
@@ -126,6 +158,15 @@ def test_apply_keeps_the_frame_intact(frame):
         ({"country": "XX"}, Filters(), 1),
         ({"colour": "red"}, Filters(), 1),  # unknown parameter
         ({"lang": "he", "zoom": "4"}, Filters(), 0),  # other features' parameters are not ours
+        ({"linked": "kconnect"}, Filters(linked="kconnect"), 0),
+        ({"network": "strivetogether"}, Filters(network="strivetogether"), 0),
+        ({"linked": "<script>"}, Filters(), 1),  # not id-shaped
+        ({"asof": "2015"}, Filters(asof=2015), 0),
+        ({"asof": " 2015 "}, Filters(asof=2015), 0),
+        ({"asof": "2015-2016"}, Filters(), 1),  # a range is the year filter's job
+        ({"asof": "1850"}, Filters(), 1),  # before any organisation could be
+        ({"asof": str(THIS_YEAR + 1)}, Filters(), 1),  # the future has no data
+        ({"asof": "last year"}, Filters(), 1),
     ],
 )
 def test_parse_query_params(params, filters, notices):
@@ -138,6 +179,18 @@ def test_notices_name_the_bad_value():
     _, notices = Filters.parse_query_params({"role": "magic"})
     assert [str(notice) for notice in notices] == ["Ignored unknown role 'magic'."]
     assert notices[0].render("he") == "הערך 'magic' של הפרמטר role אינו מוכר, ולכן לא הוחל."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Ignored the year 'soon' (expected a year from 1900 to {year}, e.g. 2015)."),
+        ("he", "השנה 'soon' לא הופעלה (יש לכתוב שנה בין 1900 ל־{year}, למשל 2015)."),
+    ],
+)
+def test_a_malformed_asof_year_gets_a_notice_in_both_languages(lang, text):
+    _, notices = Filters.parse_query_params({"asof": "soon"})
+    assert [notice.render(lang) for notice in notices] == [text.format(year=THIS_YEAR)]
 
 
 def test_to_query_params_omits_defaults():
@@ -156,6 +209,10 @@ def test_invalid_construction_raises_value_error():
         Filters(years=(2015, 2010))
     with pytest.raises(TypeError, match="not the string"):
         Filters(roles="funding")
+    with pytest.raises(ValueError, match="'<b>' is not an organisation id"):
+        Filters(linked="<b>")
+    with pytest.raises(ValueError, match="asof: 1800 is not a year"):
+        Filters(asof=1800)
 
 
 @pytest.mark.parametrize(
@@ -172,10 +229,19 @@ def test_invalid_construction_raises_value_error():
             "Organisations: started 2010–2015; matching “youth”.",
         ),
         (Filters(years=(2013, None)), "Organisations: started 2013 or later."),
+        (Filters(asof=2015), "Organisations: active in 2015."),
+        (Filters(network="d"), "Organisations: in the network of Delta Advisers."),
+        (Filters(linked="zz"), "Organisations: zz and the organisations linked to it."),
     ],
 )
 def test_describe(filters, sentence):
-    assert filters.describe() == sentence
+    assert filters.describe(names={"d": "Delta Advisers"}) == sentence
+
+
+def test_describe_in_hebrew_names_the_year_and_the_network():
+    sentence = Filters(asof=2013, network="d").describe(lang="he", names={"d": "Delta"})
+    assert "ברשת של Delta" in sentence
+    assert "פעילים בשנת 2013" in sentence
 
 
 def test_describe_with_counts():
@@ -190,16 +256,22 @@ def _subset(values):
 
 
 years = st.one_of(st.none(), st.integers(1900, 2030))
+ids = st.one_of(st.just(""), st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True))
 filters_strategy = st.builds(
-    lambda roles, domains, regions, types, scopes, countries, text, y1, y2: Filters(
-        roles=roles,
-        domains=domains,
-        world_regions=regions,
-        org_types=types,
-        scopes=scopes,
-        countries=countries,
-        text=text,
-        years=(min(y1, y2), max(y1, y2)) if y1 is not None and y2 is not None else (y1, y2),
+    lambda roles, domains, regions, types, scopes, countries, text, y1, y2, linked, net, asof: (
+        Filters(
+            roles=roles,
+            domains=domains,
+            world_regions=regions,
+            org_types=types,
+            scopes=scopes,
+            countries=countries,
+            text=text,
+            years=(min(y1, y2), max(y1, y2)) if y1 is not None and y2 is not None else (y1, y2),
+            linked=linked,
+            network=net,
+            asof=asof,
+        )
     ),
     _subset(vocab.ROLES),
     _subset(vocab.DOMAINS),
@@ -210,6 +282,9 @@ filters_strategy = st.builds(
     st.text(max_size=40).map(str.strip),
     years,
     years,
+    ids,
+    ids,
+    st.one_of(st.none(), st.integers(1900, THIS_YEAR)),
 )
 
 

@@ -136,7 +136,7 @@ def test_unrecognised_column_choices_are_hebrew():
     data = b"name,roles,country,notes\nA,funding,US,x\n"
     at.file_uploader(key="atlas_upload_file").set_value(("x.csv", data, "text/csv")).run()
     assert not at.exception, at.exception
-    (box,) = at.selectbox
+    (box,) = [box for box in at.selectbox if box.key and box.key.startswith("atlas_map_column")]
     assert box.label == "notes"  # the file's own header
     assert box.options[:2] == ["(להתעלם)", i18n.t("upload.field.id", "he")]
     assert all(HEBREW.search(option) for option in box.options), box.options
@@ -320,11 +320,14 @@ BAD_ROWS = [
     {"website": "www.example.org"},  # website
     {"name": "Organisation 1"},  # same name, city and country as row 1
     {"country_code": "BV", "latitude": "", "longitude": ""},  # cannot be located
+    {"year_started": "2015", "year_ended": "2010"},  # ended before it started
+    {"source": "the annual report"},  # a source is a page
+    {"checked": "2026-13-01"},  # not a date
 ]
 
 
 def test_validation_reasons_of_every_check_are_hebrew():
-    problems = validate_table(make_rows(*BAD_ROWS), plausible=True).problems
+    problems = validate_table(make_rows(*BAD_ROWS), plausible=True, sourced=True).problems
     used = {message.key for message in problems["reason"]}
     checks = {key for key in en.MESSAGES if key.startswith("data.problem.")}
     assert used == checks  # the table exercises every check there is

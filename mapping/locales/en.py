@@ -37,10 +37,28 @@ MESSAGES: dict[str, str] = {
     "sidebar.year_started": "Year started",
     "sidebar.year_started_help": "The full span includes organisations with no known start year.",
     "sidebar.placeholder": "Choose options",
+    "sidebar.asof": "Active in year",
+    "sidebar.asof_any": "Any year (today's view)",
+    "sidebar.asof_help": (
+        "The organisations whose Collective Impact work had started by that year and had not "
+        "ended before it; organisations without a start year are left out."
+    ),
+    "sidebar.network": "Network",
+    "sidebar.network_any": "Any network",
+    "sidebar.network_help": "The members of a named network and the organisation that runs it.",
+    "sidebar.linked": "Linked to",
+    "sidebar.linked_any": "Any organisation",
+    "sidebar.linked_help": "An organisation and every organisation directly linked to it.",
     "sidebar.reset": "Reset filters",
     # --- Notices for what a link asked for but could not be used (Filters.parse_query_params) ---
     "notice.unknown_parameter": "Ignored unknown URL parameter '{key}'.",
     "notice.bad_year_range": "Ignored year range '{value}' (expected e.g. 2010-2015).",
+    "notice.bad_id": "Ignored {key} '{value}': it is not an organisation id.",
+    "notice.bad_asof": (
+        "Ignored the year '{value}' (expected a year from {first} to {last}, e.g. 2015)."
+    ),
+    "notice.unknown_linked": "Ignored linked='{value}': no organisation has that id.",
+    "notice.unknown_network": "Ignored network='{value}': it is not the id of a named network.",
     "notice.unknown_value": "Ignored unknown {key} '{value}'.",
     # --- The view in words (Filters.describe) ---
     "describe.head": "Organisations",
@@ -64,6 +82,11 @@ MESSAGES: dict[str, str] = {
     "describe.years_between": "started {first}–{last}",
     "describe.years_from": "started {first} or later",
     "describe.years_until": "started {last} or earlier",
+    "describe.network": "in the network of {name}",
+    "describe.linked": "{name} and the organisations linked to it",
+    "describe.asof": "active in {year}",
+    "describe.undated#one": "One organisation without a start year is left out.",
+    "describe.undated#other": "{n:,} organisations without a start year are left out.",
     "describe.text": "matching “{text}”",
     # --- The map page (app.py, mapping/ui.py show_map / show_details) ---
     "map.zoom_to_results": "Zoom to results",
@@ -398,10 +421,12 @@ card (`data/README.md`) for the process.
     "upload.field.latitude": "latitude",
     "upload.field.longitude": "longitude",
     "upload.field.year_started": "year_started",
+    "upload.field.year_ended": "year_ended",
     "upload.field.network": "network",
     "upload.field.website": "website",
     "upload.field.description": "description",
     "upload.field.source": "source",
+    "upload.field.checked": "checked",
     "upload.field.coordinates": "coordinates",
     "upload.field.geometry": "geometry",
     "upload.field.feature": "feature",
@@ -430,6 +455,16 @@ card (`data/README.md`) for the process.
     "data.problem.outside": "the point is about {km:,.0f} km outside {country} ({code})",
     "data.problem.year": "must be a year between {first} and {last}",
     "data.problem.website": "must be an {scheme} URL",
+    "links.problem.unknown_id": "is not the id of an organisation in the dataset",
+    "links.problem.self": "links an organisation to itself",
+    "links.problem.relation": "is not a known relation; expected one of {expected}",
+    "links.problem.duplicate": "repeats the link of row {row}",
+    "links.problem.source": "must be one {scheme} URL",
+    "links.problem.year_order": "the end year is before the start year",
+    "links.problem.repeated_network": "is listed twice",
+    "data.problem.year_order": "the end year {ended} is before the start year {started}",
+    "data.problem.source": "must be one or more {scheme} URLs separated by ';'",
+    "data.problem.checked": "must be a date written {format}, not after today ({today})",
     "data.problem.duplicate_name": "same name, city and country as row {row}",
     "data.problem.cannot_locate": (
         "cannot locate city {city!r}, region {region!r} in {code} offline (no such place, "
@@ -591,4 +626,29 @@ card (`data/README.md`) for the process.
     "world_region.Israel.definition": "Organisations based in Israel.",
     "world_region.Other": "Other",
     "world_region.Other.definition": "Organisations based anywhere else.",
+    "relation.member_of": "Member of",
+    "relation.member_of.definition": "A member of the network the other organisation runs.",
+    "relation.member_of.inverse": "Network member",
+    "relation.backbone_of": "Backbone of",
+    "relation.backbone_of.definition": "Is, or hosts, the backbone organisation of the initiative.",
+    "relation.backbone_of.inverse": "Backbone",
+    "relation.funds": "Funds",
+    "relation.funds.definition": "Funds the initiative, its backbone or a partner.",
+    "relation.funds.inverse": "Funded by",
+    "relation.founded": "Founded",
+    "relation.founded.definition": "Founded, launched or created the other organisation.",
+    "relation.founded.inverse": "Founded by",
+    "relation.advises": "Advises",
+    "relation.advises.definition": (
+        "Advises, coaches, trains or facilitates the other organisation."
+    ),
+    "relation.advises.inverse": "Advised by",
+    "relation.evaluates": "Evaluates",
+    "relation.evaluates.definition": "Evaluates or studies the other organisation's work.",
+    "relation.evaluates.inverse": "Evaluated by",
+    "relation.partners_with": "Partners with",
+    "relation.partners_with.definition": (
+        "Partners in a Collective Impact effort (either way round)."
+    ),
+    "relation.partners_with.inverse": "Partners with",
 }

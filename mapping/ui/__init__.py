@@ -16,7 +16,7 @@ every view is a shareable link. One module per concern:
 - ``upload``: bring your own data.
 """
 
-from mapping.ui.dataset import dataset_or_stop, load_dataset
+from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
@@ -29,13 +29,13 @@ from mapping.ui.world_map import fit_map_to_results, show_details, show_map
 __all__ = [
     "FAVICON",
     "PAGES",
+    "Dataset",
     "Frame",
     "_",
     "current_scene",
     "dataset_or_stop",
     "fit_map_to_results",
     "lang",
-    "load_dataset",
     "metadata",
     "page_frame",
     "permalink",
@@ -44,6 +44,7 @@ __all__ = [
     "scenes_or_stop",
     "setup_page",
     "share_box",
+    "shared_dataset",
     "show_caption",
     "show_details",
     "show_map",

@@ -2,26 +2,67 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass
 
 import geopandas as gpd
+import pandas as pd
 
+from mapping import maps
 from mapping.filters import Filters
+from mapping.i18n import t
+from mapping.ui.dataset import Dataset
 
 
 @dataclass(frozen=True)
 class Frame:
     """What a page works with: the whole dataset, the filters and the matching rows."""
 
-    all: gpd.GeoDataFrame
+    dataset: Dataset
     filters: Filters
     shown: gpd.GeoDataFrame
     lang: str = "en"
-    # The built-in (or ATLAS_DATA) file's version, for caches shared by all
-    # sessions; None for a session's upload, which no other session may see.
-    version: str | None = None
+
+    @classmethod
+    def of(cls, dataset: Dataset, filters: Filters, lang: str) -> Frame:
+        """The frame of ``filters`` applied to ``dataset``."""
+        return cls(dataset, filters, filters.apply(dataset.organisations, dataset.links), lang)
+
+    @property
+    def all(self) -> gpd.GeoDataFrame:
+        """Every organisation of the dataset."""
+        return self.dataset.organisations
+
+    @property
+    def links(self) -> pd.DataFrame:
+        """Every link between the dataset's organisations."""
+        return self.dataset.links
+
+    @property
+    def version(self) -> str | None:
+        """The dataset's shared version (None for a session's upload)."""
+        return self.dataset.version
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """Organisation id -> the name shown in the page's language."""
+        return dict(zip(self.all["id"], maps.display_names(self.all, self.lang), strict=True))
+
+    @property
+    def undated(self) -> int:
+        """How many organisations an ``asof`` view leaves out for want of a start year."""
+        if self.filters.asof is None:
+            return 0
+        others = dataclasses.replace(self.filters, asof=None)
+        return int(others.apply(self.all, self.links)["year_started"].isna().sum())
 
     @property
     def caption(self) -> str:
         """The human sentence for the current view, in the page's language."""
-        return self.filters.describe(total=len(self.all), shown=len(self.shown), lang=self.lang)
+        sentence = self.filters.describe(
+            total=len(self.all), shown=len(self.shown), lang=self.lang, names=self.names
+        )
+        if self.undated:
+            sentence += " " + t("describe.undated", self.lang, n=self.undated)
+        return sentence

@@ -70,12 +70,12 @@ def setup_page(page: str, sidebar: str = "auto") -> None:
 def page_frame(page: str) -> Frame:
     """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
     setup_page(page)
-    gdf, label, version = active_dataset()
+    dataset, label = active_dataset()
     if label:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
-    filters = sidebar_filters(gdf)
-    return Frame(gdf, filters, filters.apply(gdf), lang(), version)
+    filters = sidebar_filters(dataset)
+    return Frame.of(dataset, filters, lang())
 
 
 def show_caption(frame: Frame) -> None:

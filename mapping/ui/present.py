@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
 import streamlit as st
 
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
+from mapping.ui.dataset import Dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.world_map import show_map
@@ -85,14 +85,14 @@ def _auto_advance(seconds: int, count: int) -> None:
     tick()
 
 
-def show_scene(gdf: gpd.GeoDataFrame, scene: Scene, height: int = 720) -> None:
+def show_scene(dataset: Dataset, scene: Scene, height: int = 720) -> None:
     """Show a scene: large title, the map at the scene's view, the caption computed from data."""
     language = lang()
     title = escape_html(scene.title_in(language))
     st.markdown(f'<p class="atlas-present-title">{title}</p>', unsafe_allow_html=True)
-    frame = Frame(gdf, scene.filters, scene.filters.apply(gdf), language)
+    frame = Frame.of(dataset, scene.filters, language)
     show_map(frame, height=height, view=(scene.centre, scene.zoom), key="present_map")
+    caption = scene.caption_for(dataset.organisations, language, dataset.links)
     st.markdown(
-        f'<p class="atlas-present-caption">{escape_html(scene.caption_for(gdf, language))}</p>',
-        unsafe_allow_html=True,
+        f'<p class="atlas-present-caption">{escape_html(caption)}</p>', unsafe_allow_html=True
     )

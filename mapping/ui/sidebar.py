@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
+import dataclasses
+import datetime as dt
+
 import streamlit as st
 
-from mapping import vocab
-from mapping.filters import PARAMS, Filters
-from mapping.i18n import category_label, country_names
+from mapping import maps, vocab
+from mapping.filters import ID_FIELDS, PARAMS, SCALAR_FIELDS, Filters
+from mapping.i18n import Message, category_label, country_names
 from mapping.safety import escape_markdown
+from mapping.ui.dataset import Dataset
 from mapping.ui.language import _, lang, shown
 from mapping.ui.share import share_box
 
 _STATE = "atlas_filters"
-
-
 _WRITTEN = "atlas_written_params"
-
-
 _WIDGET = "atlas_w_"
 
 
@@ -27,7 +26,7 @@ def _filters_from_url() -> tuple[Filters, list[str]]:
     return Filters.parse_query_params(params, other_keys=OTHER_PARAMS)
 
 
-OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene")
+OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners")
 
 
 def _current_filters() -> Filters:
@@ -45,9 +44,11 @@ def _current_filters() -> Filters:
 def _set_widgets(filters: Filters, first_year: int, last_year: int) -> None:
     """Put a ``Filters`` into the sidebar widgets' state (before they are drawn)."""
     for name in PARAMS:
-        if name not in ("text", "years"):
+        if name not in SCALAR_FIELDS:
             st.session_state[_WIDGET + name] = list(getattr(filters, name))
-    st.session_state[_WIDGET + "text"] = filters.text
+    for name in ("text", *ID_FIELDS):
+        st.session_state[_WIDGET + name] = getattr(filters, name)
+    st.session_state[_WIDGET + "asof"] = filters.asof
     low, high = filters.years
     low = first_year if low is None else min(max(low, first_year), last_year)
     high = last_year if high is None else max(min(high, last_year), low)
@@ -84,10 +85,27 @@ def _widget_filters(first_year: int, last_year: int) -> Filters:
         scopes=state.get(_WIDGET + "scopes", ()),
         text=state.get(_WIDGET + "text", ""),
         years=(None if low <= first_year else low, None if high >= last_year else high),
+        linked=state.get(_WIDGET + "linked") or "",
+        network=state.get(_WIDGET + "network") or "",
+        asof=state.get(_WIDGET + "asof"),
     )
 
 
-def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
+def _unknown_ids(filters: Filters, dataset: Dataset) -> Filters:
+    """Drop a ``linked`` or ``network`` id the dataset does not have, with a notice."""
+    known = set(dataset.organisations["id"])
+    runners = set(dataset.networks["organisation_id"])
+    for name in ID_FIELDS:
+        value = getattr(filters, name)
+        valid = runners if name == "network" else known
+        if value and value not in valid:
+            notice = Message(f"notice.unknown_{name}", value=value)
+            st.toast(escape_markdown(shown(notice)), icon="⚠️")
+            filters = dataclasses.replace(filters, **{name: ""})
+    return filters
+
+
+def sidebar_filters(dataset: Dataset) -> Filters:
     """Draw the shared filter sidebar and return the filters it holds.
 
     The widgets start from the URL (a shared link) and write every change back
@@ -95,11 +113,16 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     are kept in session state rather than in the widgets, because Streamlit
     drops a widget's state when another page is shown.
     """
+    gdf = dataset.organisations
     language = lang()
     names = country_names(language)
     years = gdf["year_started"].dropna()
-    first_year, last_year = (int(years.min()), int(years.max())) if len(years) else (2000, 2026)
-    current = _current_filters()
+    this_year = dt.date.today().year
+    first_year, last_year = (
+        (int(years.min()), int(years.max())) if len(years) else (2000, this_year)
+    )
+    current = _unknown_ids(_current_filters(), dataset)
+    st.session_state[_STATE] = current
     _set_widgets(current, first_year, last_year)
     countries = sorted(
         set(gdf["country_code"]) | set(current.countries), key=lambda c: names.get(c, c)
@@ -140,8 +163,18 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
             on_change=remember,
             help=_("sidebar.year_started_help"),
         )
+        any_year = _("sidebar.asof_any")  # format_func may run outside this run: no lookups in it
+        st.selectbox(
+            _("sidebar.asof"),
+            [None, *range(this_year, first_year - 1, -1)],
+            format_func=lambda year: any_year if year is None else str(year),
+            key=_WIDGET + "asof",
+            on_change=remember,
+            help=_("sidebar.asof_help"),
+        )
+        _link_widgets(dataset, language, remember)
         filters = _widget_filters(first_year, last_year)
-        shown = int(filters.mask(gdf).sum())
+        shown = int(filters.mask(gdf, dataset.links).sum())
         st.markdown(f"**{_('count.shown_of_total', shown=shown, n=len(gdf))}**")
         st.button(_("sidebar.reset"), on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
@@ -149,3 +182,41 @@ def sidebar_filters(gdf: gpd.GeoDataFrame) -> Filters:
     with st.sidebar:
         share_box()
     return filters
+
+
+def _link_widgets(dataset: Dataset, language: str, remember) -> None:
+    """The "Network" and "Linked to" choices (only where the dataset has links)."""
+    if dataset.links.empty:
+        return
+    networks = dict(
+        zip(dataset.networks["organisation_id"], dataset.networks["network"], strict=True)
+    )
+    any_network, any_organisation = _("sidebar.network_any"), _("sidebar.linked_any")
+    if networks:
+        st.selectbox(
+            _("sidebar.network"),
+            ["", *networks],
+            format_func=lambda runner: networks[runner] if runner else any_network,
+            key=_WIDGET + "network",
+            on_change=remember,
+            help=_("sidebar.network_help"),
+        )
+    names = dict(
+        zip(
+            dataset.organisations["id"],
+            maps.display_names(dataset.organisations, language),
+            strict=True,
+        )
+    )
+    linked = set(dataset.links["source_id"]) | set(dataset.links["target_id"])
+    st.selectbox(
+        _("sidebar.linked"),
+        [
+            "",
+            *sorted((org for org in names if org in linked), key=lambda org: names[org].casefold()),
+        ],
+        format_func=lambda org: names[org] if org else any_organisation,
+        key=_WIDGET + "linked",
+        on_change=remember,
+        help=_("sidebar.linked_help"),
+    )

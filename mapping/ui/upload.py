@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
 import streamlit as st
 
+from mapping import network
 from mapping.data import COLUMNS
 from mapping.i18n import Message, direction
 from mapping.safety import escape_markdown
-from mapping.ui.dataset import dataset_or_stop, load_dataset
+from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
 from mapping.ui.language import _, lang, shown
 from mapping.upload import (
     FILE_TYPES,
@@ -23,11 +23,7 @@ from mapping.upload import (
 )
 
 _UPLOAD = "atlas_upload"
-
-
 _UPLOAD_READ = "atlas_upload_read"
-
-
 _COLUMN_MAP = "atlas_upload_columns"
 
 
@@ -35,25 +31,32 @@ _COLUMN_MAP = "atlas_upload_columns"
 UPLOAD_TYPES = (*(suffix.lstrip(".") for suffix in FILE_TYPES), "xls", "ods")
 
 
-def active_dataset() -> tuple[gpd.GeoDataFrame, Message | None, str | None]:
-    """Return the data this session looks at, a short description and a version.
+def active_dataset() -> tuple[Dataset, Message | None]:
+    """Return the data this session looks at and a short description of it.
 
-    The built-in data has no description and its file version (``Frame.version``).
-    An upload lives only in its browser session (``st.session_state``): it is
-    never written to disk and no other session sees it, so it has no shared
-    version. Its description is a message, so it follows a change of language.
+    The built-in data has no description and a shared version. An upload lives
+    only in its browser session (``st.session_state``): it is never written to
+    disk and no other session sees it, so it has no shared version. Its
+    description is a message, so it follows a change of language.
     """
     upload = st.session_state.get(_UPLOAD)
     if upload is None:
-        organisations, version = dataset_or_stop()
-        return organisations, None, version
-    return upload["organisations"], upload["label"], None
+        return dataset_or_stop(), None
+    return upload["dataset"], upload["label"]
 
 
 def _use_upload(result: UploadResult, mode: str, name: str) -> None:
-    """Button callback: make the upload this session's data."""
+    """Button callback: make the upload this session's data.
+
+    Merged with the built-in data, the built-in links among the organisations
+    kept still hold; an upload that replaces it has no links.
+    """
+    builtin = shared_dataset()
     if mode == "merge":
-        organisations, duplicates = merge_with_builtin(load_dataset(), result.organisations)
+        organisations, duplicates = merge_with_builtin(builtin.organisations, result.organisations)
+        ids = set(organisations["id"])
+        links = network.view_links(builtin.links, ids)
+        networks = builtin.networks[builtin.networks["organisation_id"].isin(ids)]
         label = Message(
             "upload.active_merged",
             name=name,
@@ -61,13 +64,15 @@ def _use_upload(result: UploadResult, mode: str, name: str) -> None:
             duplicates=Message("upload.duplicates_merged", n=duplicates),
         )
     else:
-        organisations = result.organisations
+        organisations, links = result.organisations, network.empty_links()
+        networks = builtin.networks.iloc[0:0]
         label = Message(
             "upload.active_replaced",
             name=name,
             organisations=Message("count.organisations", n=len(organisations)),
         )
-    st.session_state[_UPLOAD] = {"organisations": organisations, "label": label}
+    dataset = Dataset(organisations, links, networks, version=None)
+    st.session_state[_UPLOAD] = {"dataset": dataset, "label": label}
 
 
 def _clear_upload() -> None:

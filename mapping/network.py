@@ -1,0 +1,517 @@
+"""The field as a network: links between organisations, read, checked, analysed and written.
+
+A link reads "source relation target" (``relations.csv`` rows such as
+``kconnect member_of strivetogether``); the relations are
+``mapping.vocab.RELATIONS``. ``load_relationships`` reads and checks the links
+file the way ``mapping.data`` checks the organisations (one ``DatasetError``
+naming the row, the field and the value); ``networks_table`` reads the named
+networks and the organisation that runs each. The rest are small functions
+over those tables and a networkx graph:
+
+- ``linked_ids``, ``member_ids``: who a ``linked=`` or ``network=`` filter keeps;
+- ``view_links``, ``view_graph``: the links among the organisations a view shows;
+- ``degree``, ``network_sizes``, ``components``, ``brokers``: what a researcher reads;
+- ``network_column``: the ``network`` column the links imply (the dataset's
+  column is kept equal to it by a test);
+- writers: ``to_gexf_bytes``, ``to_graphml_bytes`` (Gephi, Kumu, yEd) and
+  ``to_links_csv_bytes``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> links = pd.DataFrame({"source_id": ["a", "b"], "target_id": ["net", "net"],
+...                       "relation": ["member_of", "member_of"]})
+>>> sorted(member_ids(links, "net"))
+['a', 'b', 'net']
+>>> sorted(linked_ids(links, "a"))
+['a', 'net']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from mapping import vocab
+from mapping.data import (
+    DEFAULT_DATASET,
+    DatasetError,
+    _integer,
+    _problem_error,
+    _Problems,
+    dataset_path,
+    is_web_url,
+)
+from mapping.i18n import Message
+
+DATA_DIR = DEFAULT_DATASET.parent
+DEFAULT_RELATIONSHIPS = DATA_DIR / "relationships.csv"
+DEFAULT_NETWORKS = DATA_DIR / "networks.csv"
+RELATIONSHIPS_ENV = "ATLAS_LINKS"
+LINK_COLUMNS = ("source_id", "target_id", "relation", "since", "until", "source", "checked", "note")
+LINK_REQUIRED = ("source_id", "target_id", "relation", "source")
+NETWORK_COLUMNS = ("network", "organisation_id")
+MIN_YEAR = 1900
+# Betweenness centrality is O(nodes x links): above this many nodes it is
+# estimated from a fixed sample of sources (networkx's ``k``), seeded.
+EXACT_BETWEENNESS_LIMIT = 3_000
+BETWEENNESS_SAMPLE = 500
+# Node attributes copied onto the graph (and into GEXF / GraphML).
+NODE_ATTRIBUTES = (
+    "name",
+    "org_type",
+    "country_code",
+    "world_region",
+    "city",
+    "year_started",
+    "year_ended",
+    "website",
+)
+
+__all__ = [
+    "LINK_COLUMNS",
+    "brokers",
+    "components",
+    "degree",
+    "linked_ids",
+    "load_relationships",
+    "member_ids",
+    "network_column",
+    "network_sizes",
+    "networks_table",
+    "relationships_path",
+    "to_gexf_bytes",
+    "to_graphml_bytes",
+    "to_links_csv_bytes",
+    "view_graph",
+    "view_links",
+]
+
+
+def relationships_path(path: str | os.PathLike | None = None) -> Path | None:
+    """The links file: ``path``, else ``$ATLAS_LINKS``, else the shipped one (or None).
+
+    With ``$ATLAS_DATA`` pointing at another dataset and no ``$ATLAS_LINKS``,
+    a ``relationships.csv`` beside that dataset is used if there is one; the
+    shipped links (which name the shipped organisations) are never applied to
+    another dataset.
+    """
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(RELATIONSHIPS_ENV, "").strip()
+    if env:
+        return Path(env)
+    dataset = dataset_path()
+    if dataset.resolve() == DEFAULT_DATASET.resolve():
+        return DEFAULT_RELATIONSHIPS
+    beside = dataset.with_name("relationships.csv")
+    return beside if beside.exists() else None
+
+
+def empty_links() -> pd.DataFrame:
+    """A links table with no rows (the right columns and types)."""
+    frame = pd.DataFrame({column: pd.Series(dtype=str) for column in LINK_COLUMNS})
+    for column in ("since", "until"):
+        frame[column] = pd.array([], dtype="Int64")
+    return frame
+
+
+def load_relationships(
+    path: str | os.PathLike | None = None, organisations: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Read and check the links file.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The CSV (default: ``relationships_path()``; no file means no links).
+    organisations : pandas.DataFrame, optional
+        The organisations the links may name (default: ``load_organisations()``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``LINK_COLUMNS`` in file order; ``since`` and ``until`` as
+        nullable integers, the rest as text.
+
+    Raises
+    ------
+    DatasetError
+        For a missing column, an unknown organisation id, a link of an
+        organisation to itself, an unknown relation, a repeated link, a year
+        out of range or an end before the start, a source that is not one
+        http(s) URL, or a malformed ``checked`` date; the message names the
+        row, the field and the value.
+    """
+    source = relationships_path(path)
+    if source is None:
+        return empty_links()
+    if organisations is None:
+        from mapping.data import load_organisations
+
+        organisations = load_organisations()
+    try:
+        table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DatasetError(
+            Message("data.error.not_utf8", reason=error.reason), source=source.name
+        ) from error
+    except pd.errors.EmptyDataError as error:
+        raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
+    return relationships_from_table(table, organisations["id"], source=source.name)
+
+
+def relationships_from_table(
+    table: pd.DataFrame, ids: Iterable[str], source: str = "relationships"
+) -> pd.DataFrame:
+    """Check a table of strings in the links schema; return it typed, or raise the first problem.
+
+    See ``load_relationships`` for the checks and the result.
+    """
+    missing = [c for c in LINK_REQUIRED if c not in table.columns]
+    if missing:
+        raise DatasetError(
+            Message("data.error.missing_columns", columns=", ".join(missing)), source=source
+        )
+    table = table.reindex(columns=LINK_COLUMNS, fill_value="").fillna("").astype(str)
+    table = pd.DataFrame({c: table[c].str.strip() for c in LINK_COLUMNS}).reset_index(drop=True)
+    found = _Problems(np.arange(1, len(table) + 1))
+    for field in LINK_REQUIRED:
+        found.add(table[field] == "", field, "", Message("data.problem.required"))
+    known = set(ids)
+    for field in ("source_id", "target_id"):
+        cells = table[field]
+        found.add(
+            (cells != "") & ~cells.isin(known), field, cells, Message("links.problem.unknown_id")
+        )
+    found.add(
+        (table["source_id"] != "") & (table["source_id"] == table["target_id"]),
+        "target_id",
+        table["target_id"],
+        Message("links.problem.self"),
+    )
+    relations = table["relation"]
+    expected = ", ".join(vocab.RELATIONS)
+    found.add(
+        (relations != "") & ~relations.isin(list(vocab.RELATIONS)),
+        "relation",
+        relations,
+        Message("links.problem.relation", expected=expected),
+    )
+    _check_repeats(table, found)
+    _check_link_years(table, found)
+    sources = table["source"]
+    found.add(
+        (sources != "") & ~sources.map(is_web_url),
+        "source",
+        sources,
+        Message("links.problem.source", scheme="http(s)"),
+    )
+    checked = table["checked"]
+    found.add(
+        (checked != "") & ~checked.map(_is_past_date),
+        "checked",
+        checked,
+        Message("data.problem.checked", format="YYYY-MM-DD", today=dt.date.today().isoformat()),
+    )
+    problems = found.frame()
+    if len(problems):
+        raise _problem_error(problems.iloc[0], source)
+    for field in ("since", "until"):
+        table[field] = pd.array([_integer(v) for v in table[field]], dtype="Int64")
+    return table
+
+
+def _pair_keys(table: pd.DataFrame) -> pd.Series:
+    """One key per link; a symmetric relation's two directions share a key."""
+    ordered = [
+        (*sorted((a, b)), r) if r in vocab.SYMMETRIC_RELATIONS else (a, b, r)
+        for a, b, r in zip(table["source_id"], table["target_id"], table["relation"], strict=True)
+    ]
+    return pd.Series(["\t".join(key) for key in ordered], index=table.index)
+
+
+def _check_repeats(table: pd.DataFrame, found: _Problems) -> None:
+    """Report a link given twice (either way round for a symmetric relation)."""
+    keys = _pair_keys(table)
+    repeated = keys.duplicated().to_numpy()
+    if not repeated.any():
+        return
+    first = dict(zip(keys[~keys.duplicated()], found.rows[~repeated], strict=True))
+    reasons = np.empty(len(table), dtype=object)
+    for position in np.flatnonzero(repeated):
+        reasons[position] = Message("links.problem.duplicate", row=first[keys.iloc[position]])
+    found.add(repeated, "target_id", table["target_id"], reasons)
+
+
+def _check_link_years(table: pd.DataFrame, found: _Problems) -> None:
+    """Report years out of range and an ``until`` before the ``since``."""
+    this_year = dt.date.today().year
+    parsed = {}
+    for field in ("since", "until"):
+        cells = table[field]
+        parsed[field] = [_integer(v) for v in cells]
+        bad = (cells != "").to_numpy() & np.array(
+            [y is None or not MIN_YEAR <= y <= this_year for y in parsed[field]], dtype=bool
+        )
+        found.add(bad, field, cells, Message("data.problem.year", first=MIN_YEAR, last=this_year))
+    reversed_years = np.array(
+        [s is not None and u is not None and u < s for s, u in zip(*parsed.values(), strict=True)],
+        dtype=bool,
+    )
+    found.add(reversed_years, "until", table["until"], Message("links.problem.year_order"))
+
+
+def _is_past_date(text: str) -> bool:
+    """True for an ISO date that is not in the future."""
+    try:
+        return len(text) == 10 and dt.date.fromisoformat(text) <= dt.date.today()
+    except ValueError:
+        return False
+
+
+def networks_table(
+    path: str | os.PathLike | None = None, organisations: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Read the named networks and the organisation that runs each (``data/networks.csv``).
+
+    Returns an empty table for a dataset other than the shipped one (unless
+    ``path`` is given). Raises ``DatasetError`` for a runner that is not an
+    organisation, or a network or runner listed twice.
+    """
+    if path is None:
+        if dataset_path().resolve() != DEFAULT_DATASET.resolve():
+            return pd.DataFrame({c: pd.Series(dtype=str) for c in NETWORK_COLUMNS})
+        path = DEFAULT_NETWORKS
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = table.reindex(columns=NETWORK_COLUMNS, fill_value="")
+    if organisations is not None:
+        known = set(organisations["id"])
+        for row, runner in enumerate(table["organisation_id"], start=1):
+            if runner not in known:
+                raise DatasetError(
+                    Message("links.problem.unknown_id"),
+                    row=row,
+                    field="organisation_id",
+                    value=runner,
+                    source=Path(path).name,
+                )
+    for field in NETWORK_COLUMNS:
+        repeated = table[field].duplicated()
+        if repeated.any():
+            row = int(np.flatnonzero(repeated)[0]) + 1
+            raise DatasetError(
+                Message("links.problem.repeated_network"),
+                row=row,
+                field=field,
+                value=table[field].iloc[row - 1],
+                source=Path(path).name,
+            )
+    return table
+
+
+def linked_ids(links: pd.DataFrame, org: str) -> set[str]:
+    """The organisation ``org`` and every organisation directly linked to it (either way)."""
+    touching = (links["source_id"] == org) | (links["target_id"] == org)
+    ends = set(links.loc[touching, "source_id"]) | set(links.loc[touching, "target_id"])
+    return ends | {org}
+
+
+def member_ids(links: pd.DataFrame, runner: str) -> set[str]:
+    """The members of the network ``runner`` runs (its ``member_of`` links), and the runner."""
+    members = links.loc[
+        (links["relation"] == "member_of") & (links["target_id"] == runner), "source_id"
+    ]
+    return set(members) | {runner}
+
+
+def view_links(links: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """The links whose two ends are both among ``ids``, in file order."""
+    shown = set(ids)
+    keep = links["source_id"].isin(shown) & links["target_id"].isin(shown)
+    return links.loc[keep]
+
+
+def neighbour_ids(links: pd.DataFrame, ids: Iterable[str]) -> set[str]:
+    """``ids`` and every organisation directly linked to one of them."""
+    shown = set(ids)
+    touching = links["source_id"].isin(shown) | links["target_id"].isin(shown)
+    return shown | set(links.loc[touching, "source_id"]) | set(links.loc[touching, "target_id"])
+
+
+def view_graph(organisations: pd.DataFrame, links: pd.DataFrame) -> nx.MultiDiGraph:
+    """The organisations as nodes (with their attributes) and the links among them as edges.
+
+    Parameters
+    ----------
+    organisations : pandas.DataFrame
+        The organisations of the view (``load_organisations`` rows).
+    links : pandas.DataFrame
+        Links (``load_relationships``); those with an end outside the view are left out.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Node keys are ids; node attributes ``NODE_ATTRIBUTES`` plus ``role``
+        (the primary role) and ``roles`` / ``domains`` / ``network`` joined
+        with ``;``; one edge per link, keyed by relation, with ``relation``,
+        ``since``, ``until`` and ``source``. A symmetric relation is one edge.
+    """
+    graph = nx.MultiDiGraph()
+    for record in organisations.to_dict("records"):
+        attributes = _present({name: record.get(name) for name in NODE_ATTRIBUTES})
+        attributes["role"] = record["roles"][0] if len(record["roles"]) else ""
+        for name in ("roles", "domains", "network"):
+            attributes[name] = ";".join(record.get(name) or ())
+        graph.add_node(record["id"], **attributes)
+    for link in view_links(links, graph.nodes).to_dict("records"):
+        graph.add_edge(
+            link["source_id"],
+            link["target_id"],
+            key=link["relation"],
+            **_present({name: link[name] for name in ("relation", "since", "until", "source")}),
+        )
+    return graph
+
+
+def _present(values: Mapping[str, object]) -> dict[str, str | int]:
+    """The values GEXF and GraphML can hold: years as ints, text as text; missing ones left out.
+
+    A year blank on some elements and set on others cannot share one typed
+    attribute, so a missing value is no attribute at all.
+    """
+    plain: dict[str, str | int] = {}
+    for name, value in values.items():
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            continue
+        plain[name] = int(value) if isinstance(value, int | np.integer) else str(value)
+    return plain
+
+
+def degree(graph: nx.MultiDiGraph) -> pd.Series:
+    """Links per organisation (in and out), most linked first; ties by id."""
+    counts = pd.Series(dict(graph.degree()), dtype="int64")
+    if counts.empty:
+        return counts
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def network_sizes(links: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
+    """Members per named network (``member_of`` links to its runner), largest first."""
+    members = links.loc[links["relation"] == "member_of", "target_id"].value_counts()
+    table = networks.loc[:, list(NETWORK_COLUMNS)].copy()
+    table["members"] = [int(members.get(runner, 0)) for runner in table["organisation_id"]]
+    return table.sort_values(["members", "network"], ascending=[False, True]).reset_index(drop=True)
+
+
+def components(graph: nx.MultiDiGraph) -> list[set[str]]:
+    """The connected groups of organisations (links taken either way), largest first."""
+    parts = nx.connected_components(nx.Graph(graph.to_undirected(as_view=True)))
+    return sorted(parts, key=lambda part: (-len(part), min(part)))
+
+
+def brokers(graph: nx.MultiDiGraph, top: int = 10) -> pd.Series:
+    """The organisations that most often lie between others: betweenness centrality.
+
+    Links are taken either way and once per pair. Exact up to
+    ``EXACT_BETWEENNESS_LIMIT`` nodes, else estimated from
+    ``BETWEENNESS_SAMPLE`` seeded sources (the same answer on every run).
+    Organisations with no brokerage (0) are left out.
+    """
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    sample = BETWEENNESS_SAMPLE if len(simple) > EXACT_BETWEENNESS_LIMIT else None
+    scores = pd.Series(nx.betweenness_centrality(simple, k=sample, seed=0), dtype="float64")
+    scores = scores[scores > 0]
+    return scores.sort_index().sort_values(ascending=False, kind="stable").head(top)
+
+
+def network_column(
+    ids: Iterable[str], links: pd.DataFrame, networks: pd.DataFrame
+) -> dict[str, tuple[str, ...]]:
+    """The networks each organisation belongs to, as the links say.
+
+    An organisation is in a named network when it has a ``member_of`` link to
+    the network's runner, or is the runner; names come in ``networks`` order.
+    """
+    name_of = dict(zip(networks["organisation_id"], networks["network"], strict=True))
+    order = {name: index for index, name in enumerate(networks["network"])}
+    found: dict[str, set[str]] = {org: set() for org in ids}
+    members = links[(links["relation"] == "member_of") & links["target_id"].isin(name_of)]
+    for member, runner in zip(members["source_id"], members["target_id"], strict=True):
+        if member in found:
+            found[member].add(name_of[runner])
+    for runner, name in name_of.items():
+        if runner in found:
+            found[runner].add(name)
+    return {org: tuple(sorted(names, key=order.get)) for org, names in found.items()}
+
+
+def _graph_for_export(organisations: pd.DataFrame, links: pd.DataFrame) -> nx.MultiDiGraph:
+    """The view's graph with an edge id per link (``source relation target``)."""
+    graph = view_graph(organisations, links)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        data["id"] = f"{source} {key} {target}"
+        data["label"] = key
+    for _, data in graph.nodes(data=True):
+        data["label"] = data["name"]
+    return graph
+
+
+def to_gexf_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
+    """The view as GEXF 1.2 (Gephi): organisations as nodes, links as edges.
+
+    Examples
+    --------
+    ``networkx.read_gexf(io.BytesIO(to_gexf_bytes(gdf, links)))`` gives back
+    the same nodes (ids) and edges (source, target, relation).
+    """
+    buffer = io.BytesIO()
+    nx.write_gexf(_graph_for_export(organisations, links), buffer, version="1.2draft")
+    return buffer.getvalue()
+
+
+def to_graphml_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
+    """The view as GraphML (yEd, Kumu, Cytoscape, igraph)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(_graph_for_export(organisations, links), buffer, named_key_ids=True)
+    return buffer.getvalue()
+
+
+def to_links_csv_bytes(
+    organisations: pd.DataFrame, links: pd.DataFrame, names: Mapping[str, str] | None = None
+) -> bytes:
+    """The links among the view's organisations as CSV for spreadsheets (UTF-8 with BOM).
+
+    Each link gets both organisations' names beside their ids; text cells that
+    a spreadsheet would read as a formula are prefixed with ``'``.
+    """
+    from mapping.export import neutralise_formula
+
+    if names is None:
+        names = dict(zip(organisations["id"], organisations["name"], strict=True))
+    shown = view_links(links, organisations["id"])
+    table = pd.DataFrame(
+        {
+            "source_id": shown["source_id"].to_numpy(),
+            "source_name": [names.get(i, "") for i in shown["source_id"]],
+            "relation": shown["relation"].to_numpy(),
+            "target_id": shown["target_id"].to_numpy(),
+            "target_name": [names.get(i, "") for i in shown["target_id"]],
+            "since": shown["since"].to_numpy(),
+            "until": shown["until"].to_numpy(),
+            "source": shown["source"].to_numpy(),
+            "checked": shown["checked"].to_numpy(),
+            "note": shown["note"].to_numpy(),
+        }
+    )
+    for column in table.columns:
+        if column not in ("since", "until"):
+            table[column] = [neutralise_formula(str(v)) for v in table[column]]
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

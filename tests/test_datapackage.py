@@ -1,0 +1,55 @@
+"""The dataset as a data package: Frictionless validates it, and it says how to cite it."""
+
+import json
+import re
+
+import frictionless
+
+from mapping.provenance import load_metadata
+from scripts import make_datapackage
+
+DATA_DIR = make_datapackage.DATA_DIR
+CITATION = DATA_DIR.parent / "CITATION.cff"
+
+
+def test_the_descriptor_is_derived_from_the_code():
+    # Vocabularies, columns and networks come from the code: rerun the script if this fails.
+    assert make_datapackage.OUTPUT.read_text(encoding="utf-8") == make_datapackage.text()
+
+
+def test_frictionless_validates_every_resource():
+    report = frictionless.validate(make_datapackage.OUTPUT)
+    errors = [error for task in report.tasks for error in task.errors][:5]
+    assert report.valid, [(e.type, e.note) for e in errors]
+
+
+def test_frictionless_catches_an_unknown_relation_and_a_dangling_link(tmp_path):
+    # The package's schema is strict enough to be worth validating.
+    for name in ("datapackage.json", "organisations.csv", "networks.csv", "places.csv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    lines = (DATA_DIR / "relationships.csv").read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",")
+    first[2] = "likes"
+    second = lines[2].split(",")
+    second[0] = "nobody-here"
+    broken = [lines[0], ",".join(first), ",".join(second), *lines[3:]]
+    (tmp_path / "relationships.csv").write_text("\n".join(broken) + "\n", encoding="utf-8")
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    types = {error.type for task in report.tasks for error in task.errors}
+    assert {"constraint-error", "foreign-key"} <= types
+
+
+def test_package_and_metadata_agree():
+    descriptor = json.loads(make_datapackage.OUTPUT.read_text(encoding="utf-8"))
+    metadata = load_metadata()
+    assert descriptor["version"] == metadata["version"]
+    assert descriptor["created"].startswith(metadata["date"])
+
+
+def test_citation_cff_names_this_version():
+    text = CITATION.read_text(encoding="utf-8")
+    metadata = load_metadata()
+    assert re.search(rf"^version: \"?{re.escape(metadata['version'])}\"?$", text, re.MULTILINE)
+    assert re.search(rf"^date-released: \"?{metadata['date']}\"?$", text, re.MULTILINE)
+    assert "cff-version: 1.2.0" in text
+    assert "CC-BY-4.0" in text
