@@ -1,8 +1,11 @@
 """Map assets served by the app itself, so the map works with no network.
 
-Leaflet comes from the XStatic package on PyPI; the atlas's own script (its
-grid clustering replaces Leaflet.markercluster) and style sheet live in
-``mapping/assets/``. At start-up
+Leaflet comes from the XStatic package on PyPI; Cytoscape.js (the network
+graph; no PyPI package ships it on its own) is vendored from npm, version
+3.35.0 with its MIT licence, in ``mapping/assets/vendor/cytoscape/``; the
+atlas's own scripts (its grid clustering replaces Leaflet.markercluster; the
+details panel shared by the map and the graph; the graph) and style sheets
+live in ``mapping/assets/``. At start-up
 ``install_static_assets`` copies them into ``static/`` (served by Streamlit at
 ``/app/static/...`` with ``enableStaticServing``); ``inline_assets`` embeds
 the same files in a standalone HTML page.
@@ -42,18 +45,36 @@ _LEAFLET = Path(xstatic.pkg.leaflet.BASE_DIR)
 
 LEAFLET_JS = Asset(_LEAFLET / "leaflet.js", "vendor/leaflet/leaflet.js")
 LEAFLET_CSS = Asset(_LEAFLET / "leaflet.css", "vendor/leaflet/leaflet.css")
+DETAILS_JS = Asset(OWN_ASSETS / "details.js", "atlas/details.js")
 ATLAS_JS = Asset(OWN_ASSETS / "atlas.js", "atlas/atlas.js")
 ATLAS_CSS = Asset(OWN_ASSETS / "atlas.css", "atlas/atlas.css")
 BASEMAP = Asset(PROJECT_ROOT / "data" / "countries.geojson", "atlas/countries.geojson")
+CYTOSCAPE_JS = Asset(
+    OWN_ASSETS / "vendor" / "cytoscape" / "cytoscape.min.js", "vendor/cytoscape/cytoscape.min.js"
+)
+NETWORK_JS = Asset(OWN_ASSETS / "network.js", "atlas/network.js")
+NETWORK_CSS = Asset(OWN_ASSETS / "network.css", "atlas/network.css")
+# The graph's frame: a Streamlit component's page, served by Streamlit from this folder.
+NETWORK_FRAME = OWN_ASSETS / "network_frame"
 
-SCRIPTS = (LEAFLET_JS, ATLAS_JS)
+SCRIPTS = (LEAFLET_JS, DETAILS_JS, ATLAS_JS)
+# The network graph's frame: Cytoscape.js, the shared details, the graph itself.
+NETWORK_SCRIPTS = (CYTOSCAPE_JS, DETAILS_JS, NETWORK_JS)
 STYLESHEETS = (LEAFLET_CSS, ATLAS_CSS)
 # Leaflet's layer-control icon and default marker images, referenced from leaflet.css.
 LEAFLET_IMAGES = tuple(
     Asset(path, f"vendor/leaflet/images/{path.name}")
     for path in sorted((_LEAFLET / "images").glob("*.png"))
 )
-ALL_ASSETS = (*SCRIPTS, *STYLESHEETS, *LEAFLET_IMAGES, BASEMAP)
+ALL_ASSETS = (
+    *SCRIPTS,
+    *STYLESHEETS,
+    *LEAFLET_IMAGES,
+    BASEMAP,
+    CYTOSCAPE_JS,
+    NETWORK_JS,
+    NETWORK_CSS,
+)
 
 
 URL_KEEPER_JS = OWN_ASSETS / "url.js"

@@ -71,7 +71,11 @@ class AtlasMap(folium.Map):
     """A ``folium.Map`` whose scripts and styles are the app's local assets."""
 
     # folium reads these class attributes; they replace its CDN links.
-    default_js = [("leaflet", assets.LEAFLET_JS.url), ("atlas", assets.ATLAS_JS.url)]  # noqa: RUF012
+    default_js = [  # noqa: RUF012
+        ("leaflet", assets.LEAFLET_JS.url),
+        ("atlas_details", assets.DETAILS_JS.url),
+        ("atlas", assets.ATLAS_JS.url),
+    ]
     default_css = [("leaflet_css", assets.LEAFLET_CSS.url), ("atlas_css", assets.ATLAS_CSS.url)]  # noqa: RUF012
 
 
@@ -309,6 +313,7 @@ def organisations_layer(
     *,
     sync_url: bool = False,
     selected: int | None = None,
+    links: pd.DataFrame | None = None,
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
 
@@ -327,12 +332,14 @@ def organisations_layer(
     selected : int, optional
         Position in ``gdf`` of an organisation whose details open at once
         (a link that names one).
+    links : pandas.DataFrame, optional
+        The links between organisations, for the details and the lines.
     """
     if len(gdf) > AGGREGATE_ABOVE:
         return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
-    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url)
+    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url, links=links)
     return OrganisationsLayer(
         encode_payload(payload),
         name=t("map.layer.organisations", lang),
@@ -431,8 +438,53 @@ def payload_in_script(script: str) -> dict:
     return data
 
 
+# Leaflet dash patterns (SVG stroke-dasharray) of the relation line styles.
+DASH_ARRAYS = {"solid": None, "dashed": "7 5", "dotted": "2 5"}
+
+
+def links_payload(gdf: pd.DataFrame, links: pd.DataFrame, lang: str = "en") -> dict:
+    """The links among the organisations of ``gdf``, as positions into its rows.
+
+    Returns ``source``, ``target``, ``relation`` (index into ``keys``), the
+    relation ``labels`` (read from the source) and ``inverse`` labels (read
+    from the target), line ``styles``, and ``hidden``: for each row, how many of
+    its links lead to organisations not in ``gdf`` (listed as a count only).
+    """
+    position = {org: i for i, org in enumerate(gdf["id"].astype(str))}
+    keys = list(vocab.RELATIONS)
+    inside = links["source_id"].isin(position) & links["target_id"].isin(position)
+    shown, outside = links[inside], links[~inside]
+    hidden = [0] * len(gdf)
+    for end in ("source_id", "target_id"):
+        for org in outside[end]:
+            if org in position:
+                hidden[position[org]] += 1
+    return {
+        "source": [position[o] for o in shown["source_id"]],
+        "target": [position[o] for o in shown["target_id"]],
+        "relation": [keys.index(r) for r in shown["relation"]],
+        "keys": keys,
+        "labels": [category_label("relation", r, lang) for r in keys],
+        "inverse": [t(f"relation.{r}.inverse", lang) for r in keys],
+        "styles": [
+            {
+                "colour": vocab.RELATION_STYLES[r][0],
+                "dash": DASH_ARRAYS[vocab.RELATION_STYLES[r][1]],
+            }
+            for r in keys
+        ],
+        "hidden": hidden,
+        "heading": t("detail.linked", lang),
+        "hiddenText": t("detail.linked_hidden", lang, n="{n}"),
+    }
+
+
 def organisations_payload(
-    gdf: pd.DataFrame, details: bool | None = None, lang: str = "en", ids: bool = False
+    gdf: pd.DataFrame,
+    details: bool | None = None,
+    lang: str = "en",
+    ids: bool = False,
+    links: pd.DataFrame | None = None,
 ) -> dict:
     """Return the compact arrays the browser draws the organisations from.
 
@@ -449,6 +501,10 @@ def organisations_payload(
         With details, also ship each organisation's ``id`` (so a popup can
         name its organisation in the URL). Without details a click re-runs
         the app, which knows the ids, so the compact payload stays compact.
+    links : pandas.DataFrame, optional
+        With details, the links between organisations (``links_payload``):
+        the details list each organisation's linked ones and the map draws
+        lines to them.
 
     Returns
     -------
@@ -480,6 +536,8 @@ def organisations_payload(
         }
         if ids:
             payload["ids"] = gdf["id"].astype(str).tolist()
+        if links is not None and len(links):
+            payload["links"] = links_payload(gdf, links, lang)
     return payload
 
 

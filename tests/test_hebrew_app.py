@@ -12,7 +12,13 @@ from mapping.i18n import t
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT_ROOT / "app.py")
-PAGES = ("pages/charts.py", "pages/data.py", "pages/present.py", "pages/about.py")
+PAGES = (
+    "pages/charts.py",
+    "pages/data.py",
+    "pages/network.py",
+    "pages/present.py",
+    "pages/about.py",
+)
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Latin words that are names or formats, not interface words: they stay as they are in Hebrew.

@@ -2,60 +2,15 @@
  *
  * Data arrives as compact parallel arrays (see mapping/maps.py). Every text from
  * the data is put on the page with textContent, never as HTML, and links are
- * only followed when they are http(s): hostile data stays inert.
+ * only followed when they are http(s): hostile data stays inert. An
+ * organisation's details (details.js, shared with the network graph) list the
+ * organisations it is linked to; while they are open the map draws a line to
+ * each, styled by relation.
  */
 (function () {
   "use strict";
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-
-  function safeHref(url) {
-    try {
-      var parsed = new URL(String(url));
-      return (parsed.protocol === "http:" || parsed.protocol === "https:") ? parsed.href : null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function popupContent(data, index) {
-    var box = el("div", "atlas-popup");
-    box.setAttribute("dir", "auto");
-    box.appendChild(el("div", "atlas-popup-title", data.name[index]));
-    var details = data.details;
-    if (!details) {
-      box.appendChild(el("div", "atlas-popup-row", data.roleLabels[data.role[index]]));
-      return box;
-    }
-    var list = el("dl", "atlas-popup-list");
-    for (var f = 0; f < details.fields.length; f++) {
-      var value = details.values[f][index];
-      if (value === "" || value === null || value === undefined) { continue; }
-      var key = details.fields[f];
-      if (key === "website") {
-        var href = safeHref(value);
-        if (!href) { continue; }
-        list.appendChild(el("dt", null, details.labels[f]));
-        var dd = el("dd");
-        var link = el("a", null, value);
-        link.href = href;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        dd.appendChild(link);
-        list.appendChild(dd);
-      } else {
-        list.appendChild(el("dt", null, details.labels[f]));
-        list.appendChild(el("dd", key === "description" ? "atlas-popup-description" : null, value));
-      }
-    }
-    box.appendChild(list);
-    return box;
-  }
+  var el = window.AtlasDetails.el;
 
   function inflateJson(base64) {
     var binary = atob(base64);
@@ -183,6 +138,7 @@
     onRemove: function (map) {
       // As a marker's own popup closes with its marker, so do details this layer opened.
       if (this._detailsPopup && map.hasLayer(this._detailsPopup)) { map.closePopup(this._detailsPopup); }
+      this._hideLinks();
       map.off("zoomend moveend", this._redraw, this);
       map.off("moveend", this._reportView, this);
       map.removeLayer(this._group);
@@ -216,17 +172,61 @@
       keeper.report({ org: index >= 0 ? ids[index] : "" });
     },
 
+    /* The details of one organisation; its linked organisations open their own details. */
+    _content: function (index) {
+      var self = this;
+      return window.AtlasDetails.popupContent(this._data, index, function (other) {
+        self._map.panTo([self._data.lat[other], self._data.lon[other]]);
+        self._openDetails(other);
+      });
+    },
+
+    /* An organisation's details opened: name it in the URL, draw its links. */
+    _opened: function (index) {
+      this._reportOrg(index);
+      this._showLinks(index);
+    },
+
+    _closed: function () {
+      this._reportOrg(-1);
+      this._hideLinks();
+    },
+
+    /* A line from the organisation to each one it is linked to, with the relation as tooltip. */
+    _showLinks: function (index) {
+      this._hideLinks();
+      var data = this._data, map = this._map;
+      if (!map || !data.links) { return; }
+      var lines = L.layerGroup();
+      window.AtlasDetails.linkedTo(data, index).forEach(function (item) {
+        var style = data.links.styles[item.relation];
+        var line = L.polyline(
+          [[data.lat[index], data.lon[index]], [data.lat[item.other], data.lon[item.other]]],
+          { color: style.colour, weight: 2.5, opacity: 0.9, dashArray: style.dash, className: "atlas-link-line" }
+        );
+        line.bindTooltip(escapeHtml(item.label + ": " + data.name[item.other]), { sticky: true, className: "atlas-tooltip" });
+        lines.addLayer(line);
+      });
+      lines.addTo(map);
+      this._linkLines = lines;
+    },
+
+    _hideLinks: function () {
+      if (this._linkLines && this._map) { this._map.removeLayer(this._linkLines); }
+      this._linkLines = null;
+    },
+
     /* Open an organisation's details where it is, whether its marker is shown or clustered. */
     _openDetails: function (index) {
       var data = this._data, self = this;
       // No autoPan: a link that names an organisation must open at the view it names.
-      var popup = L.popup({ maxWidth: 340, minWidth: 220, autoPan: false })
+      var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 230, autoPan: false })
         .setLatLng([data.lat[index], data.lon[index]])
-        .setContent(popupContent(data, index));
-      popup.on("remove", function () { self._reportOrg(-1); });
+        .setContent(this._content(index));
+      popup.on("remove", function () { if (self._detailsPopup === popup) { self._closed(); } });
       popup.openOn(this._map);
       this._detailsPopup = popup;
-      this._reportOrg(index);
+      this._opened(index);
     },
 
     _redraw: function () {
@@ -287,11 +287,11 @@
       marker.atlasIndex = index;
       // A string tooltip (escaped) lets st_folium report which marker was clicked.
       marker.bindTooltip(escapeHtml(data.name[index]), { direction: "top", offset: [0, -radius], className: "atlas-tooltip" });
-      marker.bindPopup(function (layer) { return popupContent(data, layer.atlasIndex); },
-        { maxWidth: 340, minWidth: 220 });
       var self = this;
-      marker.on("popupopen", function () { self._reportOrg(index); });
-      marker.on("popupclose", function () { self._reportOrg(-1); });
+      marker.bindPopup(function (layer) { return self._content(layer.atlasIndex); },
+        { maxWidth: 340, minWidth: 220, maxHeight: 230 });
+      marker.on("popupopen", function () { self._opened(index); });
+      marker.on("popupclose", function () { self._closed(); });
       return marker;
     },
 
@@ -314,12 +314,12 @@
         } else {
           // Organisations at one address: list them, each opening its details.
           // No autoPan: a link that names an organisation must open at the view it names.
-      var popup = L.popup({ maxWidth: 340, minWidth: 220, autoPan: false }).setLatLng(centre);
+          var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 230, autoPan: false }).setLatLng(centre);
           popup.setContent(listPopupContent(data, bucket.members, function (index) {
-            popup.setContent(popupContent(data, index));
-            self._reportOrg(index);
+            popup.setContent(self._content(index));
+            self._opened(index);
           }));
-          popup.on("remove", function () { self._reportOrg(-1); });
+          popup.on("remove", function () { self._closed(); });
           popup.openOn(map);
         }
       });
@@ -426,6 +426,6 @@
     escapeHtml: escapeHtml,
     legendControl: legendControl,
     fullscreenControl: fullscreenControl,
-    popupContent: popupContent
+    popupContent: window.AtlasDetails.popupContent
   };
 })();

@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "page.map": "Map",
     "page.charts": "Charts",
     "page.data": "Data",
+    "page.network": "Network",
     "page.present": "Present",
     "page.about": "About",
     "language.label": "Language",
@@ -132,6 +133,8 @@ MESSAGES: dict[str, str] = {
     "map.tiles.carto": "CARTO Positron (online)",
     "map.country_count": "{country}: {count}",
     # Popup and details-panel labels, one per maps.DETAIL_FIELDS field.
+    "detail.linked": "Linked organisations",
+    "detail.linked_hidden": "+ {n} more outside this view",
     "detail.org_type": "Type",
     "detail.roles": "Roles",
     "detail.domains": "Domains",
@@ -166,6 +169,63 @@ MESSAGES: dict[str, str] = {
     "chart.tooltip.country": "Country",
     "chart.tooltip.organisations": "Organisations",
     # --- The data page (pages/data.py, mapping/ui.py table_for_display, mapping/export.py) ---
+    "network.heading": "The field as a network",
+    "network.partners": "Include their direct partners",
+    "network.partners_help": (
+        "Also draw every organisation directly linked to one the filters select, "
+        "even if the filters leave it out."
+    ),
+    "network.empty": "No organisation matches these filters.",
+    "network.no_links": "These organisations have no links to each other in the dataset.",
+    "network.trimmed": (
+        "The graph shows the {shown:,} most linked of these {total:,} organisations; "
+        "the figures below and the downloads cover all of them."
+    ),
+    "network.partners_added#one": "One direct partner outside the filters is added.",
+    "network.partners_added#other": "{n:,} direct partners outside the filters are added.",
+    "network.search_label": "Find an organisation in the graph",
+    "network.search_placeholder": "Find in the graph…",
+    "network.list_label": "Organisations in this graph",
+    "network.list_prompt": "Choose an organisation…",
+    "network.fit": "Show the whole graph",
+    "network.legend_roles": "Primary role",
+    "network.legend_links": "Links",
+    "network.legend_size": "Larger: more links.",
+    "network.details_prompt": (
+        "Click an organisation (or find it by name) to read its details and its links."
+    ),
+    "network.graph_label": "Network graph of the organisations and the links between them",
+    "network.matches": "Matches: {n}",
+    "network.no_match": "No match",
+    "network.metrics_heading": "What the network shows",
+    "network.metric.organisations": "Organisations",
+    "network.metric.links": "Links",
+    "network.metric.linked": "Linked to another",
+    "network.metric.groups": "Connected groups",
+    "network.metric.largest": "Largest group",
+    "network.most_linked": "Most linked",
+    "network.brokers": "Brokers (betweenness)",
+    "network.brokers_help": (
+        "How often an organisation lies on the shortest path between two others: "
+        "the ones that bridge otherwise separate parts of the field."
+    ),
+    "network.networks": "Named networks",
+    "network.by_relation": "Links by relation",
+    "network.column.organisation": "Organisation",
+    "network.column.links": "Links",
+    "network.column.betweenness": "Betweenness",
+    "network.column.network": "Network",
+    "network.column.members": "Members in view",
+    "network.column.relation": "Relation",
+    "network.downloads_heading": "Download this network",
+    "download.links_csv": "Links (CSV)",
+    "download.links_csv_help": (
+        "Every link among these organisations, with both names: UTF-8 with BOM."
+    ),
+    "download.gexf": "Graph for Gephi (GEXF)",
+    "download.gexf_help": "Organisations as nodes with their attributes, links as edges.",
+    "download.graphml": "Graph (GraphML)",
+    "download.graphml_help": "For yEd, Kumu, Cytoscape and igraph.",
     "data.heading": "Organisations",
     "column.name": "Name",
     "column.roles": "Roles",

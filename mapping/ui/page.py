@@ -21,6 +21,7 @@ PAGES = (
     ("pages/map.py", "map", ":material/public:"),
     ("pages/charts.py", "charts", ":material/bar_chart:"),
     ("pages/data.py", "data", ":material/table_view:"),
+    ("pages/network.py", "network", ":material/hub:"),
     ("pages/present.py", "present", ":material/slideshow:"),
     ("pages/about.py", "about", ":material/info:"),
 )

@@ -90,13 +90,22 @@ def show_map(
 def _layer_script(frame: Frame, details: bool, sync_url: bool, selected: int | None) -> str:
     """The organisations layer's script; shared by sessions showing the same view of shared data."""
     if frame.version is None:
-        return folium_component.layer_script(
-            maps.organisations_layer(
-                frame.shown, details=details, lang=frame.lang, sync_url=sync_url, selected=selected
-            )
-        )
+        return _build_layer_script(frame, details, sync_url, selected)
     view = tuple(sorted(frame.filters.to_query_params().items()))
     return _shared_layer_script(frame.version, view, frame.lang, details, sync_url, selected, frame)
+
+
+def _build_layer_script(frame: Frame, details: bool, sync_url: bool, selected: int | None) -> str:
+    """The organisations layer's script: the shown organisations and the links among them."""
+    layer = maps.organisations_layer(
+        frame.shown,
+        details=details,
+        lang=frame.lang,
+        sync_url=sync_url,
+        selected=selected,
+        links=frame.links,
+    )
+    return folium_component.layer_script(layer)
 
 
 # A new visitor usually opens a view someone opened before (the default map, a
@@ -112,16 +121,11 @@ def _shared_layer_script(
     _frame: Frame,
 ) -> str:
     """Build a layer's script once per (data version, filters, language, options, selection)."""
-    del version, view  # the cache key: they determine _frame.shown
-    layer = maps.organisations_layer(
-        _frame.shown, details=details, lang=lang, sync_url=sync_url, selected=selected
-    )
-    return folium_component.layer_script(layer)
+    del version, view, lang  # the cache key: they determine _frame's rows and language
+    return _build_layer_script(_frame, details, sync_url, selected)
 
 
 _ORG = "atlas_map_org"
-
-
 # Zoom for a link that names an organisation but no view: its town and surroundings.
 ORG_ZOOM = 9.0
 

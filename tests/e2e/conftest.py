@@ -14,11 +14,14 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
+import pandas as pd
 import pytest
 
+from mapping.data import COLUMNS
 from tests.e2e.servers import PROJECT_ROOT, Server, start_app
+from tests.test_safety import PAYLOADS
 
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -69,6 +72,62 @@ def browser():
 def app_server() -> Iterator[Server]:
     """The app on the shipped dataset."""
     server = start_app(name="default")
+    yield server
+    server.stop()
+
+
+HOSTILE_PLACES = [
+    (40, -100, "US"),
+    (50, 10, "DE"),
+    (-25, 135, "AU"),
+    (36, 138, "JP"),
+    (-15, -55, "BR"),
+    (5, 20, "CF"),
+    (62, 95, "RU"),
+    (-42, 172, "NZ"),
+    (22, 78, "IN"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The app on a dataset whose names, descriptions and links' notes are attack payloads."""
+    rows = []
+    for index, (payload, (lat, lon, country)) in enumerate(
+        zip(PAYLOADS, HOSTILE_PLACES, strict=True)
+    ):
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS, ""),
+                "id": f"hostile-{index}",
+                "name": f"{payload} #{index}",
+                "roles": "funding",
+                "country_code": country,
+                "latitude": str(lat),
+                "longitude": str(lon),
+                "description": payload,
+                "city": payload,
+                "network": payload,
+                # The loader refuses javascript: websites outright (tested in test_data).
+                "website": f"https://example.org/{quote(payload)}",
+            }
+        )
+    path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
+    pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(path, index=False)
+    # Links beside the dataset (mapping.network.relationships_path): a chain, with hostile notes.
+    links = [
+        {
+            "source_id": f"hostile-{index}",
+            "target_id": f"hostile-{index + 1}",
+            "relation": "partners_with",
+            "source": "https://example.org/links",
+            "checked": "2026-12-01",
+            "note": PAYLOADS[index],
+        }
+        for index in range(len(PAYLOADS) - 1)
+    ]
+    pd.DataFrame(links).to_csv(path.with_name("relationships.csv"), index=False)
+    server = start_app({"ATLAS_DATA": str(path)}, name="hostile")
     yield server
     server.stop()
 

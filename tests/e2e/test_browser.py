@@ -14,10 +14,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
-import pandas as pd
 import pytest
 
-from mapping.data import COLUMNS
 from mapping.filters import Filters
 from tests.e2e.conftest import screenshot, start_app
 from tests.test_safety import PAYLOADS
@@ -139,49 +137,6 @@ def test_data_page_csv_has_as_many_rows_as_the_count(page, guard, app_server, or
 
 
 # Spread far apart so that at the world view no two are clustered together.
-HOSTILE_PLACES = [
-    (40, -100, "US"),
-    (50, 10, "DE"),
-    (-25, 135, "AU"),
-    (36, 138, "JP"),
-    (-15, -55, "BR"),
-    (5, 20, "CF"),
-    (62, 95, "RU"),
-    (-42, 172, "NZ"),
-    (22, 78, "IN"),
-]
-
-
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
-    """The app on a dataset whose names and descriptions are attack payloads."""
-    rows = []
-    for index, (payload, (lat, lon, country)) in enumerate(
-        zip(PAYLOADS, HOSTILE_PLACES, strict=True)
-    ):
-        rows.append(
-            {
-                **dict.fromkeys(COLUMNS, ""),
-                "id": f"hostile-{index}",
-                "name": f"{payload} #{index}",
-                "roles": "funding",
-                "country_code": country,
-                "latitude": str(lat),
-                "longitude": str(lon),
-                "description": payload,
-                "city": payload,
-                "network": payload,
-                # The loader refuses javascript: websites outright (tested in test_data).
-                "website": f"https://example.org/{quote(payload)}",
-            }
-        )
-    path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
-    pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(path, index=False)
-    server = start_app({"ATLAS_DATA": str(path)}, name="hostile")
-    yield server
-    server.stop()
-
-
 INJECTED_JS = """() => document.querySelectorAll([
   "[onerror]", "[onload]", "a[href^='javascript']",
   ".leaflet-popup-content img", ".leaflet-popup-content svg", ".leaflet-popup-content script",

@@ -1,0 +1,284 @@
+/* Collective Impact Atlas: the network graph (Cytoscape.js, served by the app).
+ *
+ * AtlasNetwork.draw(container, data) draws the organisations of a view and the
+ * links among them at the fixed positions the server computed
+ * (mapping/layout.py), so a rerun and a shared link look the same. Names are
+ * drawn on the canvas or put on the page with textContent (details.js): never
+ * parsed as HTML. Keyboard and screen-reader users reach every organisation
+ * through the search box and the list, which open the same details panel as a
+ * click; choosing an organisation names it in the page URL (?org=).
+ */
+(function () {
+  "use strict";
+
+  var el = window.AtlasDetails.el;
+  // One shape per primary role, so a role is never told by colour alone.
+  var SHAPES = ["diamond", "ellipse", "triangle", "round-rectangle"];
+  var DASHES = { solid: "solid", dashed: "dashed", dotted: "dotted" };
+
+  function reducedMotion() {
+    return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
+  function urlKeeper() {
+    try {
+      return window.parent !== window && window.parent.AtlasUrl ? window.parent.AtlasUrl : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function elements(data) {
+    var org = data.org, nodes = [], edges = [];
+    var hubs = {};
+    data.hubs.forEach(function (i) { hubs[i] = true; });
+    for (var i = 0; i < org.name.length; i++) {
+      nodes.push({
+        group: "nodes",
+        data: {
+          id: "n" + i, index: i, org: org.ids ? org.ids[i] : "", label: org.name[i],
+          role: org.role[i], size: data.size[i]
+        },
+        position: { x: data.x[i] * 60, y: data.y[i] * 60 },
+        classes: hubs[i] ? "hub" : ""
+      });
+    }
+    var links = org.links || { source: [], target: [], relation: [] };
+    for (var k = 0; k < links.source.length; k++) {
+      edges.push({
+        group: "edges",
+        data: {
+          id: "e" + k, source: "n" + links.source[k], target: "n" + links.target[k],
+          relation: links.relation[k]
+        }
+      });
+    }
+    return nodes.concat(edges);
+  }
+
+  function style(data) {
+    var org = data.org;
+    var many = org.links && org.links.source.length > 3000;
+    var rules = [
+      { selector: "node", style: {
+        "width": "data(size)", "height": "data(size)", "border-width": 1.5, "border-color": "#ffffff",
+        "label": "data(label)", "font-size": 10, "min-zoomed-font-size": 9, "text-valign": "bottom",
+        "text-margin-y": 3, "color": "#1b1b1b", "text-outline-color": "#ffffff", "text-outline-width": 2,
+        "text-max-width": 160, "text-wrap": "ellipsis"
+      } },
+      { selector: "node.hub", style: { "font-size": 13, "font-weight": "bold", "min-zoomed-font-size": 0 } },
+      // Haystack edges draw fastest but carry no arrows: used only for very many links.
+      { selector: "edge", style: { "width": 1.6, "curve-style": many ? "haystack" : "bezier", "opacity": 0.75, "arrow-scale": 0.8 } }
+    ];
+    org.colours.forEach(function (colour, role) {
+      rules.push({ selector: "node[role = " + role + "]", style: {
+        "background-color": colour, "shape": SHAPES[role % SHAPES.length]
+      } });
+    });
+    data.relations.styles.forEach(function (pair, relation) {
+      rules.push({ selector: "edge[relation = " + relation + "]", style: {
+        "line-color": pair[0], "target-arrow-color": pair[0], "line-style": DASHES[pair[1]],
+        "target-arrow-shape": data.relations.directed[relation] ? "triangle" : "none"
+      } });
+    });
+    return rules.concat([
+      { selector: "node.match", style: { "border-width": 4, "border-color": "#1b1b1b" } },
+      { selector: "node.near", style: { "min-zoomed-font-size": 0 } },
+      { selector: ".faded", style: { "opacity": 0.12, "text-opacity": 0 } },
+      { selector: "node:selected", style: {
+        "border-width": 5, "border-color": "#000000", "min-zoomed-font-size": 0, "z-index": 10
+      } }
+    ]);
+  }
+
+  function legend(data) {
+    var box = el("div", "atlas-network-legend");
+    var roles = el("div", "atlas-network-legend-group");
+    roles.appendChild(el("div", "atlas-network-legend-title", data.text.legend_roles));
+    data.org.roleLabels.forEach(function (label, role) {
+      var row = el("div", "atlas-network-legend-row");
+      var swatch = el("span", "atlas-network-swatch atlas-network-shape-" + SHAPES[role % SHAPES.length]);
+      swatch.style.backgroundColor = data.org.colours[role];
+      swatch.setAttribute("aria-hidden", "true");
+      row.appendChild(swatch);
+      row.appendChild(el("span", null, label));
+      roles.appendChild(row);
+    });
+    box.appendChild(roles);
+    var relations = el("div", "atlas-network-legend-group");
+    relations.appendChild(el("div", "atlas-network-legend-title", data.text.legend_links));
+    data.relations.labels.forEach(function (label, relation) {
+      var row = el("div", "atlas-network-legend-row");
+      var line = el("span", "atlas-network-line");
+      line.style.borderTopColor = data.relations.styles[relation][0];
+      line.style.borderTopStyle = data.relations.styles[relation][1];
+      line.setAttribute("aria-hidden", "true");
+      row.appendChild(line);
+      row.appendChild(el("span", null, label + (data.relations.directed[relation] ? " →" : "")));
+      relations.appendChild(row);
+    });
+    box.appendChild(relations);
+    box.appendChild(el("div", "atlas-network-legend-note", data.text.legend_size));
+    return box;
+  }
+
+  function draw(container, data) {
+    var org = data.org;
+    var tools = el("div", "atlas-network-tools");
+    var searchLabel = el("label", "atlas-network-search");
+    searchLabel.appendChild(el("span", "atlas-visually-hidden", data.text.search_label));
+    var search = el("input");
+    search.type = "search";
+    search.placeholder = data.text.search_placeholder;
+    search.setAttribute("dir", "auto");
+    searchLabel.appendChild(search);
+    tools.appendChild(searchLabel);
+    var status = el("span", "atlas-network-status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    tools.appendChild(status);
+    var listLabel = el("label", "atlas-network-list");
+    listLabel.appendChild(el("span", "atlas-visually-hidden", data.text.list_label));
+    var list = el("select");
+    list.appendChild(el("option", null, data.text.list_prompt));
+    list.options[0].value = "";
+    var order = org.name.map(function (name, i) { return i; });
+    order.sort(function (a, b) { return org.name[a].localeCompare(org.name[b]); });
+    order.forEach(function (i) {
+      var option = el("option", null, org.name[i]);
+      option.value = String(i);
+      list.appendChild(option);
+    });
+    listLabel.appendChild(list);
+    tools.appendChild(listLabel);
+    var fit = el("button", "atlas-network-fit", data.text.fit);
+    fit.type = "button";
+    tools.appendChild(fit);
+    container.appendChild(tools);
+
+    var body = el("div", "atlas-network-body");
+    var canvas = el("div", "atlas-network-graph");
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", data.text.graph_label);
+    body.appendChild(canvas);
+    var panel = el("aside", "atlas-network-panel");
+    panel.setAttribute("aria-live", "polite");
+    panel.appendChild(el("p", "atlas-network-prompt", data.text.details_prompt));
+    body.appendChild(panel);
+    container.appendChild(body);
+    container.appendChild(legend(data));
+
+    var cy = window.cytoscape({
+      container: canvas,
+      elements: elements(data),
+      style: style(data),
+      layout: { name: "preset", fit: true, padding: 30 },
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: true
+    });
+    container.atlasGraph = cy;
+
+    // The hubs' names stay readable at every zoom: their text grows as the graph shrinks.
+    function readableHubs() {
+      var zoom = cy.zoom();
+      cy.style().selector("node.hub").style({
+        "font-size": Math.min(13 / zoom, 48), "text-outline-width": Math.min(2 / zoom, 8)
+      }).update();
+    }
+    cy.on("zoom", readableHubs);
+    readableHubs();
+
+    function move(node) {
+      var options = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
+      if (reducedMotion()) { cy.center(node); cy.zoom(options.zoom); } else { cy.animate(options, { duration: 350 }); }
+    }
+
+    function choose(index, centre) {
+      cy.elements().removeClass("faded near");
+      cy.$(":selected").unselect();
+      panel.textContent = "";
+      var keeper = urlKeeper();
+      if (index < 0) {
+        panel.appendChild(el("p", "atlas-network-prompt", data.text.details_prompt));
+        if (keeper && org.ids) { keeper.report({ org: "" }); }
+        return;
+      }
+      var node = cy.$id("n" + index);
+      node.select();
+      var around = node.closedNeighborhood();
+      cy.elements().not(around).addClass("faded");
+      around.nodes().addClass("near");
+      panel.appendChild(window.AtlasDetails.popupContent(org, index, function (other) { choose(other, true); }));
+      list.value = String(index);
+      if (keeper && org.ids) { keeper.report({ org: org.ids[index] }); }
+      if (centre) { move(node); }
+    }
+
+    cy.on("tap", "node", function (event) { choose(event.target.data("index"), false); });
+    cy.on("tap", function (event) { if (event.target === cy) { choose(-1, false); } });
+    list.addEventListener("change", function () {
+      choose(list.value === "" ? -1 : Number(list.value), true);
+    });
+    fit.addEventListener("click", function () { cy.fit(undefined, 30); });
+
+    function matching(text) {
+      var needle = text.trim().toLocaleLowerCase();
+      var found = [];
+      if (!needle) { return found; }
+      for (var i = 0; i < org.name.length; i++) {
+        if (org.name[i].toLocaleLowerCase().indexOf(needle) >= 0) { found.push(i); }
+      }
+      return found;
+    }
+    search.addEventListener("input", function () {
+      var found = matching(search.value);
+      cy.nodes().removeClass("match");
+      found.forEach(function (i) { cy.$id("n" + i).addClass("match"); });
+      status.textContent = !search.value.trim() ? ""
+        : found.length ? data.text.matches.replace("{n}", found.length) : data.text.no_match;
+    });
+    search.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") { return; }
+      event.preventDefault();
+      var found = matching(search.value);
+      if (found.length) { choose(found[0], true); }
+    });
+
+    if (data.selected >= 0) { choose(data.selected, true); }
+    return cy;
+  }
+
+  /* The Streamlit component protocol (what streamlit-component-lib does, without React):
+   * say we are ready, draw what each render message carries, keep the frame's height. */
+  function send(type, fields) {
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, fields), "*");
+  }
+
+  function connect(container) {
+    var drawn = null;
+    window.addEventListener("message", function (event) {
+      var message = event.data;
+      if (!message || message.type !== "streamlit:render") { return; }
+      var args = message.args;
+      if (args.view === drawn) { return; }
+      drawn = args.view;
+      document.documentElement.lang = args.lang;
+      document.documentElement.dir = args.dir;
+      document.title = args.data.text.graph_label;
+      try {
+        if (window.frameElement) { window.frameElement.title = args.data.text.graph_label; }
+      } catch (error) { /* another origin: the title stays Streamlit's */ }
+      container.textContent = "";
+      container.style.height = args.height + "px";
+      var heading = el("h1", "atlas-visually-hidden", args.data.text.graph_label);
+      container.appendChild(heading);
+      draw(container, args.data);
+      send("streamlit:setFrameHeight", { height: Math.ceil(document.documentElement.scrollHeight) });
+    });
+    send("streamlit:componentReady", { apiVersion: 1 });
+  }
+
+  window.AtlasNetwork = { draw: draw, connect: connect };
+})();

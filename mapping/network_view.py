@@ -1,0 +1,137 @@
+"""The Network page's graph: what the browser draws, and the offline page that draws it.
+
+``graph_view`` chooses the organisations of a view (optionally with their
+direct partners) and, above ``NODE_LIMIT``, keeps the most linked ones;
+``graph_payload`` turns them into compact arrays: the organisations as the
+map ships them (``mapping.maps.organisations_payload``, so the details panel
+is the map's), fixed positions (``mapping.layout``), sizes by links, and the
+links with their relation. The app hands the payload to its component frame
+(``mapping/assets/network_frame``), which draws it with Cytoscape.js and
+``mapping/assets/network.js``, served by the app itself. Every text from the
+data travels as JSON and is drawn on a canvas or put on the page as text
+(``details.js``): names are never markup.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from mapping import layout, maps, network, vocab
+from mapping.i18n import category_label, t
+
+# Above this many organisations the graph keeps the most linked ones (the
+# metrics and downloads still cover the whole view): Cytoscape.js draws 2,000
+# nodes and 6,000 links smoothly on a laptop, and a readable graph has fewer.
+NODE_LIMIT = 2_000
+# Labels always shown: the most linked organisations (the others appear on zoom).
+HUB_LABELS = 25
+FRAME_HEIGHT = 620
+
+
+@dataclass(frozen=True)
+class GraphView:
+    """The organisations a graph draws and the links among them."""
+
+    organisations: pd.DataFrame
+    links: pd.DataFrame
+    # How many organisations the view had before NODE_LIMIT kept the most linked.
+    total: int
+    # Organisations added as direct partners of the view's (not matched by its filters).
+    partners: int = 0
+
+    @property
+    def trimmed(self) -> bool:
+        """Whether the graph shows only the most linked organisations of the view."""
+        return len(self.organisations) < self.total
+
+
+def graph_view(
+    all_organisations: pd.DataFrame,
+    shown: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    partners: bool = False,
+    limit: int = NODE_LIMIT,
+) -> GraphView:
+    """The organisations to draw: ``shown``, plus their direct partners, at most ``limit``.
+
+    Parameters
+    ----------
+    all_organisations : pandas.DataFrame
+        Every organisation (partners come from here).
+    shown : pandas.DataFrame
+        The organisations the filters select.
+    links : pandas.DataFrame
+        Every link.
+    partners : bool
+        Add every organisation directly linked to one of ``shown``.
+    limit : int
+        Keep at most this many: the most linked within the view (ties by id).
+    """
+    ids = set(shown["id"])
+    chosen = network.neighbour_ids(links, ids) if partners else ids
+    organisations = all_organisations[all_organisations["id"].isin(chosen)]
+    inside = network.view_links(links, organisations["id"])
+    total = len(organisations)
+    if total > limit:
+        counts = pd.concat([inside["source_id"], inside["target_id"]]).value_counts()
+        degree = organisations["id"].map(counts).fillna(0)
+        order = pd.DataFrame({"id": organisations["id"], "degree": degree})
+        keep = order.sort_values(["degree", "id"], ascending=[False, True]).head(limit)["id"]
+        organisations = organisations[organisations["id"].isin(set(keep))]
+        inside = network.view_links(inside, organisations["id"])
+    return GraphView(organisations, inside, total, len(set(organisations["id"]) - ids))
+
+
+def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict:
+    """The compact arrays ``network.js`` draws (see the module docstring).
+
+    ``selected`` is the id of an organisation whose details open at once (a link's ``org``).
+    """
+    organisations = view.organisations
+    payload = maps.organisations_payload(
+        organisations, details=True, lang=lang, ids=True, links=view.links
+    )
+    ends = zip(view.links["source_id"], view.links["target_id"], strict=True)
+    positions = layout.layout(organisations["id"], ends)
+    ids = payload["ids"]
+    links = payload.get("links", {"source": [], "target": []})
+    degree = [0] * len(ids)
+    for i in links["source"] + links["target"]:
+        degree[i] += 1
+    hubs = sorted(range(len(ids)), key=lambda i: (-degree[i], ids[i]))[:HUB_LABELS]
+    keys = list(vocab.RELATIONS)
+    return {
+        "org": payload,
+        "x": [positions[i][0] for i in ids],
+        "y": [positions[i][1] for i in ids],
+        "degree": degree,
+        "size": [round(14 + 6 * math.sqrt(d), 1) for d in degree],
+        "hubs": [i for i in hubs if degree[i] > 0],
+        "selected": ids.index(selected) if selected in ids else -1,
+        "relations": {
+            "keys": keys,
+            "labels": [category_label("relation", r, lang) for r in keys],
+            "styles": [list(vocab.RELATION_STYLES[r]) for r in keys],
+            "directed": [r not in vocab.SYMMETRIC_RELATIONS for r in keys],
+        },
+        "text": {
+            key: t(f"network.{key}", lang)
+            for key in (
+                "search_label",
+                "search_placeholder",
+                "list_label",
+                "list_prompt",
+                "fit",
+                "legend_roles",
+                "legend_links",
+                "legend_size",
+                "details_prompt",
+                "graph_label",
+            )
+        }
+        | {"matches": t("network.matches", lang, n="{n}"), "no_match": t("network.no_match", lang)},
+    }

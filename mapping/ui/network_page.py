@@ -1,0 +1,204 @@
+"""The Network page: the graph of a view, what it shows, and its downloads."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as components
+
+from mapping import assets, network, network_view, vocab
+from mapping.i18n import category_label, direction
+from mapping.safety import script_json
+from mapping.ui.frame import Frame
+from mapping.ui.language import _
+
+PARTNERS_PARAM = "partners"
+_PARTNERS = "atlas_network_partners"
+
+
+def partners_option() -> bool:
+    """The "include their direct partners" switch, kept in the URL (``partners=1``)."""
+    if _PARTNERS not in st.session_state:
+        st.session_state[_PARTNERS] = st.query_params.get(PARTNERS_PARAM) == "1"
+
+    def remember() -> None:
+        if st.session_state[_PARTNERS]:
+            st.query_params[PARTNERS_PARAM] = "1"
+        elif PARTNERS_PARAM in st.query_params:
+            del st.query_params[PARTNERS_PARAM]
+
+    st.toggle(
+        _("network.partners"), key=_PARTNERS, on_change=remember, help=_("network.partners_help")
+    )
+    remember()
+    return bool(st.session_state[_PARTNERS])
+
+
+def _view_key(frame: Frame, partners: bool) -> tuple:
+    """What identifies a graph of shared data: the filters and the partners switch."""
+    return (*sorted(frame.filters.to_query_params().items()), ("partners", partners))
+
+
+def graph_view(frame: Frame, partners: bool) -> network_view.GraphView:
+    """The organisations and links the graph draws (shared between sessions for shared data)."""
+    if frame.version is None:
+        return network_view.graph_view(frame.all, frame.shown, frame.links, partners=partners)
+    return _shared_view(frame.version, _view_key(frame, partners), partners, frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared_view(version: str, key: tuple, partners: bool, _frame: Frame) -> network_view.GraphView:
+    """Choose a view's organisations once per (data version, filters, partners)."""
+    del version, key
+    return network_view.graph_view(_frame.all, _frame.shown, _frame.links, partners=partners)
+
+
+@functools.cache
+def _component():
+    """The graph's frame, a Streamlit component served from the app (declared once)."""
+    return components.declare_component("atlas_network", path=str(assets.NETWORK_FRAME))
+
+
+def _payload(frame: Frame, view: network_view.GraphView, partners: bool, selected: str) -> tuple:
+    """The graph's data and a key naming it; laid out once per view of shared data."""
+    if frame.version is None:
+        payload = network_view.graph_payload(view, frame.lang, selected)
+        return payload, hashlib.sha256(script_json(payload).encode()).hexdigest()[:16]
+    key = (*_view_key(frame, partners), ("lang", frame.lang), ("org", selected))
+    return _shared_payload(frame.version, key, frame.lang, selected, view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared_payload(
+    version: str, key: tuple, lang: str, selected: str, _view: network_view.GraphView
+) -> tuple:
+    """Lay out a view's graph once per (data version, view, language, selection)."""
+    payload = network_view.graph_payload(_view, lang, selected)
+    return payload, hashlib.sha256(repr((version, key)).encode()).hexdigest()[:16]
+
+
+def show_graph(frame: Frame, view: network_view.GraphView, partners: bool) -> None:
+    """Draw the graph (or say why there is none)."""
+    if frame.shown.empty:
+        st.info(_("network.empty"))
+        return
+    if view.links.empty:
+        st.info(_("network.no_links"))
+    if view.trimmed:
+        st.info(_("network.trimmed", shown=len(view.organisations), total=view.total))
+    if view.partners:
+        st.caption(_("network.partners_added", n=view.partners))
+    selected = st.query_params.get("org", "")
+    payload, key = _payload(frame, view, partners, selected)
+    _component()(
+        data=payload,
+        view=key,
+        lang=frame.lang,
+        dir=direction(frame.lang),
+        height=network_view.FRAME_HEIGHT,
+        key="atlas_network_graph",
+        default=None,
+    )
+
+
+def show_metrics(frame: Frame, view: network_view.GraphView) -> None:
+    """The figures a researcher reads: size, links, groups, the most linked, brokers, networks."""
+    graph = network.view_graph(view.organisations, view.links)
+    groups = network.components(graph)
+    linked = {n for n in graph.nodes if graph.degree(n)}
+    st.subheader(_("network.metrics_heading"), anchor=False)
+    cells = st.columns(5)
+    for cell, key, value in zip(
+        cells,
+        ("organisations", "links", "linked", "groups", "largest"),
+        (
+            graph.number_of_nodes(),
+            graph.number_of_edges(),
+            len(linked),
+            sum(1 for g in groups if len(g) > 1),
+            len(groups[0]) if groups else 0,
+        ),
+        strict=True,
+    ):
+        cell.metric(_(f"network.metric.{key}"), f"{value:,}")
+    names = frame.names
+    left, middle, right = st.columns(3)
+    top = network.degree(graph).head(10)
+    left.markdown(f"**{_('network.most_linked')}**")
+    left.dataframe(
+        _table({"organisation": [names.get(i, i) for i in top.index], "links": top.to_numpy()}),
+        hide_index=True,
+        width="stretch",
+    )
+    scores = network.brokers(graph)
+    middle.markdown(f"**{_('network.brokers')}**", help=_("network.brokers_help"))
+    middle.dataframe(
+        _table(
+            {
+                "organisation": [names.get(i, i) for i in scores.index],
+                "betweenness": scores.round(3).to_numpy(),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    sizes = network.network_sizes(view.links, frame.dataset.networks)
+    sizes = sizes[sizes["members"] > 0]
+    right.markdown(f"**{_('network.networks')}**")
+    right.dataframe(
+        _table({"network": sizes["network"].to_numpy(), "members": sizes["members"].to_numpy()}),
+        hide_index=True,
+        width="stretch",
+    )
+    counts = view.links["relation"].value_counts().reindex(list(vocab.RELATIONS), fill_value=0)
+    st.markdown(f"**{_('network.by_relation')}**")
+    st.dataframe(
+        _table(
+            {
+                "relation": [category_label("relation", r, frame.lang) for r in counts.index],
+                "links": counts.to_numpy(),
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def _table(columns: dict) -> pd.DataFrame:
+    """A small table whose column titles are in the page's language."""
+    return pd.DataFrame({_(f"network.column.{key}"): values for key, values in columns.items()})
+
+
+def show_downloads(frame: Frame, view: network_view.GraphView) -> None:
+    """The view's links as CSV, and its graph as GEXF and GraphML."""
+    st.subheader(_("network.downloads_heading"), anchor=False)
+    csv, gexf, graphml = st.columns(3)
+    csv.download_button(
+        _("download.links_csv"),
+        data=lambda: network.to_links_csv_bytes(view.organisations, view.links),
+        file_name="collective-impact-links.csv",
+        mime="text/csv",
+        on_click="ignore",
+        width="stretch",
+        help=_("download.links_csv_help"),
+    )
+    gexf.download_button(
+        _("download.gexf"),
+        data=lambda: network.to_gexf_bytes(view.organisations, view.links),
+        file_name="collective-impact-network.gexf",
+        mime="application/gexf+xml",
+        on_click="ignore",
+        width="stretch",
+        help=_("download.gexf_help"),
+    )
+    graphml.download_button(
+        _("download.graphml"),
+        data=lambda: network.to_graphml_bytes(view.organisations, view.links),
+        file_name="collective-impact-network.graphml",
+        mime="application/graphml+xml",
+        on_click="ignore",
+        width="stretch",
+        help=_("download.graphml_help"),
+    )

@@ -1,0 +1,16 @@
+"""Network: who is linked to whom among the organisations the sidebar filters select."""
+
+import streamlit as st
+
+from mapping import ui
+from mapping.ui import network_page
+
+frame = ui.page_frame("network")
+st.title(ui._("network.heading"))
+ui.show_caption(frame)
+partners = network_page.partners_option()
+view = network_page.graph_view(frame, partners)
+network_page.show_graph(frame, view, partners)
+if not view.organisations.empty:
+    network_page.show_metrics(frame, view)
+    network_page.show_downloads(frame, view)

@@ -1,0 +1,161 @@
+"""The network in a real browser, offline: the graph, its details, and links on the map."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mapping import network
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_browser import (
+    INJECTED_JS,
+    LOAD_TIMEOUT_MS,
+    PAYLOADS,
+    map_frame,
+    wait_for_url,
+)
+
+pytestmark = pytest.mark.e2e
+
+GRAPH_FRAME = 'iframe[title*="etwork"], iframe[title*="רשת"]'
+
+
+def graph_frame(page):
+    """The network graph's frame once Cytoscape has drawn in it."""
+    element = page.wait_for_selector(GRAPH_FRAME, timeout=LOAD_TIMEOUT_MS)
+    frame = element.content_frame()
+    frame.wait_for_selector(".atlas-network-graph canvas", timeout=LOAD_TIMEOUT_MS)
+    frame.wait_for_function(
+        "() => document.querySelector('.atlas-network').atlasGraph !== undefined",
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    return element, frame
+
+
+def click_node(page, element, frame, index: int) -> None:
+    """Click organisation ``index`` where the graph draws it."""
+    frame.evaluate(
+        "(i) => { const cy = document.querySelector('.atlas-network').atlasGraph;"
+        " cy.zoom(1.5); cy.center(cy.$id('n' + i)); }",
+        index,
+    )
+    position = frame.evaluate(
+        "(i) => { const cy = document.querySelector('.atlas-network').atlasGraph;"
+        " const p = cy.$id('n' + i).renderedPosition();"
+        " const box = document.querySelector('.atlas-network-graph').getBoundingClientRect();"
+        " return [box.left + p.x, box.top + p.y]; }",
+        index,
+    )
+    box = element.bounding_box()
+    page.mouse.click(box["x"] + position[0], box["y"] + position[1])
+
+
+def test_the_graph_draws_offline_and_a_click_opens_the_details(page, guard, app_server):
+    page.goto(f"{app_server.url}/network?country=CA")
+    element, frame = graph_frame(page)
+    count = frame.evaluate(
+        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length"
+    )
+    assert count > 50
+    index = frame.evaluate(
+        "() => { const cy = document.querySelector('.atlas-network').atlasGraph;"
+        " return cy.nodes().max(n => n.degree()).ele.data('index'); }"
+    )
+    name, org = frame.evaluate(
+        "(i) => { const n = document.querySelector('.atlas-network').atlasGraph.$id('n' + i);"
+        " return [n.data('label'), n.data('org')]; }",
+        index,
+    )
+    click_node(page, element, frame, index)
+    panel = frame.locator(".atlas-network-panel .atlas-popup-title")
+    panel.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert panel.inner_text() == name
+    assert frame.locator(".atlas-network-panel .atlas-links-list li").count() > 0
+    # The choice is in the address, so the link reopens it.
+    wait_for_url(page, org=org, country="CA")
+    screenshot(page, "network")
+    assert guard.blocked == []
+
+
+def test_keyboard_and_search_reach_every_organisation(page, guard, app_server):
+    page.goto(f"{app_server.url}/network?country=IL")
+    _, frame = graph_frame(page)
+    search = frame.locator(".atlas-network-search input")
+    search.fill("Sheatufim")
+    assert frame.locator(".atlas-network-status").inner_text() != ""
+    search.press("Enter")
+    frame.locator(".atlas-network-panel .atlas-popup-title").wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert frame.locator(".atlas-network-panel .atlas-popup-title").inner_text() == "Sheatufim"
+    # A linked organisation's button opens its details in turn.
+    first = frame.locator(".atlas-network-panel .atlas-links-name").first
+    other = first.inner_text()
+    first.focus()
+    first.press("Enter")
+    frame.wait_for_function(
+        "(name) => document.querySelector('.atlas-network-panel .atlas-popup-title')"
+        ".textContent === name",
+        arg=other,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    # The list names every organisation of the graph and opens any of them.
+    options = frame.locator(".atlas-network-list select option")
+    assert options.count() == frame.evaluate(
+        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length + 1"
+    )
+    assert guard.blocked == []
+
+
+def test_an_organisations_links_show_on_the_map(page, guard, app_server, organisations):
+    links = network.load_relationships(organisations=organisations)
+    org = "tamarack-institute"
+    # One line per link (an organisation may be linked to it twice, say funds and founded).
+    touching = links[(links["source_id"] == org) | (links["target_id"] == org)]
+    page.goto(f"{app_server.url}/?org={org}")
+    frame = map_frame(page)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert "Linked organisations" in popup.inner_text()
+    frame.wait_for_function(
+        "(n) => document.querySelectorAll('path.atlas-link-line').length === n",
+        arg=len(touching),
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    screenshot(page, "map-links")
+    # A linked organisation opens its own details (and its own lines).
+    button = popup.locator(".atlas-links-name").first
+    name = button.inner_text()
+    button.click()
+    frame.wait_for_function(
+        "(name) => { const t = document.querySelector('.leaflet-popup-content .atlas-popup-title');"
+        " return t && t.textContent === name; }",
+        arg=name,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    assert guard.blocked == []
+
+
+def test_hostile_names_in_the_graph_fire_nothing(page, guard, hostile_server):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{hostile_server.url}/network")
+    _, frame = graph_frame(page)
+    select = frame.locator(".atlas-network-list select")
+    for index in range(len(PAYLOADS)):
+        select.select_option(str(index))
+        title = frame.locator(".atlas-network-panel .atlas-popup-title")
+        title.wait_for(timeout=LOAD_TIMEOUT_MS)
+        assert re.search(r"#\d", title.inner_text())  # shown as text
+        assert frame.evaluate(INJECTED_JS) == 0
+        assert (
+            frame.evaluate(
+                "() => document.querySelectorAll('.atlas-network img, .atlas-network svg,"
+                " .atlas-network script').length"
+            )
+            == 0
+        )
+    frame.locator(".atlas-network-search input").fill(PAYLOADS[0])
+    assert page.evaluate(INJECTED_JS) == 0
+    screenshot(page, "hostile-network")
+    assert dialogs == []
+    assert guard.blocked == []

@@ -1,0 +1,106 @@
+"""The Network page and the link filters under AppTest: every page follows linked= and network=."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mapping import network
+from mapping.i18n import t
+from tests.test_app import map_payload, run_app
+
+NETWORK_PAGE = "pages/network.py"
+
+
+def graph_args(at) -> dict:
+    """The arguments the app sent to the network graph's component."""
+    component = next(
+        el for el in at.main if getattr(el.proto, "component_name", "").endswith("atlas_network")
+    )
+    return json.loads(component.proto.json_args)
+
+
+def table_names(at) -> set[str]:
+    """The organisation names in the Data page's table."""
+    table = at.dataframe[0].value
+    return set(table[table.columns[0]])
+
+
+@pytest.fixture(scope="module")
+def links(organisations):
+    return network.load_relationships(organisations=organisations)
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_network_page_runs_in_both_languages(lang, organisations):
+    at = run_app(NETWORK_PAGE, lang=lang)
+    assert at.title[0].value == t("network.heading", lang)
+    data = graph_args(at)["data"]
+    assert len(data["org"]["ids"]) == len(organisations)
+    assert graph_args(at)["dir"] == ("rtl" if lang == "he" else "ltr")
+    # The graph's own words are in the page's language too.
+    assert data["text"]["search_label"] == t("network.search_label", lang)
+    assert next(m.label for m in at.metric) == t("network.metric.organisations", lang)
+
+
+def test_linked_shows_exactly_the_organisation_and_its_links_on_every_page(organisations, links):
+    org = "fsg"
+    expected = network.linked_ids(links, org)
+    assert len(expected) > 5
+    names = set(organisations.loc[organisations["id"].isin(expected), "name"])
+    on_map = run_app(linked=org)
+    assert set(map_payload(on_map)["name"]) == names
+    assert set(table_names(run_app("pages/data.py", linked=org))) == names
+    graph = graph_args(run_app(NETWORK_PAGE, linked=org))["data"]
+    assert set(graph["org"]["ids"]) == expected
+    # The caption names the organisation, not its id.
+    assert "FSG and the organisations linked to it" in on_map.caption[0].value
+
+
+def test_network_filter_keeps_the_members_and_the_runner(organisations, links):
+    runner = "strivetogether"
+    expected = network.member_ids(links, runner)
+    at = run_app(NETWORK_PAGE, network=runner)
+    assert set(graph_args(at)["data"]["org"]["ids"]) == expected
+    assert "in the network of StriveTogether" in at.caption[0].value
+
+
+def test_direct_partners_join_the_graph_and_stay_in_the_url(organisations, links):
+    shown = organisations[organisations["country_code"] == "IL"]
+    with_partners = network.neighbour_ids(links, shown["id"])
+    at = run_app(NETWORK_PAGE, country="IL")
+    assert set(graph_args(at)["data"]["org"]["ids"]) == set(shown["id"])
+    at.toggle(key="atlas_network_partners").set_value(True).run()
+    assert set(graph_args(at)["data"]["org"]["ids"]) == with_partners
+    assert at.query_params["partners"] == "1"
+
+
+def test_an_unknown_linked_id_is_named_and_ignored(organisations):
+    at = run_app(linked="no-such-organisation")
+    assert any("no-such-organisation" in toast.value.replace("\\", "") for toast in at.toast)
+    assert len(map_payload(at)["name"]) == len(organisations)
+    assert "linked" not in at.query_params
+
+
+def test_the_graph_is_the_same_after_a_rerun_and_in_a_new_session():
+    # A stable layout: positions come from the ids and links, not from the run.
+    first = graph_args(run_app(NETWORK_PAGE, country="CA"))["data"]
+    again = run_app(NETWORK_PAGE, country="CA")
+    again.run()
+    second = graph_args(again)["data"]
+    assert (first["x"], first["y"]) == (second["x"], second["y"])
+
+
+def test_a_link_naming_an_organisation_opens_it_in_the_graph():
+    data = graph_args(run_app(NETWORK_PAGE, org="tamarack-institute"))["data"]
+    assert data["org"]["ids"][data["selected"]] == "tamarack-institute"
+
+
+def test_the_map_details_list_the_linked_organisations(organisations, links):
+    payload = map_payload(run_app())
+    position = payload["ids"].index("tamarack-institute")
+    ends = set(payload["links"]["source"]) | set(payload["links"]["target"])
+    assert position in ends
+    assert payload["links"]["heading"] == "Linked organisations"
+    assert len(payload["links"]["source"]) == len(links)
