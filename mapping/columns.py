@@ -22,8 +22,8 @@ import pandas as pd
 
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
-from mapping.export import FORMULA_TRIGGERS
 from mapping.i18n import LocalisedError
+from mapping.safety import FORMULA_TRIGGERS
 
 # Header spellings per column, best first: when two headers of a file mean the
 # same column, the one earlier in this list wins. Matched by ``header_key``.

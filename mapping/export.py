@@ -24,15 +24,16 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from mapping.data import COLUMNS, DERIVED, MULTI_VALUED, YEAR_FIELDS
+from mapping.network import links_table
 from mapping.provenance import Provenance, strings
-from mapping.safety import safe_url
+from mapping.safety import neutralise_formula, safe_url
 
 EXPORT_COLUMNS = COLUMNS + DERIVED
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_COLUMNS = ("latitude", "longitude", *YEAR_FIELDS)
+NUMERIC_COLUMNS = ("latitude", "longitude", *YEAR_FIELDS, "since", "until")
 CSV_NAME = "collective-impact-organisations.csv"
 ABOUT_NAME = "ABOUT.txt"
 DATA_SHEET = "Organisations"
+LINKS_SHEET = "Links"
 ABOUT_SHEET = "About"
 # Excel's limits: characters in a cell, characters in a hyperlink.
 XLSX_MAX_CELL = 32_767
@@ -42,11 +43,6 @@ XLSX_ABOUT_WIDTHS = (22, 100)
 # Control characters XML 1.0 cannot carry (openpyxl refuses them).
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BOLD = Font(bold=True)
-
-
-def neutralise_formula(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would evaluate as a formula."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def export_table(gdf: pd.DataFrame) -> pd.DataFrame:
@@ -189,8 +185,14 @@ def to_zip_with_notes(gdf: pd.DataFrame, provenance: Provenance, *, language: st
     return buffer.getvalue()
 
 
-def to_xlsx_bytes(gdf: pd.DataFrame, provenance: Provenance, *, language: str = "en") -> bytes:
-    """Return the organisations as an Excel workbook with an "About" sheet.
+def to_xlsx_bytes(
+    gdf: pd.DataFrame,
+    provenance: Provenance,
+    *,
+    language: str = "en",
+    links: pd.DataFrame | None = None,
+) -> bytes:
+    """Return the organisations as an Excel workbook with an "About" sheet (and a "Links" one).
 
     Parameters
     ----------
@@ -200,6 +202,9 @@ def to_xlsx_bytes(gdf: pd.DataFrame, provenance: Provenance, *, language: str = 
         Written to the "About" sheet and the workbook properties.
     language : str
         Language of the "About" labels (a key of ``mapping.provenance.STRINGS``).
+    links : pandas.DataFrame, optional
+        The links between organisations (``mapping.network.load_relationships``):
+        those among ``gdf`` go to sheet ``LINKS_SHEET``, with both names.
 
     Returns
     -------
@@ -207,13 +212,16 @@ def to_xlsx_bytes(gdf: pd.DataFrame, provenance: Provenance, *, language: str = 
         An .xlsx file. Sheet ``DATA_SHEET``: the CSV's columns and text (the
         same formula-safe text, multi-valued fields joined with ``;``),
         numbers as numbers, bold frozen header with a filter, http(s)
-        websites as hyperlinks. Sheet ``ABOUT_SHEET``: ``provenance.rows``.
+        websites as hyperlinks. Sheet ``LINKS_SHEET`` (with ``links``): the
+        links CSV's columns. Sheet ``ABOUT_SHEET``: ``provenance.rows``.
         Every text cell is typed as a string, so none is a formula.
     """
     workbook = Workbook()
     data = workbook.active
     data.title = DATA_SHEET
     _write_organisations(data, export_table(gdf))
+    if links is not None:
+        _write_organisations(workbook.create_sheet(LINKS_SHEET), links_table(gdf, links))
     _write_about(workbook.create_sheet(ABOUT_SHEET), provenance, language)
     workbook.properties.title = _xml_legal(provenance.dataset_title)[:255]
     workbook.properties.subject = _xml_legal(provenance.filters)[:255]
@@ -275,7 +283,7 @@ def _write_organisations(sheet, table: pd.DataFrame) -> None:
         for row, value in enumerate(values, start=2):
             cell = sheet.cell(row=row, column=col)
             if column in NUMERIC_COLUMNS:
-                _set_number(cell, value, integer=column in YEAR_FIELDS)
+                _set_number(cell, value, integer=column in (*YEAR_FIELDS, "since", "until"))
             else:
                 _set_text(cell, value)
                 if column == "website":

@@ -314,6 +314,7 @@ def organisations_layer(
     sync_url: bool = False,
     selected: int | None = None,
     links: pd.DataFrame | None = None,
+    timeline: dict | None = None,
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
 
@@ -334,12 +335,16 @@ def organisations_layer(
         (a link that names one).
     links : pandas.DataFrame, optional
         The links between organisations, for the details and the lines.
+    timeline : dict, optional
+        The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
     """
     if len(gdf) > AGGREGATE_ABOVE:
         return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
-    payload = organisations_payload(gdf, details=details, lang=lang, ids=sync_url, links=links)
+    payload = organisations_payload(
+        gdf, details=details, lang=lang, ids=sync_url, links=links, timeline=timeline
+    )
     return OrganisationsLayer(
         encode_payload(payload),
         name=t("map.layer.organisations", lang),
@@ -485,6 +490,7 @@ def organisations_payload(
     lang: str = "en",
     ids: bool = False,
     links: pd.DataFrame | None = None,
+    timeline: dict | None = None,
 ) -> dict:
     """Return the compact arrays the browser draws the organisations from.
 
@@ -505,6 +511,9 @@ def organisations_payload(
         With details, the links between organisations (``links_payload``):
         the details list each organisation's linked ones and the map draws
         lines to them.
+    timeline : dict, optional
+        ``mapping.timeline.timeline_payload`` of ``gdf``: the map gets a year
+        control that shows the organisations active in a year.
 
     Returns
     -------
@@ -538,6 +547,12 @@ def organisations_payload(
             payload["ids"] = gdf["id"].astype(str).tolist()
         if links is not None and len(links):
             payload["links"] = links_payload(gdf, links, lang)
+    if timeline is not None:
+        if len(timeline["start"]) != len(gdf):
+            raise ValueError(
+                f"the timeline has {len(timeline['start'])} organisations, the map {len(gdf)}"
+            )
+        payload["timeline"] = timeline
     return payload
 
 

@@ -50,6 +50,7 @@ from mapping.data import (
     is_web_url,
 )
 from mapping.i18n import Message
+from mapping.safety import neutralise_formula
 
 DATA_DIR = DEFAULT_DATASET.parent
 DEFAULT_RELATIONSHIPS = DATA_DIR / "relationships.csv"
@@ -81,6 +82,7 @@ __all__ = [
     "components",
     "degree",
     "linked_ids",
+    "links_table",
     "load_relationships",
     "member_ids",
     "network_column",
@@ -484,18 +486,12 @@ def to_graphml_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def to_links_csv_bytes(
-    organisations: pd.DataFrame, links: pd.DataFrame, names: Mapping[str, str] | None = None
-) -> bytes:
-    """The links among the view's organisations as CSV for spreadsheets (UTF-8 with BOM).
+def links_table(organisations: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The links among the view's organisations, with both names beside the ids, formula-safe.
 
-    Each link gets both organisations' names beside their ids; text cells that
-    a spreadsheet would read as a formula are prefixed with ``'``.
+    Text cells that a spreadsheet would read as a formula are prefixed with ``'``.
     """
-    from mapping.export import neutralise_formula
-
-    if names is None:
-        names = dict(zip(organisations["id"], organisations["name"], strict=True))
+    names = dict(zip(organisations["id"], organisations["name"], strict=True))
     shown = view_links(links, organisations["id"])
     table = pd.DataFrame(
         {
@@ -514,4 +510,10 @@ def to_links_csv_bytes(
     for column in table.columns:
         if column not in ("since", "until"):
             table[column] = [neutralise_formula(str(v)) for v in table[column]]
+    return table
+
+
+def to_links_csv_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
+    """The links among the view's organisations as CSV for spreadsheets (UTF-8 with BOM)."""
+    table = links_table(organisations, links)
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -179,6 +179,7 @@ class Provenance:
         permalink: str = "",
         metadata: Mapping | None = None,
         generated: dt.datetime | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> Provenance:
         """Return the provenance of a view of the dataset.
 
@@ -195,6 +196,8 @@ class Provenance:
             ``data/metadata.json``.
         generated : datetime.datetime, optional
             Timezone-aware time of the export; default: now (UTC, to the second).
+        names : mapping, optional
+            Organisation id -> name, so ``linked`` and ``network`` are named in words.
 
         Returns
         -------
@@ -214,7 +217,7 @@ class Provenance:
         if when.utcoffset() is not None:
             when = when.astimezone(dt.UTC)
         return cls(
-            filters=filters.describe(total=total, shown=shown),
+            filters=filters.describe(total=total, shown=shown, names=names),
             shown=shown,
             total=total,
             permalink=permalink,

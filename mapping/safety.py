@@ -1,4 +1,4 @@
-"""Make data-borne text inert in every context it reaches.
+"""Make data-borne text inert in every context it reaches (HTML, scripts, links, spreadsheets).
 
 folium does not escape popup or tooltip text, and Streamlit component iframes
 are same-origin with the app, so any markup in the data would run with the
@@ -21,6 +21,8 @@ _SCRIPT_JSON_ESCAPES = {
 }
 _TEMPLATE_LITERAL_ESCAPES = {"\\": "\\\\", "`": "\\`", "$": "\\$"}
 ALLOWED_SCHEMES = ("http", "https")
+# A spreadsheet reads a cell starting with these as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
 
 
@@ -69,6 +71,11 @@ def script_json(value: object) -> str:
     for character, escape in _SCRIPT_JSON_ESCAPES.items():  # str.replace: megabytes at C speed
         text = text.replace(character, escape)
     return text
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would evaluate as a formula."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def escape_markdown(text: object) -> str:

@@ -1,15 +1,21 @@
-"""Presenter scenes: presets of filters, map view and a caption computed from the data.
+"""Presenter scenes: presets of filters, a view and a caption computed from the data.
 
 Scenes live in ``data/scenes.toml``, a file a presenter can edit. ``load_scenes``
 validates it completely and raises one ``SceneError`` naming the bad entry
 (``error.render(lang)`` in the page's language, ``str(error)`` in English);
 ``Scene.caption_for`` fills the caption's placeholders ({count}, {countries},
-{share}, {first_year}, {role:...}, {type:...}, {network:...}) from the
-organisations the scene's filters select.
+{share}, {first_year}, {links}, {role:...}, {type:...}, {network:...}) from the
+organisations the scene's filters select. A scene's ``kind`` is ``map`` (the
+default), ``network`` (the graph of the scene's organisations) or
+``timeline`` (the map stepping through the years ``from``..``to`` every
+``step`` years, ``seconds`` per year, its caption computed for each year:
+{year} and every placeholder count the organisations active in that year).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mapping import vocab
+from mapping import network, vocab
 from mapping.filters import PARAMS, Filters
 from mapping.i18n import LocalisedError, Message
 
@@ -25,10 +31,17 @@ SCENES_FILE = Path(__file__).resolve().parent.parent / "data" / "scenes.toml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # {count}, {role:funding}, {network:Vibrant Communities}; no format specs.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_SIMPLE_FIELDS = ("count", "countries", "share", "first_year")
+_SIMPLE_FIELDS = ("count", "countries", "share", "first_year", "links")
 _KEYED_FIELDS = ("role", "type", "network")
-REQUIRED_KEYS = ("id", "title", "filters", "view", "caption")
-OPTIONAL_KEYS = ("title_he", "caption_he")  # Hebrew versions, shown with lang=he
+REQUIRED_KEYS = ("id", "title", "filters", "caption")
+# Hebrew versions (shown with lang=he), the kind, the map view, a timeline's years.
+OPTIONAL_KEYS = ("title_he", "caption_he", "kind", "view", "from", "to", "step", "seconds")
+KINDS = ("map", "network", "timeline")
+TIMELINE_KEYS = ("from", "to", "step", "seconds")
+DEFAULT_STEP = 1
+DEFAULT_SECONDS = 2.0
+MAX_SECONDS = 60.0
+WORLD = ((25.0, 10.0), 2.0)
 
 
 class SceneError(LocalisedError):
@@ -47,19 +60,29 @@ class Scene:
     caption: str
     title_he: str = ""
     caption_he: str = ""
+    kind: str = "map"
+    years: tuple[int, ...] = ()  # a timeline's years, in order
+    seconds: float = DEFAULT_SECONDS  # a timeline's seconds per year
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang`` (Hebrew when the file gives one)."""
         return self.title_he if lang == "he" and self.title_he else self.title
 
     def caption_for(
-        self, gdf: pd.DataFrame, lang: str = "en", links: pd.DataFrame | None = None
+        self,
+        gdf: pd.DataFrame,
+        lang: str = "en",
+        links: pd.DataFrame | None = None,
+        year: int | None = None,
     ) -> str:
         """Return the caption with its placeholders computed from ``gdf`` (the whole dataset).
 
-        ``links`` are needed when the scene's filters name a network or a linked organisation.
+        ``links`` are needed when the scene's filters name a network or a linked
+        organisation; with ``year`` (a timeline's) the counts are of the
+        organisations active in that year.
         """
-        values = _Values(self.filters.apply(gdf, links), len(gdf))
+        filters = self.filters if year is None else dataclasses.replace(self.filters, asof=year)
+        values = _Values(filters.apply(gdf, links), len(gdf), year, links)
         template = self.caption_he if lang == "he" and self.caption_he else self.caption
         return _PLACEHOLDER.sub(lambda match: values[match.group(1).strip()], template)
 
@@ -67,16 +90,27 @@ class Scene:
 class _Values(dict):
     """Caption placeholder values, computed on demand from the scene's organisations."""
 
-    def __init__(self, shown: pd.DataFrame, total: int) -> None:
+    def __init__(
+        self,
+        shown: pd.DataFrame,
+        total: int,
+        year: int | None = None,
+        links: pd.DataFrame | None = None,
+    ) -> None:
         super().__init__()
-        self.shown, self.total = shown, total
+        self.shown, self.total, self.year, self.links = shown, total, year, links
 
     def __missing__(self, key: str) -> str:
         shown = self.shown
+        if key == "year" and self.year is not None:
+            return str(self.year)
         if key == "count":
             return f"{len(shown):,}"
         if key == "countries":
             return f"{shown['country_code'].nunique():,}"
+        if key == "links":
+            inside = network.view_links(self.links, shown["id"]) if self.links is not None else ()
+            return f"{len(inside):,}"
         if key == "share":
             return f"{100 * len(shown) / self.total:.0f}" if self.total else "0"
         if key == "first_year":
@@ -148,14 +182,23 @@ def _scene(entry: object, number: int) -> Scene:
     for key in ("title", "caption"):
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise SceneError("scene.error.empty_text", label=label, key=key)
-    for key in OPTIONAL_KEYS:
+    for key in ("title_he", "caption_he"):
         if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
             raise SceneError("scene.error.empty_optional", label=label, key=key)
+    kind = entry.get("kind", "map")
+    if kind not in KINDS:
+        raise SceneError("scene.error.kind", label=label, key="kind", kinds=", ".join(KINDS))
+    if kind != "network" and "view" not in entry:
+        raise SceneError("scene.error.missing", label=label, keys="view")
+    timeline_keys = [key for key in TIMELINE_KEYS if key in entry]
+    if kind != "timeline" and timeline_keys:
+        raise SceneError("scene.error.timeline_only", label=label, keys=", ".join(timeline_keys))
     filters = _filters(entry["filters"], label)
-    centre, zoom = _view(entry["view"], label)
-    _check_placeholders(entry["caption"], label)
+    centre, zoom = _view(entry["view"], label) if "view" in entry else WORLD
+    years, seconds = _years(entry, label) if kind == "timeline" else ((), DEFAULT_SECONDS)
+    _check_placeholders(entry["caption"], label, timeline=kind == "timeline")
     if "caption_he" in entry:
-        _check_placeholders(entry["caption_he"], label)
+        _check_placeholders(entry["caption_he"], label, timeline=kind == "timeline")
     return Scene(
         entry["id"],
         entry["title"].strip(),
@@ -165,7 +208,34 @@ def _scene(entry: object, number: int) -> Scene:
         entry["caption"].strip(),
         entry.get("title_he", "").strip(),
         entry.get("caption_he", "").strip(),
+        kind,
+        years,
+        seconds,
     )
+
+
+def _years(entry: dict, label: Message) -> tuple[tuple[int, ...], float]:
+    """A timeline scene's years (``from``..``to`` every ``step``) and its seconds per year."""
+    if "from" not in entry or "to" not in entry:
+        raise SceneError("scene.error.missing", label=label, keys="from, to")
+    first, last = entry["from"], entry["to"]
+    step, seconds = entry.get("step", DEFAULT_STEP), entry.get("seconds", DEFAULT_SECONDS)
+    this_year = dt.date.today().year
+    whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (first, last, step))
+    if not whole or not (1900 <= first <= last <= this_year) or step < 1:
+        raise SceneError(
+            "scene.error.years", label=label, first=first, last=last, step=step, today=this_year
+        )
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not (0.2 <= seconds <= MAX_SECONDS)
+    ):
+        raise SceneError("scene.error.seconds", label=label, value=seconds, most=MAX_SECONDS)
+    years = tuple(range(first, last + 1, step))
+    if years[-1] != last:
+        years = (*years, last)  # the last year is always shown
+    return years, float(seconds)
 
 
 def _filters(raw: object, label: Message) -> Filters:
@@ -204,13 +274,13 @@ def _view(raw: object, label: Message) -> tuple[tuple[float, float], float]:
     return (float(lat), float(lon)), float(zoom)
 
 
-def _check_placeholders(caption: str, label: Message) -> None:
-    """Reject caption placeholders the data cannot fill."""
+def _check_placeholders(caption: str, label: Message, timeline: bool = False) -> None:
+    """Reject caption placeholders the data cannot fill ({year}: timeline scenes only)."""
     if _PLACEHOLDER.sub("", caption).count("{") or _PLACEHOLDER.sub("", caption).count("}"):
         raise SceneError("scene.error.braces", label=label)
     for name in (match.strip() for match in _PLACEHOLDER.findall(caption)):
         kind, _, value = name.partition(":")
-        if name in _SIMPLE_FIELDS:
+        if name in _SIMPLE_FIELDS or (timeline and name == "year"):
             continue
         if kind == "role" and value in vocab.ROLES:
             continue
@@ -218,7 +288,8 @@ def _check_placeholders(caption: str, label: Message) -> None:
             continue
         if kind == "network" and value:
             continue
-        allowed = ", ".join([*_SIMPLE_FIELDS, *(f"{k}:..." for k in _KEYED_FIELDS)])
+        simple = (*_SIMPLE_FIELDS, "year") if timeline else _SIMPLE_FIELDS
+        allowed = ", ".join([*simple, *(f"{k}:..." for k in _KEYED_FIELDS)])
         raise SceneError(
             "scene.error.placeholder", label=label, placeholder=f"{{{name}}}", allowed=allowed
         )

@@ -40,9 +40,9 @@ import pandas as pd
 
 from mapping.columns import ColumnMapError, normalise_values, resolve_columns
 from mapping.data import COLUMNS, PROBLEM_COLUMNS, render_problems, validate_table
-from mapping.export import neutralise_formula
 from mapping.geocode import name_key
 from mapping.i18n import DEFAULT, Joined, LocalisedError, Message, t
+from mapping.safety import neutralise_formula
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from mapping import export, standalone, ui
+from mapping import export, network, standalone, ui
 
 frame = ui.page_frame("data")
 st.title(ui._("data.heading"))
@@ -40,14 +40,14 @@ zipped.download_button(
 )
 xlsx.download_button(
     ui._("download.xlsx"),
-    data=lambda: export.to_xlsx_bytes(frame.shown, notes, language=frame.lang),
+    data=lambda: export.to_xlsx_bytes(frame.shown, notes, language=frame.lang, links=frame.links),
     file_name="collective-impact-organisations.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
     width="stretch",
     help=ui._("download.xlsx_help"),
 )
-geojson, html, _ = st.columns(3)
+geojson, html, links = st.columns(3)
 geojson.download_button(
     ui._("download.geojson"),
     data=export.to_geojson_bytes(frame.shown, metadata=notes),
@@ -63,5 +63,15 @@ html.download_button(
     on_click="ignore",
     width="stretch",
     help=ui._("download.map_html_help"),
+)
+links.download_button(
+    ui._("download.links_csv"),
+    data=lambda: network.to_links_csv_bytes(frame.shown, frame.links),
+    file_name="collective-impact-links.csv",
+    mime="text/csv",
+    on_click="ignore",
+    width="stretch",
+    help=ui._("download.links_csv_help"),
+    disabled=frame.links.empty,
 )
 ui.upload_panel()

@@ -18,10 +18,8 @@ from mapping.export import (
     CSV_NAME,
     DATA_SHEET,
     EXPORT_COLUMNS,
-    FORMULA_TRIGGERS,
     XLSX_MAX_CELL,
     XLSX_WIDTH,
-    neutralise_formula,
     to_csv_bytes,
     to_geojson_bytes,
     to_xlsx_bytes,
@@ -29,6 +27,7 @@ from mapping.export import (
     xlsx_text,
 )
 from mapping.filters import Filters
+from mapping.safety import FORMULA_TRIGGERS, neutralise_formula
 from tests.conftest import make_frame
 from tests.test_provenance import METADATA, PERMALINK, make_provenance
 
@@ -390,3 +389,20 @@ def test_no_xlsx_cell_of_arbitrary_text_is_a_formula(rows, search):
     assert formula_cells(data) == []
     sheet = load_xlsx(data)[DATA_SHEET]
     assert sheet.max_row == len(rows) + 1
+
+
+def test_xlsx_has_a_links_sheet_with_the_links_among_the_rows(organisations):
+    from mapping import network
+    from mapping.export import LINKS_SHEET
+
+    links = network.load_relationships(organisations=organisations)
+    shown = organisations[organisations["country_code"] == "CA"]
+    expected = network.view_links(links, shown["id"])
+    workbook = load_xlsx(to_xlsx_bytes(shown, make_provenance(), links=links))
+    sheet = workbook[LINKS_SHEET]
+    assert sheet.max_row == len(expected) + 1
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["source_id", "source_name", "relation", "target_id", "target_name"]
+    years = [row[5].value for row in sheet.iter_rows(min_row=2)]
+    assert all(year is None or isinstance(year, int) for year in years)
+    assert formula_cells(to_xlsx_bytes(shown, make_provenance(), links=links)) == []

@@ -16,6 +16,8 @@ DEFAULT_SCENES = {
     "australia": Filters(world_regions=("Australia",)),
     "europe": Filters(world_regions=("Europe",)),
     "israel": Filters(world_regions=("Israel",)),
+    "growth": Filters(),
+    "network": Filters(linked="collective-impact-forum"),
 }
 
 
@@ -25,12 +27,45 @@ def test_default_scenes_are_the_story_of_the_2015_mapping():
     assert [s.id for s in scenes] == list(DEFAULT_SCENES)
 
 
+@pytest.fixture(scope="module")
+def links(organisations):
+    from mapping import network
+
+    return network.load_relationships(organisations=organisations)
+
+
 @pytest.mark.parametrize("scene", load_scenes(), ids=lambda s: s.id)
-def test_caption_counts_equal_the_filtered_rows(organisations, scene):
-    caption = scene.caption_for(organisations)
-    expected = len(scene.filters.apply(organisations))
-    assert f"{expected:,} organisations" in caption
+def test_caption_counts_equal_the_filtered_rows(organisations, links, scene):
+    year = scene.years[-1] if scene.years else None
+    caption = scene.caption_for(organisations, links=links, year=year)
+    filters = scene.filters if year is None else Filters(asof=year)
+    expected = len(filters.apply(organisations, links))
+    assert f"{expected:,} " in caption
     assert "{" not in caption
+
+
+def test_a_timeline_scene_has_a_caption_per_year(organisations, links):
+    growth = next(s for s in load_scenes() if s.id == "growth")
+    assert growth.kind == "timeline"
+    assert growth.years == tuple(range(2005, 2027))
+    captions = {
+        year: growth.caption_for(organisations, links=links, year=year) for year in (2010, 2013)
+    }
+    for year, caption in captions.items():
+        active = Filters(asof=year).apply(organisations)
+        countries = active["country_code"].nunique()
+        assert caption == f"By {year}: {len(active):,} organisations in {countries} countries."
+    hebrew = growth.caption_for(organisations, "he", links, year=2013)
+    assert hebrew.startswith("עד 2013: ")
+
+
+def test_a_network_scene_counts_its_links(organisations, links):
+    from mapping import network
+
+    scene = next(s for s in load_scenes() if s.kind == "network")
+    shown = scene.filters.apply(organisations, links)
+    inside = network.view_links(links, shown["id"])
+    assert f"{len(inside)} sourced links" in scene.caption_for(organisations, links=links)
 
 
 def test_network_and_role_placeholders(organisations):
@@ -70,6 +105,14 @@ caption = "{count} funders"
             VALID.replace('filters = { role = "funding" }', "filters = { year = 2013 }"),
             "text values",
         ),
+        (VALID + 'kind = "slides"\n', "kind must be one of map, network, timeline"),
+        (VALID + "from = 2010\n", "belong to timeline scenes"),
+        (VALID.replace("{count} funders", "{year}: {count}"), "unknown caption placeholder"),
+        (VALID + 'kind = "timeline"\n', "missing from, to"),
+        (VALID + 'kind = "timeline"\nfrom = 2015\nto = 2010\n', "1900 <= from <= to"),
+        (VALID + 'kind = "timeline"\nfrom = 2010\nto = 2015\nstep = 0\n', "step >= 1"),
+        (VALID + 'kind = "timeline"\nfrom = 2010\nto = 2015\nseconds = 0\n', "from 0.2 to 60"),
+        (VALID.replace("view = { lat = 10, lon = 20, zoom = 3 }\n", ""), "missing view"),
     ],
 )
 def test_malformed_scene_files_name_the_bad_entry(tmp_path, text, message):
@@ -115,7 +158,35 @@ def test_present_page_walks_through_the_scenes(organisations):
     previous.click().run()
     previous = next(b for b in at.button if "Previous" in b.label)
     previous.click().run()
-    assert at.query_params["scene"] == "israel"  # wraps around
+    assert at.query_params["scene"] == scenes[-1].id  # wraps around
+
+
+def test_a_timeline_scene_plays_on_the_present_page(organisations, links):
+    # The years play in the browser: the map gets every year's organisations and captions.
+    from tests.test_app import map_payload
+
+    at = run_present(scene="growth")
+    control = map_payload(at)["timeline"]
+    growth = next(s for s in load_scenes() if s.id == "growth")
+    assert control["years"] == list(growth.years)
+    assert control["presenter"] is True
+    assert control["seconds"] == 1.5
+    index = control["years"].index(2013)
+    active = Filters(asof=2013).apply(organisations)
+    assert control["captions"][index] == (
+        f"By 2013: {len(active):,} organisations in {active['country_code'].nunique()} countries."
+    )
+    hebrew = map_payload(run_present(scene="growth", lang="he"))["timeline"]
+    assert hebrew["captions"][index].startswith("עד 2013: ")
+
+
+def test_a_network_scene_shows_the_graph(organisations, links):
+    from mapping import network
+    from tests.test_network_app import graph_args
+
+    at = run_present(scene="network")
+    ids = set(graph_args(at)["data"]["org"]["ids"])
+    assert ids == network.linked_ids(links, "collective-impact-forum")
 
 
 def test_present_page_opens_the_scene_in_the_url(organisations):

@@ -24,7 +24,8 @@ from mapping.columns import (
     unescape_formula,
 )
 from mapping.data import COLUMNS, PROBLEM_COLUMNS, DatasetError, load_organisations
-from mapping.export import FORMULA_TRIGGERS, NUMERIC_COLUMNS, neutralise_formula, to_csv_bytes
+from mapping.export import NUMERIC_COLUMNS, to_csv_bytes
+from mapping.safety import FORMULA_TRIGGERS, neutralise_formula
 from mapping.upload import (
     MODES,
     UploadError,

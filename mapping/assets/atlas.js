@@ -97,6 +97,7 @@
         var self = this;
         this.ready = inflateJson(data.deflate).then(function (full) {
           self._setData(full);
+          self._startTimeline();
           self._redraw();
         });
       } else {
@@ -115,11 +116,53 @@
         this._y[i] = mercatorY(data.lat[i]);
       }
       this.atlasCount = count;
+      this._active = null;       // null: every organisation; else 1 where active in the year
+      this._generation = 0;      // changes with the year, so clusters are rebuilt
+    },
+
+    /* Show the organisations active in timeline.years[index] (-1: all), without the server. */
+    setYear: function (index) {
+      var timeline = this._data.timeline;
+      if (!timeline) { return; }
+      this.yearIndex = index;
+      var count = this._data.lat.length;
+      if (index < 0) {
+        this._active = null;
+        this.atlasCount = count;
+      } else {
+        var year = timeline.years[index], active = new Uint8Array(count), shown = 0;
+        for (var i = 0; i < count; i++) {
+          var start = timeline.start[i], end = timeline.end[i];
+          if (start !== null && start <= year && (end === null || end >= year)) { active[i] = 1; shown++; }
+        }
+        this._active = active;
+        this.atlasCount = shown;
+      }
+      this._generation++;
+      this._redraw();
+      if (this._timelineControl) { this._timelineControl.show(index); }
+    },
+
+    /* Add the year control, once the data (with its timeline) is here. */
+    _startTimeline: function () {
+      var timeline = this._data.timeline;
+      if (!this._map || this._timelineControl || !timeline || !timeline.years.length) { return; }
+      this._timelineControl = new TimelineControl(this).addTo(this._map);
+      this.setYear(timeline.initial);
+      if (timeline.presenter) { this._timelineControl.play(); }
+    },
+
+    /* The year where the user left the timeline goes into the URL as asof (no rerun). */
+    _reportYear: function () {
+      var keeper = urlKeeper(), timeline = this._data.timeline;
+      if (!keeper || !this.options.syncUrl || !timeline) { return; }
+      keeper.report({ asof: this.yearIndex >= 0 ? String(timeline.years[this.yearIndex]) : "" });
     },
 
     onAdd: function (map) {
       this._group.addTo(map);
       map.on("zoomend moveend", this._redraw, this);
+      this._startTimeline();
       this._redraw();
       if (this.options.syncUrl) {
         map.on("moveend", this._reportView, this);
@@ -139,6 +182,8 @@
       // As a marker's own popup closes with its marker, so do details this layer opened.
       if (this._detailsPopup && map.hasLayer(this._detailsPopup)) { map.closePopup(this._detailsPopup); }
       this._hideLinks();
+      if (this._timelineControl) { this._timelineControl.stop(); map.removeControl(this._timelineControl); }
+      this._timelineControl = null;
       map.off("zoomend moveend", this._redraw, this);
       map.off("moveend", this._reportView, this);
       map.removeLayer(this._group);
@@ -239,8 +284,9 @@
       var minX = bounds.min.x - cell, maxX = bounds.max.x + cell;
       var minY = bounds.min.y - cell, maxY = bounds.max.y + cell;
       var cells = new Map();
-      var xs = this._x, ys = this._y;
+      var xs = this._x, ys = this._y, active = this._active;
       for (var i = 0; i < xs.length; i++) {
+        if (active && !active[i]) { continue; }
         var px = xs[i] * scale, py = ys[i] * scale;
         if (px < minX || px > maxX || py < minY || py > maxY) { continue; }
         var key = Math.floor(px / cell) * 4194304 + Math.floor(py / cell);
@@ -259,7 +305,7 @@
       var self = this;
       cells.forEach(function (bucket, key) {
         var id = bucket.members.length === 1 ? "s" + bucket.members[0]
-          : "c" + zoom + ":" + key + ":" + bucket.members.length;
+          : "c" + self._generation + ":" + zoom + ":" + key + ":" + bucket.members.length;
         wanted.set(id, bucket);
       });
       this._shown.forEach(function (layer, id) {
@@ -324,6 +370,128 @@
         }
       });
       return marker;
+    }
+  });
+
+  /* The year control: play / pause, a slider over the years, "all years", and the year's caption.
+   * Playing steps through the years in the browser; where the user stops is written to the URL. */
+  var TimelineControl = L.Control.extend({
+    options: { position: "bottomleft" },
+
+    initialize: function (layer) {
+      this._layer = layer;
+      this._timeline = layer._data.timeline;
+      this._timer = null;
+    },
+
+    onAdd: function (map) {
+      var timeline = this._timeline, text = timeline.text, self = this;
+      var box = el("div", "atlas-timeline leaflet-control" + (timeline.presenter ? " atlas-timeline-presenter" : ""));
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", text.label);
+      box.setAttribute("dir", "auto");
+      var row = el("div", "atlas-timeline-row");
+      this._button = el("button", "atlas-timeline-play", "▶");
+      this._button.type = "button";
+      this._button.setAttribute("aria-label", text.play);
+      this._button.title = text.play;
+      row.appendChild(this._button);
+      this._slider = el("input", "atlas-timeline-slider");
+      this._slider.type = "range";
+      this._slider.min = "0";
+      this._slider.max = String(timeline.years.length - 1);
+      this._slider.step = "1";
+      this._slider.setAttribute("aria-label", text.year);
+      row.appendChild(this._slider);
+      this._year = el("output", "atlas-timeline-year");
+      row.appendChild(this._year);
+      this._all = el("button", "atlas-timeline-all", text.all_years);
+      this._all.type = "button";
+      row.appendChild(this._all);
+      box.appendChild(row);
+      this._caption = el("div", "atlas-timeline-caption");
+      this._caption.setAttribute("aria-live", "polite");
+      box.appendChild(this._caption);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      L.DomEvent.on(this._button, "click", function () { self.toggle(); });
+      L.DomEvent.on(this._all, "click", function () { self.stop(); self._layer.setYear(-1); self._layer._reportYear(); });
+      L.DomEvent.on(this._slider, "input", function () { self.stop(); self._layer.setYear(Number(self._slider.value)); });
+      L.DomEvent.on(this._slider, "change", function () { self._layer._reportYear(); });
+      if (timeline.presenter) { this._listenForKeys(); }
+      return box;
+    },
+
+    onRemove: function () { this.stop(); this._forgetKeys(); },
+
+    /* Show where the timeline is: the slider, the year and its caption (or "all years"). */
+    show: function (index) {
+      var timeline = this._timeline;
+      this._slider.value = String(Math.max(index, 0));
+      this._slider.setAttribute("aria-valuetext", index >= 0 ? String(timeline.years[index]) : timeline.text.all_years);
+      this._year.textContent = index >= 0 ? String(timeline.years[index]) : "";
+      this._caption.textContent = index >= 0 ? timeline.captions[index] : timeline.text.all_caption;
+      this._all.disabled = index < 0;
+    },
+
+    step: function (delta) {
+      var last = this._timeline.years.length - 1;
+      var index = this._layer.yearIndex < 0 ? (delta > 0 ? 0 : last) : this._layer.yearIndex + delta;
+      this._layer.setYear(Math.max(0, Math.min(last, index)));
+    },
+
+    play: function () {
+      var self = this, timeline = this._timeline;
+      if (this._timer) { return; }
+      if (this._layer.yearIndex < 0 || this._layer.yearIndex >= timeline.years.length - 1) { this._layer.setYear(0); }
+      this._button.textContent = "⏸";
+      this._button.setAttribute("aria-label", timeline.text.pause);
+      this._button.title = timeline.text.pause;
+      this._timer = setInterval(function () {
+        if (self._layer.yearIndex >= timeline.years.length - 1) { self.pause(); return; }
+        self.step(1);
+      }, timeline.seconds * 1000);
+    },
+
+    stop: function () {
+      if (!this._timer) { return; }
+      clearInterval(this._timer);
+      this._timer = null;
+      this._button.textContent = "▶";
+      this._button.setAttribute("aria-label", this._timeline.text.play);
+      this._button.title = this._timeline.text.play;
+    },
+
+    /* Stop playing and keep the year in the URL. */
+    pause: function () { this.stop(); this._layer._reportYear(); },
+
+    toggle: function () { if (this._timer) { this.pause(); } else { this.play(); } },
+
+    /* Presenter remotes send arrow keys and Page Up / Page Down to the page, not to the map. */
+    _listenForKeys: function () {
+      var self = this;
+      this._onKey = function (event) {
+        var keys = { ArrowRight: 1, PageDown: 1, ArrowDown: 1, ArrowLeft: -1, PageUp: -1, ArrowUp: -1 };
+        if (event.key in keys) {
+          event.preventDefault();
+          self.stop();
+          self.step(keys[event.key]);
+        } else if (event.key === " " && event.target === (event.target.ownerDocument || document).body) {
+          event.preventDefault();
+          self.toggle();
+        }
+      };
+      this._documents = [document];
+      try {
+        if (window.parent !== window && window.parent.document) { this._documents.push(window.parent.document); }
+      } catch (error) { /* another origin: keys reach the map only when it has the focus */ }
+      this._documents.forEach(function (doc) { doc.addEventListener("keydown", self._onKey); });
+    },
+
+    _forgetKeys: function () {
+      var self = this;
+      (this._documents || []).forEach(function (doc) { doc.removeEventListener("keydown", self._onKey); });
+      this._documents = [];
     }
   });
 

@@ -169,6 +169,13 @@ MESSAGES: dict[str, str] = {
     "chart.tooltip.country": "Country",
     "chart.tooltip.organisations": "Organisations",
     # --- The data page (pages/data.py, mapping/ui.py table_for_display, mapping/export.py) ---
+    "timeline.caption": "By {year}: {organisations} in {countries}",
+    "timeline.play": "Play the years",
+    "timeline.pause": "Pause",
+    "timeline.year": "Year",
+    "timeline.all_years": "All years",
+    "timeline.all_caption": "All years: every organisation, dated or not",
+    "timeline.label": "The field year by year",
     "network.heading": "The field as a network",
     "network.partners": "Include their direct partners",
     "network.partners_help": (
@@ -251,7 +258,9 @@ MESSAGES: dict[str, str] = {
     "download.zip_help": (
         "The CSV plus ABOUT.txt: filters in words, permalink, date, version, citation, licence."
     ),
-    "download.xlsx_help": "Two sheets: the organisations, and About (how this list was made).",
+    "download.xlsx_help": (
+        "Three sheets: the organisations, the links among them, and About (how this list was made)."
+    ),
     "download.map_html_help": "One self-contained file: opens by double-click with no network.",
     "export.sheet.data": "Organisations",
     "export.sheet.about": "About",
@@ -260,6 +269,10 @@ MESSAGES: dict[str, str] = {
     "present.next": "Next ▶",
     "present.position": "Scene {index} of {count}",
     "present.auto_advance": "Auto-advance every (s, 0 = off)",
+    "present.timeline_keys": (
+        "The years play by themselves: ← → or Page Up / Page Down "
+        "step through them, the space bar pauses."
+    ),
     "present.error": "The presenter scenes cannot be shown. {error}",
     # --- The About page (pages/about.py, mapping/about.py) ---
     "about.heading": "About the Collective Impact Atlas",
@@ -568,6 +581,15 @@ card (`data/README.md`) for the process.
     "scene.error.view_range": (
         "{label}: {key} needs {lat} in {lat_range}, {lon} in {lon_range} and {zoom} in "
         "{zoom_range}, got {view!r}."
+    ),
+    "scene.error.kind": "{label}: {key} must be one of {kinds}.",
+    "scene.error.timeline_only": '{label}: {keys} belong to timeline scenes (kind = "timeline").',
+    "scene.error.years": (
+        "{label}: from, to and step must be whole years with 1900 <= from <= to <= {today} "
+        "and step >= 1 (got from {first!r}, to {last!r}, step {step!r})."
+    ),
+    "scene.error.seconds": (
+        "{label}: seconds must be a number from 0.2 to {most:g} (got {value!r})."
     ),
     "scene.error.braces": "{label}: the caption's braces do not match.",
     "scene.error.placeholder": "{label}: unknown caption placeholder {placeholder}; use {allowed}.",

@@ -170,6 +170,13 @@ MESSAGES: dict[str, str] = {
     "chart.tooltip.country": "מדינה",
     "chart.tooltip.organisations": "ארגונים",
     # --- The data page ---
+    "timeline.caption": "עד {year}: {organisations} ב־{countries}",
+    "timeline.play": "הפעלת השנים",
+    "timeline.pause": "השהיה",
+    "timeline.year": "שנה",
+    "timeline.all_years": "כל השנים",
+    "timeline.all_caption": "כל השנים: כל הארגונים, עם שנה ובלעדיה",
+    "timeline.label": "השדה שנה אחר שנה",
     "network.heading": "השדה כרשת",
     "network.partners": "להוסיף את השותפים הישירים שלהם",
     "network.partners_help": (
@@ -248,7 +255,7 @@ MESSAGES: dict[str, str] = {
     "download.zip_help": (
         "קובץ ה־CSV ואיתו ABOUT.txt: המסננים במילים, קישור קבוע, תאריך, גרסה, ציטוט ורישיון."
     ),
-    "download.xlsx_help": "שני גיליונות: הארגונים, ו'אודות' (איך נוצרה הרשימה).",
+    "download.xlsx_help": "שלושה גיליונות: הארגונים, הקשרים ביניהם, ו'אודות' (איך נוצרה הרשימה).",
     "download.map_html_help": "קובץ אחד עצמאי: נפתח בלחיצה כפולה, בלי רשת.",
     "export.sheet.data": "ארגונים",
     "export.sheet.about": "אודות",
@@ -257,6 +264,9 @@ MESSAGES: dict[str, str] = {
     "present.next": "הבא ◀",
     "present.position": "שקופית {index} מתוך {count}",
     "present.auto_advance": "מעבר אוטומטי כל (שניות, 0 = כבוי)",
+    "present.timeline_keys": (
+        "השנים מתנגנות מעצמן: ← → או Page Up / Page Down עוברים ביניהן, מקש הרווח עוצר."
+    ),
     "present.error": "לא ניתן להציג את שקופיות ההצגה. {error}",
     # --- The About page ---
     "about.heading": "אודות אטלס קולקטיב אימפקט",
@@ -563,6 +573,15 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "scene.error.view_range": (
         "{label}: ב־{key} נדרשים {lat} בטווח {lat_range}, {lon} בטווח {lon_range} "
         "ו־{zoom} בטווח {zoom_range}, אבל נמצא {view!r}."
+    ),
+    "scene.error.kind": "{label}: ‏{key} חייב להיות אחד מאלה: {kinds}.",
+    "scene.error.timeline_only": '{label}: ‏{keys} שייכים לשקופיות ציר זמן (kind = "timeline").',
+    "scene.error.years": (
+        "{label}: ‏from, ‏to ו־step חייבים להיות שנים שלמות, 1900 <= from <= to <= {today} "
+        "ו־step >= 1 (התקבלו from {first!r}, ‏to {last!r}, ‏step {step!r})."
+    ),
+    "scene.error.seconds": (
+        "{label}: ‏seconds חייב להיות מספר בין 0.2 ל־{most:g} (התקבל {value!r})."
     ),
     "scene.error.braces": "{label}: הסוגריים המסולסלים בכיתוב אינם מתאימים זה לזה.",
     "scene.error.placeholder": (

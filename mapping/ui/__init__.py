@@ -24,17 +24,25 @@ from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, sh
 from mapping.ui.share import permalink, provenance, share_box
 from mapping.ui.table import table_column_title, table_for_display
 from mapping.ui.upload import upload_panel
-from mapping.ui.world_map import fit_map_to_results, show_details, show_map
+from mapping.ui.world_map import (
+    Timeline,
+    fit_map_to_results,
+    home_timeline,
+    show_details,
+    show_map,
+)
 
 __all__ = [
     "FAVICON",
     "PAGES",
     "Dataset",
     "Frame",
+    "Timeline",
     "_",
     "current_scene",
     "dataset_or_stop",
     "fit_map_to_results",
+    "home_timeline",
     "lang",
     "metadata",
     "page_frame",

@@ -49,13 +49,19 @@ class Frame:
         """Organisation id -> the name shown in the page's language."""
         return dict(zip(self.all["id"], maps.display_names(self.all, self.lang), strict=True))
 
+    @functools.cached_property
+    def without_asof(self) -> Frame:
+        """The same view with no as-of year: the map ships every year and picks one itself."""
+        if self.filters.asof is None:
+            return self
+        return Frame.of(self.dataset, dataclasses.replace(self.filters, asof=None), self.lang)
+
     @property
     def undated(self) -> int:
         """How many organisations an ``asof`` view leaves out for want of a start year."""
         if self.filters.asof is None:
             return 0
-        others = dataclasses.replace(self.filters, asof=None)
-        return int(others.apply(self.all, self.links)["year_started"].isna().sum())
+        return int(self.without_asof.shown["year_started"].isna().sum())
 
     @property
     def caption(self) -> str:

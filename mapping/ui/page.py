@@ -75,7 +75,7 @@ def page_frame(page: str) -> Frame:
     if label:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
-    filters = sidebar_filters(dataset)
+    filters = sidebar_filters(dataset, page)
     return Frame.of(dataset, filters, lang())
 
 

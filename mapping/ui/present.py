@@ -6,10 +6,11 @@ import streamlit as st
 
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
+from mapping.ui import network_page
 from mapping.ui.dataset import Dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
-from mapping.ui.world_map import show_map
+from mapping.ui.world_map import Timeline, show_map
 
 _SCENE = "atlas_scene"
 
@@ -91,7 +92,21 @@ def show_scene(dataset: Dataset, scene: Scene, height: int = 720) -> None:
     title = escape_html(scene.title_in(language))
     st.markdown(f'<p class="atlas-present-title">{title}</p>', unsafe_allow_html=True)
     frame = Frame.of(dataset, scene.filters, language)
-    show_map(frame, height=height, view=(scene.centre, scene.zoom), key="present_map")
+    if scene.kind == "network":
+        network_page.show_graph(frame, network_page.graph_view(frame, partners=False), False)
+    elif scene.kind == "timeline":
+        captions = tuple(
+            scene.caption_for(dataset.organisations, language, dataset.links, year=year)
+            for year in scene.years
+        )
+        years = Timeline(scene.years, captions, scene.seconds, presenter=True)
+        show_map(
+            frame, height=height, view=(scene.centre, scene.zoom), key="present_map", years=years
+        )
+        st.caption(_("present.timeline_keys"))
+        return  # the year's caption is on the map, and changes with the year
+    else:
+        show_map(frame, height=height, view=(scene.centre, scene.zoom), key="present_map")
     caption = scene.caption_for(dataset.organisations, language, dataset.links)
     st.markdown(
         f'<p class="atlas-present-caption">{escape_html(caption)}</p>', unsafe_allow_html=True

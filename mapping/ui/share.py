@@ -25,7 +25,11 @@ def permalink() -> str:
 def provenance(frame: Frame) -> Provenance:
     """Return how the current view was made, for exports."""
     return Provenance.from_view(
-        frame.filters, shown=len(frame.shown), total=len(frame.all), permalink=permalink()
+        frame.filters,
+        shown=len(frame.shown),
+        total=len(frame.all),
+        permalink=permalink(),
+        names=dict(zip(frame.all["id"], frame.all["name"], strict=True)),
     )
 
 

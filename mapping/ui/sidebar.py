@@ -18,6 +18,9 @@ from mapping.ui.share import share_box
 _STATE = "atlas_filters"
 _WRITTEN = "atlas_written_params"
 _WIDGET = "atlas_w_"
+_PAGE = "atlas_filters_page"
+# Set when the sidebar's year choice changed (the URL's asof is then older than it).
+_ASOF_CHOSEN = "atlas_asof_chosen"
 
 
 def _filters_from_url() -> tuple[Filters, list[str]]:
@@ -29,15 +32,41 @@ def _filters_from_url() -> tuple[Filters, list[str]]:
 OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners")
 
 
-def _current_filters() -> Filters:
-    """Decide the filters of this run: from the URL on a new session or a new link, else kept."""
+def _current_filters(page: str) -> Filters:
+    """Decide the filters of this run: from the URL on a new session or a new link, else kept.
+
+    One parameter may change in the URL without a run: the map's year control
+    writes ``asof`` where the user leaves it. On the same page, an ``asof`` in
+    the URL that differs from the one last written is that, and is followed
+    (unless the sidebar's own year choice changed this run). Moving to another
+    page clears the URL: the filters are kept then.
+    """
     url_params = {k: v for k, v in st.query_params.to_dict().items() if k in PARAMS.values()}
+    written = st.session_state.get(_WRITTEN) or {}
     fresh_session = _STATE not in st.session_state
-    if fresh_session or (url_params and url_params != st.session_state.get(_WRITTEN)):
+    same_page = st.session_state.get(_PAGE) == page
+    st.session_state[_PAGE] = page
+    asof_key = PARAMS["asof"]
+    others = {k: v for k, v in url_params.items() if k != asof_key}
+    if fresh_session or (
+        url_params and others != {k: v for k, v in written.items() if k != asof_key}
+    ):
         filters, notices = _filters_from_url()
         for notice in notices:
             st.toast(escape_markdown(shown(notice)), icon="⚠️")
         st.session_state[_STATE] = filters
+    elif (
+        same_page
+        and url_params.get(asof_key) != written.get(asof_key)
+        and not st.session_state.pop(_ASOF_CHOSEN, False)
+    ):
+        year, notices = Filters.parse_query_params(
+            {asof_key: url_params[asof_key]} if asof_key in url_params else {}
+        )
+        for notice in notices:
+            st.toast(escape_markdown(shown(notice)), icon="⚠️")
+        st.session_state[_STATE] = dataclasses.replace(st.session_state[_STATE], asof=year.asof)
+    st.session_state.pop(_ASOF_CHOSEN, None)
     return st.session_state[_STATE]
 
 
@@ -105,7 +134,7 @@ def _unknown_ids(filters: Filters, dataset: Dataset) -> Filters:
     return filters
 
 
-def sidebar_filters(dataset: Dataset) -> Filters:
+def sidebar_filters(dataset: Dataset, page: str = "") -> Filters:
     """Draw the shared filter sidebar and return the filters it holds.
 
     The widgets start from the URL (a shared link) and write every change back
@@ -121,7 +150,7 @@ def sidebar_filters(dataset: Dataset) -> Filters:
     first_year, last_year = (
         (int(years.min()), int(years.max())) if len(years) else (2000, this_year)
     )
-    current = _unknown_ids(_current_filters(), dataset)
+    current = _unknown_ids(_current_filters(page), dataset)
     st.session_state[_STATE] = current
     _set_widgets(current, first_year, last_year)
     countries = sorted(
@@ -130,6 +159,10 @@ def sidebar_filters(dataset: Dataset) -> Filters:
 
     def remember() -> None:
         st.session_state[_STATE] = _widget_filters(first_year, last_year)
+
+    def choose_year() -> None:
+        st.session_state[_ASOF_CHOSEN] = True
+        remember()
 
     with st.sidebar:
         st.header(_("sidebar.heading"))
@@ -169,7 +202,7 @@ def sidebar_filters(dataset: Dataset) -> Filters:
             [None, *range(this_year, first_year - 1, -1)],
             format_func=lambda year: any_year if year is None else str(year),
             key=_WIDGET + "asof",
-            on_change=remember,
+            on_change=choose_year,
             help=_("sidebar.asof_help"),
         )
         _link_widgets(dataset, language, remember)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from mapping import maps
+from mapping import maps, timeline
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
 from mapping.ui import folium_component
@@ -17,6 +19,29 @@ from mapping.view import VIEW_PARAMS, MapView
 _VIEW = "atlas_map_view"
 _INITIAL_VIEW = "atlas_map_initial_view"
 MAP_HEIGHT = 640
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A year control on the map: the years it steps through and how.
+
+    ``captions`` (one per year) default to "By YEAR: N organisations in M
+    countries"; a presenter timeline plays at once with large captions and
+    steps with the keyboard.
+    """
+
+    years: tuple[int, ...]
+    captions: tuple[str, ...] | None = None
+    seconds: float = timeline.DEFAULT_SECONDS
+    presenter: bool = False
+
+
+def home_timeline(frame: Frame) -> Timeline:
+    """The home map's years: from the dataset's first start (or the link's year) to this year."""
+    years = timeline.year_range(frame.all)
+    if frame.filters.asof is not None and (not years or frame.filters.asof < years[0]):
+        years = list(range(frame.filters.asof, (years or [frame.filters.asof])[-1] + 1))
+    return Timeline(tuple(years))
 
 
 def fit_map_to_results() -> None:
@@ -30,6 +55,7 @@ def show_map(
     view: tuple[tuple[float, float], float] | None = None,
     key: str = "atlas_map",
     sync_url: bool = False,
+    years: Timeline | None = None,
 ) -> None:
     """Render the map: a stable base map plus the organisations sent as a separate layer.
 
@@ -40,7 +66,13 @@ def show_map(
     scene); panning never re-runs the app. With ``sync_url`` (the home map) a
     link's ``lat``/``lon``/``zoom``/``org`` open the map there, and the
     browser keeps them in the URL as the user pans and opens organisations.
+    With ``years`` the map gets a year control: it ships every year's
+    organisations and shows those of the view's ``asof`` year (or all), and
+    stepping through the years never re-runs the app.
     """
+    full = frame
+    if years is not None:
+        frame = frame.without_asof
     view_key, initial_key = f"{_VIEW}:{key}", f"{_INITIAL_VIEW}:{key}"
     org_key = f"{_ORG}:{key}"
     first_render = initial_key not in st.session_state
@@ -56,7 +88,7 @@ def show_map(
     if view is not None:
         st.session_state[view_key] = view
     elif view_key not in st.session_state:
-        st.session_state[view_key] = maps.initial_view(frame.shown, height_px=height)
+        st.session_state[view_key] = maps.initial_view(full.shown, height_px=height)
     # The base map opens at the session's first view and never changes after it;
     # later views ("Zoom to results", the next scene) travel as center/zoom,
     # which move the map without rebuilding it.
@@ -69,7 +101,9 @@ def show_map(
         view=initial,
         lang=frame.lang,
         aggregated=maps.is_aggregated(frame.shown),
-        script=_layer_script(frame, details_in_popups, sync_url, selected),
+        script=_layer_script(
+            frame, details_in_popups, sync_url, selected, years, full.filters.asof
+        ),
         centre=centre,
         zoom=zoom,
         height=height,
@@ -87,16 +121,43 @@ def show_map(
         show_details(frame, row)
 
 
-def _layer_script(frame: Frame, details: bool, sync_url: bool, selected: int | None) -> str:
+def _layer_script(
+    frame: Frame,
+    details: bool,
+    sync_url: bool,
+    selected: int | None,
+    years: Timeline | None,
+    asof: int | None,
+) -> str:
     """The organisations layer's script; shared by sessions showing the same view of shared data."""
     if frame.version is None:
-        return _build_layer_script(frame, details, sync_url, selected)
+        return _build_layer_script(frame, details, sync_url, selected, years, asof)
     view = tuple(sorted(frame.filters.to_query_params().items()))
-    return _shared_layer_script(frame.version, view, frame.lang, details, sync_url, selected, frame)
+    return _shared_layer_script(
+        frame.version, view, frame.lang, details, sync_url, selected, years, asof, frame
+    )
 
 
-def _build_layer_script(frame: Frame, details: bool, sync_url: bool, selected: int | None) -> str:
-    """The organisations layer's script: the shown organisations and the links among them."""
+def _build_layer_script(
+    frame: Frame,
+    details: bool,
+    sync_url: bool,
+    selected: int | None,
+    years: Timeline | None,
+    asof: int | None,
+) -> str:
+    """The organisations layer's script: the shown organisations, their links, their years."""
+    control = None
+    if years is not None and not maps.is_aggregated(frame.shown):
+        control = timeline.timeline_payload(
+            frame.shown,
+            years.years,
+            frame.lang,
+            captions=years.captions,
+            initial=asof,
+            seconds=years.seconds,
+            presenter=years.presenter,
+        )
     layer = maps.organisations_layer(
         frame.shown,
         details=details,
@@ -104,6 +165,7 @@ def _build_layer_script(frame: Frame, details: bool, sync_url: bool, selected: i
         sync_url=sync_url,
         selected=selected,
         links=frame.links,
+        timeline=control,
     )
     return folium_component.layer_script(layer)
 
@@ -118,11 +180,13 @@ def _shared_layer_script(
     details: bool,
     sync_url: bool,
     selected: int | None,
+    years: Timeline | None,
+    asof: int | None,
     _frame: Frame,
 ) -> str:
     """Build a layer's script once per (data version, filters, language, options, selection)."""
     del version, view, lang  # the cache key: they determine _frame's rows and language
-    return _build_layer_script(_frame, details, sync_url, selected)
+    return _build_layer_script(_frame, details, sync_url, selected, years, asof)
 
 
 _ORG = "atlas_map_org"
