@@ -9,9 +9,11 @@ they are given.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from mapping import vocab
+from mapping.filters import active_in
 from mapping.i18n import category_label, country_name, t
 
 REGION_ORDER = list(vocab.WORLD_REGIONS)
@@ -51,23 +53,51 @@ def exploded_table(gdf: pd.DataFrame, field: str, lang: str = "en") -> pd.DataFr
     return counts
 
 
-def adoption_table(gdf: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Cumulative organisations per region by ``year_started`` (rows without a year left out)."""
-    columns = ["world_region", "year", "organisations", "region_label"]
-    dated = gdf.loc[gdf["year_started"].notna(), ["world_region", "year_started"]]
+ADOPTION_BY = ("region", "role")
+
+
+def adoption_table(gdf: pd.DataFrame, lang: str = "en", by: str = "region") -> pd.DataFrame:
+    """Organisations active each year (``active_in``), per world region or per role.
+
+    Years run from the first start to the last start or end in ``gdf``; rows
+    without a start year are left out. By role, an organisation counts once
+    for each role it holds. The first column is ``world_region`` or ``role``.
+    """
+    if by not in ADOPTION_BY:
+        raise ValueError(f"by must be one of {', '.join(ADOPTION_BY)}, not {by!r}")
+    key = "world_region" if by == "region" else "role"
+    columns = [key, "year", "organisations", "label"]
+    dated = gdf[gdf["year_started"].notna()]
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    years = range(int(dated["year_started"].min()), int(dated["year_started"].max()) + 1)
-    per_year = dated.groupby(["world_region", "year_started"]).size()
+    ended = dated["year_ended"].dropna() if "year_ended" in dated else pd.Series(dtype="Int64")
+    last = max(int(dated["year_started"].max()), int(ended.max()) if len(ended) else 0)
+    years = range(int(dated["year_started"].min()), last + 1)
+    if by == "region":
+        groups = [
+            (
+                region,
+                dated["world_region"].to_numpy() == region,
+                category_label("world_region", region, lang),
+            )
+            for region in REGION_ORDER
+        ]
+    else:
+        groups = [
+            (
+                role,
+                np.array([role in roles for roles in dated["roles"]], dtype=bool),
+                category_label("role", role, lang),
+            )
+            for role in vocab.ROLES
+        ]
     rows = []
-    for region in REGION_ORDER:
-        if region not in per_year.index.get_level_values(0):
+    for value, members, label in groups:
+        if not members.any():
             continue
-        running = 0
-        label = category_label("world_region", region, lang)
+        inside = dated[members]
         for year in years:
-            running += int(per_year.get((region, year), 0))
-            rows.append((region, year, running, label))
+            rows.append((value, year, int(active_in(inside, year).sum()), label))
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -135,7 +165,7 @@ def roles_chart(gdf: pd.DataFrame, lang: str = "en") -> alt.Chart:
                     range=[vocab.ROLE_COLOURS[r] for r in roles],
                 ),
             ),
-            order=alt.Order("roles:N"),
+            order=alt.Order("roles:O"),
             tooltip=[
                 _tooltip("region_label:N", "region", lang),
                 _tooltip("label:N", "role", lang),
@@ -176,31 +206,53 @@ def domains_chart(gdf: pd.DataFrame, lang: str = "en") -> alt.Chart:
     return (cells + numbers).properties(height=DOMAIN_ROW_HEIGHT * len(vocab.DOMAINS))
 
 
-def adoption_chart(gdf: pd.DataFrame, lang: str = "en") -> alt.Chart:
-    """Lines: cumulative organisations by year their Collective Impact work started."""
-    return (
-        alt.Chart(adoption_table(gdf, lang), title=t("chart.adoption.title", lang))
+def adoption_chart(
+    gdf: pd.DataFrame, lang: str = "en", by: str = "region", asof: int | None = None
+) -> alt.Chart:
+    """Lines: organisations active each year, per world region or per role; a rule at ``asof``."""
+    table = adoption_table(gdf, lang, by)
+    if by == "region":
+        colour = alt.Color(
+            "label:N", title=t("chart.legend.world_region", lang), scale=_region_scale(lang)
+        )
+    else:
+        roles = list(vocab.ROLES)
+        colour = alt.Color(
+            "label:N",
+            title=t("chart.legend.role", lang),
+            scale=alt.Scale(
+                domain=[category_label("role", r, lang) for r in roles],
+                range=[vocab.ROLE_COLOURS[r] for r in roles],
+            ),
+        )
+    lines = (
+        alt.Chart(table)
         .mark_line(point=True)
         .encode(
             x=alt.X(
                 "year:Q",
-                title=t("chart.axis.year_started", lang),
+                title=t("chart.axis.year", lang),
                 axis=alt.Axis(format="d", tickMinStep=1),
             ),
-            y=alt.Y("organisations:Q", title=t("chart.axis.organisations_cumulative", lang)),
-            color=alt.Color(
-                "region_label:N",
-                title=t("chart.legend.world_region", lang),
-                scale=_region_scale(lang),
-            ),
+            y=alt.Y("organisations:Q", title=t("chart.axis.organisations_active", lang)),
+            color=colour,
             tooltip=[
-                _tooltip("region_label:N", "region", lang),
+                _tooltip("label:N", "region" if by == "region" else "role", lang),
                 _tooltip("year:O", "year", lang),
                 _tooltip("organisations:Q", "organisations", lang),
             ],
         )
-        .properties(height=CHART_HEIGHT)
     )
+    layers = [lines]
+    if asof is not None:
+        marker = pd.DataFrame({"year": [asof], "text": [t("chart.adoption.asof", lang, year=asof)]})
+        rule = alt.Chart(marker).mark_rule(color="#1b1b1b", strokeDash=[4, 3], size=1.5)
+        label = alt.Chart(marker).mark_text(
+            align="left", dx=4, dy=-6, color="#1b1b1b", fontWeight="bold"
+        )
+        layers += [rule.encode(x="year:Q"), label.encode(x="year:Q", y=alt.value(8), text="text:N")]
+    title = t(f"chart.adoption.title_{by}", lang)
+    return alt.layer(*layers, title=title).properties(height=CHART_HEIGHT)
 
 
 def countries_chart(gdf: pd.DataFrame, lang: str = "en", top: int = 12) -> alt.Chart:
@@ -221,3 +273,40 @@ def countries_chart(gdf: pd.DataFrame, lang: str = "en", top: int = 12) -> alt.C
 
 
 CHARTS = (region_chart, roles_chart, domains_chart, adoption_chart, countries_chart)
+
+
+def findings_chart(table: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """Grouped bars: organisations per world region active in 2015 and today.
+
+    ``table`` is ``mapping.findings.region_table`` (columns world_region, then, now).
+    """
+    then, now = t("chart.findings.then", lang), t("chart.findings.now", lang)
+    long = pd.DataFrame(
+        [
+            (category_label("world_region", row.world_region, lang), when, count)
+            for row in table.itertuples()
+            for when, count in ((then, row.then), (now, row.now))
+        ],
+        columns=["region_label", "when", "organisations"],
+    )
+    return (
+        alt.Chart(long, title=t("chart.findings.title", lang))
+        .mark_bar()
+        .encode(
+            x=_region_x(lang),
+            xOffset=alt.XOffset("when:N", sort=[then, now]),
+            y=alt.Y("organisations:Q", title=t("chart.axis.organisations", lang)),
+            color=alt.Color(
+                "when:N",
+                title=t("chart.legend.when", lang),
+                sort=[then, now],
+                scale=alt.Scale(domain=[then, now], range=["#56B4E9", "#0072B2"]),
+            ),
+            tooltip=[
+                _tooltip("region_label:N", "region", lang),
+                alt.Tooltip("when:N", title=t("chart.legend.when", lang)),
+                _tooltip("organisations:Q", "organisations", lang),
+            ],
+        )
+        .properties(height=CHART_HEIGHT)
+    )

@@ -56,11 +56,49 @@ def test_exploded_table_counts_each_role(frame):
     assert counts[("Europe", "consulting")] == 1
 
 
-def test_adoption_is_cumulative_per_region(frame):
+def test_adoption_counts_the_organisations_active_each_year(frame):
     table = charts.adoption_table(frame)
     us = table[table["world_region"] == "United States"].set_index("year")["organisations"]
     assert us.to_dict() == {2011: 1, 2012: 1, 2013: 2}
     assert "Europe" not in set(table["world_region"])  # no dated row there
+
+
+def test_adoption_drops_an_organisation_after_its_work_ended():
+    ended = make_frame(
+        {"country_code": "US", "year_started": "2010", "year_ended": "2012"},
+        {"country_code": "US", "year_started": "2011"},
+        {"country_code": "US", "year_started": "2014"},
+    )
+    table = charts.adoption_table(ended)
+    assert table.set_index("year")["organisations"].to_dict() == {
+        2010: 1,
+        2011: 2,
+        2012: 2,  # the year it ended still counts
+        2013: 1,
+        2014: 2,
+    }
+
+
+def test_adoption_by_role_counts_each_role_an_organisation_holds(frame):
+    table = charts.adoption_table(frame, by="role")
+    in_2013 = table[table["year"] == 2013].set_index("role")["organisations"].to_dict()
+    assert in_2013 == {"operating": 1, "funding": 2, "knowledge": 1}
+
+
+def test_adoption_labels_follow_the_language(frame):
+    hebrew = charts.adoption_table(frame, lang="he")
+    assert set(hebrew["label"]) == {"ארה\"ב", "קנדה"}
+
+
+def test_adoption_rejects_an_unknown_grouping(frame):
+    with pytest.raises(ValueError, match="'country'"):
+        charts.adoption_table(frame, by="country")
+
+
+def test_adoption_chart_marks_the_as_of_year(frame):
+    spec = charts.adoption_chart(frame, asof=2012).to_dict()
+    rules = [layer for layer in spec["layer"] if layer["mark"].get("type", layer["mark"]) == "rule"]
+    assert rules, "the as-of year is drawn as a rule"
 
 
 def test_country_table_uses_names(frame):

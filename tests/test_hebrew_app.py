@@ -113,6 +113,7 @@ def english_words(texts: list[str]) -> set[str]:
     for text in texts:
         text = re.sub(r"https?://\S+", "", text)  # links are not words
         text = re.sub(r"<[^>]+>", "", text)  # our own HTML wrappers
+        text = re.sub(r":material/\w+:|:\w+-badge\[", "", text)  # icon and badge markup
         words.update(w.strip("'’-") for w in LATIN_WORD.findall(text))
     return {w for w in words if w and w not in ALLOWED}
 

@@ -31,6 +31,7 @@ LANGUAGE_NEUTRAL = {
     "data.error.located": "'{where}: {message}': punctuation only",
     "upload.size.mb": "a number and a unit symbol (MB, as upload.file_label writes it)",
     "upload.size.kb": "a number and a unit symbol",
+    "chart.findings.then": "a year (2015), written alike in both languages",
     "upload.encoding.utf-8": "an encoding's name",
     "upload.encoding.utf-16": "an encoding's name",
     "upload.encoding.latin-1": "an encoding's name (Latin-1, ISO-8859-1)",

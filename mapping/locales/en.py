@@ -151,14 +151,19 @@ MESSAGES: dict[str, str] = {
     "chart.region.title": "Organisations by world region",
     "chart.roles.title": "Roles by world region",
     "chart.domains.title": "Domains by world region",
-    "chart.adoption.title": "Adoption over time (cumulative, by year started)",
     "chart.countries.title": "Top {top} countries by organisations",
+    "chart.adoption.title_region": "Growth: organisations active each year, by world region",
+    "chart.adoption.title_role": "Growth: organisations active each year, by role",
+    "chart.adoption.asof": "active in {year}",
+    "chart.adoption.by": "Growth by",
+    "chart.adoption.by.region": "World region",
+    "chart.adoption.by.role": "Role",
+    "chart.axis.year": "Year",
+    "chart.axis.organisations_active": "Organisations active",
     "chart.axis.world_region": "World region",
     "chart.axis.organisations": "Organisations",
     "chart.axis.organisations_with_role": "Organisations holding the role",
     "chart.axis.domain": "Domain",
-    "chart.axis.year_started": "Year started",
-    "chart.axis.organisations_cumulative": "Organisations (cumulative)",
     "chart.legend.role": "Role",
     "chart.legend.world_region": "World region",
     "chart.legend.organisations": "Organisations",
@@ -169,6 +174,71 @@ MESSAGES: dict[str, str] = {
     "chart.tooltip.country": "Country",
     "chart.tooltip.organisations": "Organisations",
     # --- The data page (pages/data.py, mapping/ui.py table_for_display, mapping/export.py) ---
+    "findings.heading": "2015 and today: the 2015 mapping's findings, checked",
+    "findings.intro": (
+        "Each headline finding of the 2015 mapping, in our words, beside what the data says. "
+        "As of 2015 counts the organisations active in 2015 (dated ones only); today counts every "
+        "organisation whose work has not ended. Computed live from the whole atlas, whatever "
+        "the filters."
+    ),
+    "findings.us_leads": (
+        "The United States leads by far: most knowledge organisations, initiatives and "
+        "backbones are there."
+    ),
+    "findings.canada_2013": (
+        "Canada has been active since about 2013, around the Tamarack Institute and its "
+        "Vibrant Communities network."
+    ),
+    "findings.australia_emerging": (
+        "Australia is emerging, with its first collective impact conferences in 2014 and 2015."
+    ),
+    "findings.europe_sparse": "In Europe the field is still undeveloped: a few organisations only.",
+    "findings.israel_2013": (
+        "In Israel, Sheatufim has been a backbone and knowledge organisation since 2013; "
+        "the first Israeli conference was in 2015."
+    ),
+    "findings.value.lead": (
+        "{count:,} organisations ({share}% of the atlas); the next region {next:,}"
+    ),
+    "findings.value.count_first": "{count:,} organisations; the earliest started in {first}",
+    "findings.value.count_share": "{count:,} organisations ({share}% of the atlas)",
+    "findings.why.us_leads": (
+        "The United States has {core}% of the initiatives and backbones and {knowledge}% of the "
+        "knowledge organisations."
+    ),
+    "findings.why.canada": (
+        "The earliest Canadian start in the data is {first}: the work is older than the term. "
+        "{since} of {dated} dated Canadian organisations started in 2013 or later; {network} "
+        "belong to Tamarack's Vibrant Communities."
+    ),
+    "findings.why.australia": (
+        "{recent} of {dated} dated Australian organisations started in 2013 or later; the "
+        "earliest in {first}."
+    ),
+    "findings.why.europe": (
+        "Europe held {then}% of the organisations active in {year}, and holds {now}% of today's."
+    ),
+    "findings.why.israel": (
+        "Sheatufim's work starts in {started} in the data; the earliest Israeli start is {first}."
+    ),
+    "findings.verdict.holds": "Holds",
+    "findings.verdict.partly": "Partly",
+    "findings.verdict.contradicted": "Contradicted by the data",
+    "findings.verdict.thin": "Too few dated organisations to judge",
+    "findings.column.then": "As of 2015",
+    "findings.column.now": "Today",
+    "findings.column.region": "World region",
+    "findings.column.first": "Earliest start",
+    "findings.column.dated": "Dated",
+    "findings.column.total": "Organisations",
+    "findings.first_years": "First years by region (how much of each region is dated)",
+    "findings.undated": (
+        "{n:,} organisations have no start year: they count today but not in 2015."
+    ),
+    "chart.findings.title": "Organisations by world region: active in 2015 and today",
+    "chart.findings.then": "2015",
+    "chart.findings.now": "Today",
+    "chart.legend.when": "When",
     "timeline.caption": "By {year}: {organisations} in {countries}",
     "timeline.play": "Play the years",
     "timeline.pause": "Pause",
@@ -281,15 +351,15 @@ MESSAGES: dict[str, str] = {
 agenda for solving a complex social problem (Kania & Kramer, *Stanford Social
 Innovation Review*, 2011). It rests on five conditions: a **common agenda**,
 **shared measurement**, **mutually reinforcing activities**, **continuous
-communication** and a **backbone organisation**. The Israeli nonprofit Shitufim
-(Sheatufim) proposed a sixth: building trust and agreements.
+communication** and a **backbone organisation**. The Israeli nonprofit Sheatufim
+(שיתופים, Shitufim) proposed a sixth: building trust and agreements.
 
-This atlas grows out of Shitufim's **2015 global mapping** of the organisations
+This atlas grows out of Sheatufim's **2015 global mapping** of the organisations
 engaged in Collective Impact in four roles: consulting (ייעוץ), operating (הפעלה),
 knowledge development (פיתוח ידע) and funding (מימון). That mapping found the
 United States far ahead; Canada active since about 2013 around the Tamarack
 Institute and its Vibrant Communities; Australia emerging (first conferences in
-2014 and 2015); Europe still sparse; and an Israeli field around Shitufim and the
+2014 and 2015); Europe still sparse; and an Israeli field around Sheatufim and the
 first Israeli Collective Impact conference (Tel Aviv, 30 March 2015). Its full list
 is not available, so this atlas rebuilds a larger, sourced one: every row cites the
 page its facts were checked against.

@@ -152,14 +152,19 @@ MESSAGES: dict[str, str] = {
     "chart.region.title": "ארגונים לפי אזור בעולם",
     "chart.roles.title": "תפקידים לפי אזור בעולם",
     "chart.domains.title": "תחומים לפי אזור בעולם",
-    "chart.adoption.title": "אימוץ לאורך זמן (מצטבר, לפי שנת התחלה)",
     "chart.countries.title": "{top} המדינות עם מספר הארגונים הגדול ביותר",
+    "chart.adoption.title_region": "צמיחה: הארגונים הפעילים בכל שנה, לפי אזור בעולם",
+    "chart.adoption.title_role": "צמיחה: הארגונים הפעילים בכל שנה, לפי תפקיד",
+    "chart.adoption.asof": "פעילים ב־{year}",
+    "chart.adoption.by": "צמיחה לפי",
+    "chart.adoption.by.region": "אזור בעולם",
+    "chart.adoption.by.role": "תפקיד",
+    "chart.axis.year": "שנה",
+    "chart.axis.organisations_active": "ארגונים פעילים",
     "chart.axis.world_region": "אזור בעולם",
     "chart.axis.organisations": "ארגונים",
     "chart.axis.organisations_with_role": "ארגונים הממלאים את התפקיד",
     "chart.axis.domain": "תחום",
-    "chart.axis.year_started": "שנת התחלה",
-    "chart.axis.organisations_cumulative": "ארגונים (מצטבר)",
     "chart.legend.role": "תפקיד",
     "chart.legend.world_region": "אזור בעולם",
     "chart.legend.organisations": "ארגונים",
@@ -170,6 +175,61 @@ MESSAGES: dict[str, str] = {
     "chart.tooltip.country": "מדינה",
     "chart.tooltip.organisations": "ארגונים",
     # --- The data page ---
+    "findings.heading": "2015 והיום: ממצאי המיפוי של 2015 מול הנתונים",
+    "findings.intro": (
+        "כל אחד מהממצאים העיקריים של מיפוי 2015, בניסוח שלנו, לצד מה שהנתונים אומרים. "
+        '"נכון ל־2015" סופר את הארגונים שפעלו ב־2015 (רק ארגונים עם שנה); "היום" סופר כל '
+        "ארגון שעבודתו לא הסתיימה. מחושב בזמן אמת מכל האטלס, בלי קשר למסננים."
+    ),
+    "findings.us_leads": (
+        "ארצות הברית מובילה בפער גדול: רוב ארגוני הידע, היוזמות וארגוני השדרה נמצאים בה."
+    ),
+    "findings.canada_2013": (
+        "קנדה פעילה מאז 2013 בערך, סביב מכון Tamarack ורשת Vibrant Communities שלו."
+    ),
+    "findings.australia_emerging": (
+        "אוסטרליה מתעוררת: כנסי האימפקט הקולקטיבי הראשונים בה היו ב־2014 וב־2015."
+    ),
+    "findings.europe_sparse": "באירופה התחום עדיין אינו מפותח: ארגונים ספורים בלבד.",
+    "findings.israel_2013": (
+        "בישראל, שיתופים משמש ארגון שדרה וארגון ידע מאז 2013; הכנס הישראלי הראשון היה ב־2015."
+    ),
+    "findings.value.lead": "{count:,} ארגונים ({share}% מהאטלס); באזור הבא {next:,}",
+    "findings.value.count_first": "{count:,} ארגונים; הראשון החל ב־{first}",
+    "findings.value.count_share": "{count:,} ארגונים ({share}% מהאטלס)",
+    "findings.why.us_leads": (
+        "בארצות הברית {core}% מהיוזמות וארגוני השדרה ו־{knowledge}% מארגוני הידע."
+    ),
+    "findings.why.canada": (
+        "ההתחלה הקנדית המוקדמת ביותר בנתונים היא ב־{first}: העבודה ותיקה מהמונח. "
+        "{since} מתוך {dated} ארגונים קנדיים עם שנה החלו ב־2013 או אחריה; {network} "
+        "חברים ב־Vibrant Communities של Tamarack."
+    ),
+    "findings.why.australia": (
+        "{recent} מתוך {dated} ארגונים אוסטרליים עם שנה החלו ב־2013 או אחריה; המוקדם ב־{first}."
+    ),
+    "findings.why.europe": (
+        "באירופה היו {then}% מהארגונים שפעלו ב־{year}, והיום יש בה {now}% מהם."
+    ),
+    "findings.why.israel": (
+        "עבודתה של שיתופים מתחילה בנתונים ב־{started}; ההתחלה הישראלית המוקדמת ביותר ב־{first}."
+    ),
+    "findings.verdict.holds": "נכון",
+    "findings.verdict.partly": "נכון בחלקו",
+    "findings.verdict.contradicted": "הנתונים סותרים",
+    "findings.verdict.thin": "מעט מדי ארגונים עם שנה כדי לשפוט",
+    "findings.column.then": "נכון ל־2015",
+    "findings.column.now": "היום",
+    "findings.column.region": "אזור בעולם",
+    "findings.column.first": "ההתחלה המוקדמת",
+    "findings.column.dated": "עם שנה",
+    "findings.column.total": "ארגונים",
+    "findings.first_years": "השנים הראשונות לפי אזור (כמה מכל אזור מתוארך)",
+    "findings.undated": "ל־{n:,} ארגונים אין שנת התחלה: הם נספרים היום אך לא ב־2015.",
+    "chart.findings.title": "ארגונים לפי אזור בעולם: פעילים ב־2015 והיום",
+    "chart.findings.then": "2015",
+    "chart.findings.now": "היום",
+    "chart.legend.when": "מתי",
     "timeline.caption": "עד {year}: {organisations} ב־{countries}",
     "timeline.play": "הפעלת השנים",
     "timeline.pause": "השהיה",

@@ -29,7 +29,7 @@ def _filters_from_url() -> tuple[Filters, list[str]]:
     return Filters.parse_query_params(params, other_keys=OTHER_PARAMS)
 
 
-OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners")
+OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners", "by")
 
 
 def _current_filters(page: str) -> Filters:
