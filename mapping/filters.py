@@ -153,6 +153,8 @@ class Filters:
         if self.needs_links:
             if links is None:
                 raise ValueError("Filters.linked and Filters.network need the links table")
+            if self.asof is not None:
+                links = network.links_in_force(links, self.asof)
             if self.linked:
                 keep &= gdf["id"].isin(network.linked_ids(links, self.linked)).to_numpy()
             if self.network:

@@ -10,8 +10,8 @@ guessing.
 
 Examples
 --------
->>> from mapping.data import load_organisations  # doctest: +SKIP
->>> [f.key for f in findings(load_organisations())]  # doctest: +SKIP
+>>> from mapping.data import load_organisations
+>>> [f.key for f in findings(load_organisations())]
 ['us_leads', 'canada_2013', 'australia_emerging', 'europe_sparse', 'israel_2013']
 """
 

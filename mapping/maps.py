@@ -218,6 +218,8 @@ def build_map(
     online_tiles: bool = True,
     embed_basemap: bool = False,
     lang: str = "en",
+    links: pd.DataFrame | None = None,
+    timeline: dict | None = None,
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -239,6 +241,10 @@ def build_map(
         loading them from the app's static folder.
     lang : str
         Language of the legend, popups and layer names (``en`` or ``he``).
+    links : pandas.DataFrame, optional
+        The links between organisations: the details list them and draw lines.
+    timeline : dict, optional
+        The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
 
     Returns
     -------
@@ -247,7 +253,9 @@ def build_map(
     atlas = base_map(
         height=height, online_tiles=online_tiles, embed_basemap=embed_basemap, lang=lang
     )
-    organisations_layer(gdf, details=details, lang=lang).add_to(atlas)
+    organisations_layer(gdf, details=details, lang=lang, links=links, timeline=timeline).add_to(
+        atlas
+    )
     layer_control().add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas

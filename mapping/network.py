@@ -319,6 +319,25 @@ def networks_table(
     return table
 
 
+def links_in_force(links: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The links not known to start after ``year`` or to end before it, in file order.
+
+    A link's ``since`` and ``until`` are often unknown (no source gives them);
+    such a link counts in any year both its organisations are there, so an
+    as-of view keeps it whenever it keeps both ends.
+
+    Examples
+    --------
+    >>> links = pd.DataFrame({"since": pd.array([2010, None, 2016], dtype="Int64"),
+    ...                       "until": pd.array([2012, None, None], dtype="Int64")})
+    >>> links_in_force(links, 2015).index.tolist()
+    [1]
+    """
+    since, until = links["since"], links["until"]
+    keep = (since.isna() | (since <= year)) & (until.isna() | (until >= year))
+    return links.loc[keep.fillna(False).to_numpy(dtype=bool)]
+
+
 def linked_ids(links: pd.DataFrame, org: str) -> set[str]:
     """The organisation ``org`` and every organisation directly linked to it (either way)."""
     touching = (links["source_id"] == org) | (links["target_id"] == org)

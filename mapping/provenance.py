@@ -180,6 +180,7 @@ class Provenance:
         metadata: Mapping | None = None,
         generated: dt.datetime | None = None,
         names: Mapping[str, str] | None = None,
+        undated: int = 0,
     ) -> Provenance:
         """Return the provenance of a view of the dataset.
 
@@ -198,6 +199,9 @@ class Provenance:
             Timezone-aware time of the export; default: now (UTC, to the second).
         names : mapping, optional
             Organisation id -> name, so ``linked`` and ``network`` are named in words.
+        undated : int
+            Organisations an as-of view left out for want of a start year; said
+            after the view when there are any.
 
         Returns
         -------
@@ -216,8 +220,11 @@ class Provenance:
         when = utc_now() if generated is None else generated
         if when.utcoffset() is not None:
             when = when.astimezone(dt.UTC)
+        described = filters.describe(total=total, shown=shown, names=names)
+        if undated:
+            described += " " + i18n.t("describe.undated", i18n.DEFAULT, n=undated)
         return cls(
-            filters=filters.describe(total=total, shown=shown, names=names),
+            filters=described,
             shown=shown,
             total=total,
             permalink=permalink,

@@ -50,6 +50,8 @@ def standalone_map_html(
     *,
     language: str = "en",
     online_tiles: bool = True,
+    links: pd.DataFrame | None = None,
+    timeline: dict | None = None,
 ) -> str:
     """Return the map of ``gdf`` as one HTML file that needs no server and no network.
 
@@ -67,6 +69,11 @@ def standalone_map_html(
     online_tiles : bool
         Offer the OpenStreetMap and CARTO tiles as optional, initially hidden
         layers (the only network use, and only when chosen).
+    links : pandas.DataFrame, optional
+        The links between the organisations (the details list them, with lines).
+    timeline : dict, optional
+        The map's year control (``mapping.timeline.timeline_payload`` of ``gdf``,
+        its ``initial`` year the view's as-of year): the file plays the years too.
 
     Returns
     -------
@@ -76,7 +83,14 @@ def standalone_map_html(
     """
     words = strings(language)
     page = (
-        maps.build_map(gdf, online_tiles=online_tiles, embed_basemap=True, lang=language)
+        maps.build_map(
+            gdf,
+            online_tiles=online_tiles,
+            embed_basemap=True,
+            lang=language,
+            links=links,
+            timeline=timeline,
+        )
         .get_root()
         .render()
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from mapping import export, network, standalone, ui
+from mapping import export, network, ui
 
 frame = ui.page_frame("data")
 st.title(ui._("data.heading"))
@@ -57,7 +57,7 @@ geojson.download_button(
 )
 html.download_button(
     ui._("download.map_html"),
-    data=lambda: standalone.standalone_map_html(frame.shown, notes, language=frame.lang),
+    data=lambda: ui.standalone_html(frame, notes),
     file_name="collective-impact-map.html",
     mime="text/html",
     on_click="ignore",

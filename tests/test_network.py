@@ -8,6 +8,7 @@ import pytest
 
 from mapping import network, vocab
 from mapping.data import DatasetError
+from mapping.filters import Filters
 from tests.conftest import make_frame
 
 LINK = {
@@ -131,6 +132,36 @@ def test_linked_and_member_ids(small_links):
     assert network.member_ids(small_links, "org-3") == {"org-1", "org-2", "org-3"}
     # An organisation without links is linked to itself only.
     assert network.linked_ids(small_links, "org-9") == {"org-9"}
+
+
+@pytest.mark.parametrize(
+    ("year", "kept", "why"),
+    [
+        (2013, [1], "the 2014 links had not started; the undated one may have"),
+        (2014, [0, 1, 2], "a link counts from its since year"),
+        (2030, [0, 1, 2], "no until: still in force"),
+    ],
+)
+def test_links_in_force(small_links, year, kept, why):
+    assert network.links_in_force(small_links, year).index.tolist() == kept, why
+
+
+def test_a_link_that_ended_is_out_of_force_after_its_until(small):
+    ended = check(links_table({"source_id": "org-1", "target_id": "org-3", "until": "2016"}), small)
+    assert len(network.links_in_force(ended, 2016)) == 1
+    assert network.links_in_force(ended, 2017).empty
+
+
+def test_an_as_of_view_follows_only_the_links_of_that_year(small, small_links):
+    # org-4 funds org-1 from 2014: before then org-1's links hold only its network... which
+    # also starts in 2014, so org-1 stands alone.
+    dated = small.assign(year_started=pd.array([2010] * 4, dtype="Int64"))
+    assert set(Filters(linked="org-1", asof=2013).apply(dated, small_links)["id"]) == {"org-1"}
+    assert set(Filters(linked="org-1", asof=2015).apply(dated, small_links)["id"]) == {
+        "org-1",
+        "org-3",
+        "org-4",
+    }
 
 
 def test_view_keeps_only_links_inside_it(small_links):

@@ -104,3 +104,19 @@ def test_the_map_details_list_the_linked_organisations(organisations, links):
     assert position in ends
     assert payload["links"]["heading"] == "Linked organisations"
     assert len(payload["links"]["source"]) == len(links)
+
+
+def test_an_as_of_network_draws_the_organisations_and_links_of_that_year(organisations, links):
+    year = 2013
+    data = graph_args(run_app(NETWORK_PAGE, asof=str(year)))["data"]
+    ids = data["org"]["ids"]
+    active = organisations[
+        organisations["year_started"].le(year)
+        & (organisations["year_ended"].isna() | organisations["year_ended"].ge(year))
+    ]
+    assert set(ids) == set(active["id"])
+    in_force = network.view_links(network.links_in_force(links, year), ids)
+    drawn = data["org"]["links"]
+    assert len(drawn["source"]) == len(in_force)
+    # ...which is fewer than all the links among them: some began later.
+    assert len(in_force) < len(network.view_links(links, ids))

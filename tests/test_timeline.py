@@ -7,9 +7,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from mapping import timeline
+from mapping import maps, timeline
 from mapping.data import DEFAULT_DATASET
 from mapping.filters import Filters, active_in
+from mapping.provenance import Provenance
+from mapping.standalone import external_resources
+from mapping.ui.dataset import shared_dataset
+from mapping.ui.frame import Frame
+from mapping.ui.world_map import standalone_html
 from tests.conftest import make_frame
 from tests.test_app import count_text, map_payload, run_app
 
@@ -132,3 +137,23 @@ def test_the_sidebar_year_and_the_url_follow_each_other(organisations):
     at.run()
     assert at.sidebar.selectbox(key="atlas_w_asof").value == 2016
     assert count_text(at).startswith(f"**{len(Filters(asof=2016).apply(organisations)):,}")
+
+
+def test_the_standalone_map_opens_at_the_as_of_year_and_plays_the_others(organisations):
+    frame = Frame.of(shared_dataset(), Filters(asof=2015), "en")
+    notes = Provenance.from_view(
+        frame.filters, shown=len(frame.shown), total=len(frame.all), undated=frame.undated
+    )
+    html = standalone_html(frame, notes)
+    assert external_resources(html) == []
+    control = maps.payload_in_script(html)["timeline"]
+    assert control["years"][control["initial"]] == 2015
+    # Every year travels with the file, and the year it opens at shows the view's count.
+    assert len(control["start"]) == len(frame.without_asof.shown)
+    opened = sum(
+        start is not None and start <= 2015 and (end is None or end >= 2015)
+        for start, end in zip(control["start"], control["end"], strict=True)
+    )
+    assert opened == len(frame.shown) == expected_as_of(2015)
+    assert "active in 2015" in html
+    assert f"{frame.undated:,} organisations without a start year are left out" in html

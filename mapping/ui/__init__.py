@@ -30,6 +30,7 @@ from mapping.ui.world_map import (
     home_timeline,
     show_details,
     show_map,
+    standalone_html,
 )
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "show_map",
     "show_scene",
     "shown",
+    "standalone_html",
     "table_column_title",
     "table_for_display",
     "upload_panel",

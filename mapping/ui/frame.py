@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from mapping import maps
-from mapping.filters import Filters
+from mapping import maps, network
+from mapping.filters import Filters, active_in
 from mapping.i18n import t
 from mapping.ui.dataset import Dataset
 
@@ -34,10 +34,19 @@ class Frame:
         """Every organisation of the dataset."""
         return self.dataset.organisations
 
-    @property
+    @functools.cached_property
     def links(self) -> pd.DataFrame:
-        """Every link between the dataset's organisations."""
-        return self.dataset.links
+        """The dataset's links; in an as-of view, those in force that year."""
+        if self.filters.asof is None:
+            return self.dataset.links
+        return network.links_in_force(self.dataset.links, self.filters.asof)
+
+    @functools.cached_property
+    def present(self) -> gpd.GeoDataFrame:
+        """Every organisation of the dataset; in an as-of view, those active that year."""
+        if self.filters.asof is None:
+            return self.all
+        return self.all.loc[active_in(self.all, self.filters.asof)]
 
     @property
     def version(self) -> str | None:

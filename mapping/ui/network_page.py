@@ -45,7 +45,7 @@ def _view_key(frame: Frame, partners: bool) -> tuple:
 def graph_view(frame: Frame, partners: bool) -> network_view.GraphView:
     """The organisations and links the graph draws (shared between sessions for shared data)."""
     if frame.version is None:
-        return network_view.graph_view(frame.all, frame.shown, frame.links, partners=partners)
+        return network_view.graph_view(frame.present, frame.shown, frame.links, partners=partners)
     return _shared_view(frame.version, _view_key(frame, partners), partners, frame)
 
 
@@ -53,7 +53,7 @@ def graph_view(frame: Frame, partners: bool) -> network_view.GraphView:
 def _shared_view(version: str, key: tuple, partners: bool, _frame: Frame) -> network_view.GraphView:
     """Choose a view's organisations once per (data version, filters, partners)."""
     del version, key
-    return network_view.graph_view(_frame.all, _frame.shown, _frame.links, partners=partners)
+    return network_view.graph_view(_frame.present, _frame.shown, _frame.links, partners=partners)
 
 
 @functools.cache

@@ -30,6 +30,7 @@ def provenance(frame: Frame) -> Provenance:
         total=len(frame.all),
         permalink=permalink(),
         names=dict(zip(frame.all["id"], frame.all["name"], strict=True)),
+        undated=frame.undated,
     )
 
 

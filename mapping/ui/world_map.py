@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from mapping import maps, timeline
-from mapping.i18n import Message
+from mapping import maps, standalone, timeline
+from mapping.i18n import Message, t
+from mapping.provenance import Provenance
 from mapping.safety import escape_markdown
 from mapping.ui import folium_component
 from mapping.ui.frame import Frame
@@ -42,6 +43,25 @@ def home_timeline(frame: Frame) -> Timeline:
     if frame.filters.asof is not None and (not years or frame.filters.asof < years[0]):
         years = list(range(frame.filters.asof, (years or [frame.filters.asof])[-1] + 1))
     return Timeline(tuple(years))
+
+
+def standalone_html(frame: Frame, notes: Provenance) -> str:
+    """The view's map as one offline HTML file, with the home map's year control.
+
+    The file opens at the view's as-of year (``notes`` says which, and how many
+    undated organisations that leaves out) and can play or pick any other year,
+    as the home map does; above ``maps.AGGREGATE_ABOVE`` organisations it shows
+    the view's counts by country, without years.
+    """
+    whole, title = frame.without_asof, t("app.title", frame.lang)
+    if maps.is_aggregated(whole.shown):
+        return standalone.standalone_map_html(frame.shown, notes, title, language=frame.lang)
+    control = timeline.timeline_payload(
+        whole.shown, home_timeline(frame).years, frame.lang, initial=frame.filters.asof
+    )
+    return standalone.standalone_map_html(
+        whole.shown, notes, title, language=frame.lang, links=whole.links, timeline=control
+    )
 
 
 def fit_map_to_results() -> None:
