@@ -6,6 +6,11 @@ Run from the project root (needs HAProxy for the replica rows: ``apt-get install
     python -m benchmarks.load --sessions 250 --query "lang=he&role=funding"
     python -m benchmarks.load --soak 1000          # 1,000 visitors in waves of 250: RSS over time
     python -m benchmarks.load --cold 5             # cold start: process start to first finished map
+    python -m benchmarks.load --url http://atlas.example:8080 --sessions 1,20   # a deployment
+
+With ``--url`` the bursts go to a server already running (a deployment, to warm
+it up before a talk and check it holds): no process is started and the CPU
+and RSS columns stay empty.
 
 Each visitor is a headless client speaking Streamlit's own protocol: it opens
 the websocket (``/_stcore/stream``, subprotocol ``streamlit``), asks for a
@@ -162,8 +167,8 @@ class Row:
             f"{p95:.2f}",
             f"{max(times, default=float('nan')):.2f}",
             str(errors),
-            f"{1000 * self.cpu / self.sessions:.0f}",
-            f"{self.rss:,.0f}",
+            f"{1000 * self.cpu / self.sessions:.0f}" if self.rss else "",
+            f"{self.rss:,.0f}" if self.rss else "",
         ]
 
 
@@ -239,9 +244,18 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--soak", type=int, default=0, help="visitors in the soak (0: none)")
     parser.add_argument("--wave", type=int, default=250)
     parser.add_argument("--cold", type=int, default=0, help="cold starts to time (0: none)")
+    parser.add_argument("--url", default="", help="a running deployment to visit instead")
     options = parser.parse_args(argv)
     sizes = [int(n) for n in options.sessions.split(",") if n]
     query = options.query.lstrip("?")
+
+    if options.url:
+        url = options.url.rstrip("/")
+        warm(url, query)
+        print(HEADER)
+        for n in sizes:
+            print("| " + " | ".join(measure(url, url, [], n, query).cells()) + " |")
+        return
 
     if options.cold:
         times = cold_start(options.cold, query)

@@ -49,3 +49,54 @@ def synthetic_file(rows: int, directory: Path = DATA_DIR) -> Path:
     if not path.exists():
         synthetic_table(rows).to_csv(path, index=False)
     return path
+
+
+# Synthetic links mimic the shipped ones: most point at a few hubs (networks, funders,
+# advisers), the rest join ordinary organisations; relations in the shipped proportions.
+HUB_SHARE = 0.02
+HUB_LINK_SHARE = 0.6
+
+
+def synthetic_links_table(rows: int, links: int, seed: int = SEED) -> pd.DataFrame:
+    """Return ``links`` distinct synthetic links among ``synthetic_table(rows)``'s ids."""
+    from mapping.network import LINK_COLUMNS, load_relationships
+
+    shipped = load_relationships()["relation"].value_counts(normalize=True)
+    rng = np.random.default_rng(seed)
+    hubs = max(1, int(rows * HUB_SHARE))
+    pairs: set[tuple[int, int]] = set()  # unordered: one link per pair of organisations
+    while len(pairs) < links:
+        need = links - len(pairs)
+        source = rng.integers(0, rows, need)
+        to_hub = rng.random(need) < HUB_LINK_SHARE
+        # Hubs by a Zipf draw: a few take most of the links, as FSG and Tamarack do.
+        hub = (rng.zipf(1.6, need) - 1) % hubs
+        target = np.where(to_hub, hub, rng.integers(0, rows, need))
+        pairs.update(
+            (min(s, t), max(s, t)) for s, t in zip(source.tolist(), target.tolist(), strict=True)
+        )
+        pairs = {pair for pair in pairs if pair[0] != pair[1]}
+    chosen = np.array(sorted(pairs)[:links])
+    flip = rng.random(links) < 0.5  # hub first or last, at random
+    source = np.where(flip, chosen[:, 1], chosen[:, 0])
+    target = np.where(flip, chosen[:, 0], chosen[:, 1])
+    order = rng.permutation(links)
+    table = pd.DataFrame(
+        {
+            "source_id": "org-" + pd.Series(source[order]).astype(str),
+            "target_id": "org-" + pd.Series(target[order]).astype(str),
+            "relation": rng.choice(shipped.index.to_numpy(), links, p=shipped.to_numpy()),
+            "source": "https://example.org/synthetic",
+            "checked": "2026-12-01",
+        }
+    )
+    return table.reindex(columns=list(LINK_COLUMNS), fill_value="")
+
+
+def synthetic_links_file(rows: int, links: int, directory: Path = DATA_DIR) -> Path:
+    """Write (once) and return the links CSV for ``synthetic_file(rows)``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"relationships-{rows}-{links}.csv"
+    if not path.exists():
+        synthetic_links_table(rows, links).to_csv(path, index=False)
+    return path

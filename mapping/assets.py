@@ -22,6 +22,8 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet
 
+from mapping.safety import script_json
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = PROJECT_ROOT / "static"
 STATIC_ROUTE = "/app/static"
@@ -78,6 +80,7 @@ ALL_ASSETS = (
 
 
 URL_KEEPER_JS = OWN_ASSETS / "url.js"
+ANNOUNCER_JS = OWN_ASSETS / "announce.js"
 
 
 @functools.cache
@@ -85,6 +88,12 @@ def url_keeper_script() -> str:
     """Return the ``<script>`` that keeps the map's view in the page URL (``assets/url.js``)."""
     code = URL_KEEPER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
     return f"<script>{code}</script>"
+
+
+def announce_script(text: str) -> str:
+    """The ``<script>`` that reads ``text`` to screen readers after a change (``announce.js``)."""
+    code = ANNOUNCER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    return f"<script>{code}\nwindow.AtlasAnnounce({script_json(text)});</script>"
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:

@@ -275,6 +275,51 @@ def countries_chart(gdf: pd.DataFrame, lang: str = "en", top: int = 12) -> alt.C
 CHARTS = (region_chart, roles_chart, domains_chart, adoption_chart, countries_chart)
 
 
+def _pivot(table: pd.DataFrame, rows: str, columns: str, row_title: str) -> pd.DataFrame:
+    """A wide table of organisations: one row per ``rows`` label, one column per ``columns``."""
+    wide = table.pivot_table(
+        index=rows, columns=columns, values="organisations", aggfunc="sum", fill_value=0, sort=False
+    )
+    wide = wide.rename_axis(index=row_title, columns=None).reset_index()
+    return wide
+
+
+def data_table(build, gdf: pd.DataFrame, lang: str = "en", **options) -> pd.DataFrame:
+    """The numbers a chart draws, as a table a screen reader can read (titles in ``lang``).
+
+    ``build`` is one of ``CHARTS``; ``options`` are its own (``by`` for the growth chart).
+
+    Examples
+    --------
+    >>> from mapping.data import load_organisations
+    >>> table = data_table(region_chart, load_organisations())
+    >>> list(table.columns)
+    ['World region', 'Organisations']
+    """
+    organisations = t("chart.axis.organisations", lang)
+    region = t("chart.axis.world_region", lang)
+    if build is region_chart:
+        table = region_table(gdf, lang)
+        return pd.DataFrame({region: table["region_label"], organisations: table["organisations"]})
+    if build is roles_chart:
+        return _pivot(exploded_table(gdf, "roles", lang), "region_label", "label", region)
+    if build is domains_chart:
+        table = exploded_table(gdf, "domains", lang)
+        return _pivot(table, "label", "region_label", t("chart.axis.domain", lang))
+    if build is adoption_chart:
+        table = adoption_table(gdf, lang, by=options.get("by", "region"))
+        return _pivot(table, "year", "label", t("chart.axis.year", lang))
+    if build is countries_chart:
+        table = country_table(gdf, lang=lang)
+        return pd.DataFrame(
+            {
+                t("chart.tooltip.country", lang): table["country"],
+                organisations: table["organisations"],
+            }
+        )
+    raise ValueError(f"no data table for {getattr(build, '__name__', build)!r}")
+
+
 def findings_chart(table: pd.DataFrame, lang: str = "en") -> alt.Chart:
     """Grouped bars: organisations per world region active in 2015 and today.
 

@@ -14,6 +14,7 @@ import base64
 import functools
 import json
 import math
+import re
 import zlib
 from pathlib import Path
 
@@ -207,6 +208,21 @@ class AtlasControls(MacroElement):
         self._name = "AtlasControls"
         self.legend = script_json(legend)
         self.titles = script_json(titles)
+
+
+# folium's page header forbids zooming (maximum-scale=1, user-scalable=no); people
+# with low vision zoom the page, so the map allows it (WCAG 1.4.4).
+ZOOMABLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+_VIEWPORT_META = re.compile(r'<meta\s+name="viewport"[^>]*>', re.IGNORECASE)
+
+
+def allow_page_zoom(html: str) -> str:
+    """``html`` with folium's viewport meta replaced by one that lets the page zoom.
+
+    >>> allow_page_zoom('<meta name="viewport" content="width=device-width, user-scalable=no" />')
+    '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+    """
+    return _VIEWPORT_META.sub(ZOOMABLE_VIEWPORT, html)
 
 
 def build_map(
@@ -542,6 +558,7 @@ def organisations_payload(
         "clusterTitle": t("map.cluster_title", lang, n="{n}"),
         "listTitle": t("map.list_title", lang, n="{n}"),
         "moreText": t("map.more_text", lang, n="{n}"),
+        "closeText": t("map.close", lang),
     }
     if details is None:
         details = len(gdf) <= DETAIL_LIMIT

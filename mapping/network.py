@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -62,8 +63,10 @@ NETWORK_COLUMNS = ("network", "organisation_id")
 MIN_YEAR = 1900
 # Betweenness centrality is O(nodes x links): above this many nodes it is
 # estimated from a fixed sample of sources (networkx's ``k``), seeded.
-EXACT_BETWEENNESS_LIMIT = 3_000
-BETWEENNESS_SAMPLE = 500
+# Exact betweenness costs nodes x links: 0.2 s at the shipped 633 / 686, 9 s at 2,000 / 6,000
+# (benchmarks/network.py); above the limit, a seeded sample of sources estimates it.
+EXACT_BETWEENNESS_LIMIT = 1_000
+BETWEENNESS_SAMPLE = 200
 # Node attributes copied onto the graph (and into GEXF / GraphML).
 NODE_ATTRIBUTES = (
     "name",
@@ -451,6 +454,52 @@ def brokers(graph: nx.MultiDiGraph, top: int = 10) -> pd.Series:
     scores = pd.Series(nx.betweenness_centrality(simple, k=sample, seed=0), dtype="float64")
     scores = scores[scores > 0]
     return scores.sort_index().sort_values(ascending=False, kind="stable").head(top)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures a researcher reads about a view's graph (``summarise``)."""
+
+    organisations: int
+    links: int
+    linked: int
+    groups: int  # connected groups of two or more
+    largest: int
+    most_linked: pd.Series  # id -> links, most linked first
+    brokers: pd.Series  # id -> betweenness, highest first
+    network_sizes: pd.DataFrame  # named networks with members in the view
+    by_relation: pd.Series  # relation -> links, in vocabulary order
+
+
+def summarise(
+    organisations: pd.DataFrame, links: pd.DataFrame, networks: pd.DataFrame, top: int = 10
+) -> Summary:
+    """Size, links, groups, the ``top`` most linked and brokers, networks and relations.
+
+    Examples
+    --------
+    >>> orgs = pd.DataFrame({"id": ["a", "b", "c"], "roles": [("funding",), (), ()]})
+    >>> links = pd.DataFrame({"source_id": ["a"], "target_id": ["b"], "relation": ["funds"],
+    ...                       "since": [None], "until": [None], "source": [""]})
+    >>> nets = pd.DataFrame(columns=list(NETWORK_COLUMNS))
+    >>> figures = summarise(orgs, links, nets)
+    >>> figures.organisations, figures.linked, figures.groups, figures.largest
+    (3, 2, 1, 2)
+    """
+    graph = view_graph(organisations, links)
+    groups = components(graph)
+    sizes = network_sizes(links, networks)
+    return Summary(
+        organisations=graph.number_of_nodes(),
+        links=graph.number_of_edges(),
+        linked=sum(1 for node in graph.nodes if graph.degree(node)),
+        groups=sum(1 for group in groups if len(group) > 1),
+        largest=len(groups[0]) if groups else 0,
+        most_linked=degree(graph).head(top),
+        brokers=brokers(graph, top),
+        network_sizes=sizes[sizes["members"] > 0].reset_index(drop=True),
+        by_relation=links["relation"].value_counts().reindex(list(vocab.RELATIONS), fill_value=0),
+    )
 
 
 def network_column(

@@ -94,7 +94,7 @@ def standalone_map_html(
         .get_root()
         .render()
     )
-    page = _embed_images(assets.inline_assets(page))
+    page = maps.allow_page_zoom(_embed_images(assets.inline_assets(page)))
     head = f"<title>{escape_html(title)}</title>\n<style>\n{STYLE}\n</style>\n"
     page = _insert(page, "</head>", head, before=True)
     page = _insert(page, "<body>", _header(title, provenance), before=False)

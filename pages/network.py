@@ -12,5 +12,5 @@ partners = network_page.partners_option()
 view = network_page.graph_view(frame, partners)
 network_page.show_graph(frame, view, partners)
 if not view.organisations.empty:
-    network_page.show_metrics(frame, view)
+    network_page.show_metrics(frame, network_page.summary(frame, view, partners))
     network_page.show_downloads(frame, view)

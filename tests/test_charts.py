@@ -118,3 +118,29 @@ def test_every_chart_has_a_title_and_renders(frame, build):
 @pytest.mark.parametrize("build", charts.CHARTS)
 def test_charts_survive_an_empty_frame(frame, build):
     build(frame.iloc[0:0]).to_dict()
+
+
+@pytest.mark.parametrize("build", charts.CHARTS)
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_every_chart_has_its_numbers_as_a_table(frame, build, lang):
+    table = charts.data_table(build, frame, lang)
+    assert len(table) > 0 and len(table.columns) >= 2
+    # The numbers add up to what the chart draws.
+    numbers = table.select_dtypes("number").drop(columns=table.columns[0], errors="ignore")
+    assert numbers.to_numpy().sum() > 0
+
+
+def test_the_region_table_reads_as_the_chart(frame):
+    table = charts.data_table(charts.region_chart, frame, "en")
+    assert dict(zip(table["World region"], table["Organisations"], strict=True))["Canada"] == 1
+
+
+def test_the_growth_table_has_a_row_per_year_and_a_column_per_group(frame):
+    table = charts.data_table(charts.adoption_chart, frame, "en", by="role")
+    assert table["Year"].tolist() == [2011, 2012, 2013]
+    assert table.set_index("Year").loc[2013, "Funding"] == 2
+
+
+def test_a_chart_without_a_table_is_named():
+    with pytest.raises(ValueError, match="findings_chart"):
+        charts.data_table(charts.findings_chart, None)

@@ -64,6 +64,8 @@ def test_same_arguments_as_st_folium(captured, organisations, lang, returned, la
     expected = arguments_of_st_folium(captured, organisations, lang, returned, **layer_options)
     actual = arguments_of_fast_path(captured, organisations, lang, returned, **layer_options)
     del expected["on_change"], actual["on_change"]
+    # One deliberate difference: the map's frame lets the page zoom (folium forbids it).
+    expected["header"] = maps.allow_page_zoom(expected["header"])
     assert actual == expected
 
 
@@ -86,3 +88,9 @@ def test_base_arguments_are_built_once_per_base_map(captured, organisations, mon
         arguments_of_fast_path(captured, organisations, "en", (), details=True)
     arguments_of_fast_path(captured, organisations, "he", (), details=True)
     assert len(built) == 2
+
+
+def test_the_map_frame_may_be_zoomed():
+    arguments = folium_component._base_arguments(((0.0, 0.0), 2.0), "en", False, "atlas_map")
+    assert "user-scalable=no" not in arguments["header"]
+    assert maps.ZOOMABLE_VIEWPORT in arguments["header"]

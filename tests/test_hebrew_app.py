@@ -63,6 +63,9 @@ ALLOWED = {
     "CARTO",
     "Positron",
     "English",
+    "Tab",  # key names, as printed on keyboards
+    "Enter",
+    "Escape",
     "source",  # a CSV column name: it stays English for machines
 }
 

@@ -344,7 +344,7 @@ def test_country_name_errors(code, lang, message):
             "2 loaded, 1 rejected, of 3 rows.",
         ),
         # Texts atlas.js fills in keep their {n} when given n="{n}".
-        ("map.cluster_title", "he", {"n": "{n}"}, "{n} ארגונים: לחצו כדי להתקרב"),
+        ("map.cluster_title", "he", {"n": "{n}"}, "{n} ארגונים: פתחו כדי להתקרב"),
     ],
 )
 def test_t(key, lang, values, expected):
@@ -475,6 +475,7 @@ def test_browser_templates_are_in_the_catalogue():
         ("moreText", "map.more_text"),
     ):
         assert i18n.t(key, "en", n="{n}") == payload[field]
+    assert payload["closeText"] == i18n.t("map.close", "en")
 
 
 def test_about_texts_are_in_the_catalogue():

@@ -154,3 +154,10 @@ def test_full_dataset_file_is_small_enough(organisations):
     assert len(page.encode("utf-8")) < MAX_STANDALONE_BYTES
     assert external_resources(page) == []
     assert maps.payload_in_script(page)["name"] == organisations["name"].tolist()
+
+
+def test_the_page_may_be_zoomed(page):
+    # folium forbids zooming (user-scalable=no); people with low vision need it.
+    assert "user-scalable=no" not in page
+    assert "maximum-scale" not in page
+    assert maps.ZOOMABLE_VIEWPORT in page

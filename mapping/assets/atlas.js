@@ -76,6 +76,44 @@
     setTimeout(function () { whenStyled(map, fn, (tries || 0) + 1); }, 25);
   }
 
+  function reducedMotion() {
+    return Boolean(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  }
+
+  /* Keyboard access to what a mouse clicks: the element gets a tab stop, a role and a
+   * name; Enter or Space does what a click does; the popup it opens takes the focus,
+   * and Escape (or closing it) brings the focus back here. */
+  function keyboardTarget(element, name, activate) {
+    if (!element) { return; }
+    element.setAttribute("tabindex", "0");
+    element.setAttribute("role", "button");
+    element.setAttribute("aria-label", name);
+    element.setAttribute("aria-haspopup", "dialog");
+    element.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();
+        activate(element);
+      }
+    });
+  }
+
+  /* Move the focus into an open popup (its title), and back to ``opener`` when it closes. */
+  function focusPopup(map, popup, opener) {
+    var box = popup.getElement();
+    if (!box) { return; }
+    box.setAttribute("role", "dialog");
+    var title = box.querySelector(".atlas-popup-title");
+    if (title) {
+      box.setAttribute("aria-label", title.textContent);
+      title.setAttribute("tabindex", "-1");
+      title.focus();
+    }
+    popup.once("remove", function () {
+      if (opener && opener.isConnected) { opener.focus(); } else { map.getContainer().focus(); }
+    });
+  }
+
   function shortNumber(value, decimals) {
     return String(Number(value.toFixed(decimals)));
   }
@@ -160,6 +198,29 @@
     },
 
     onAdd: function (map) {
+      var layer = this;
+      if (reducedMotion()) {
+        // Presenter scene changes and cluster zooms jump instead of flying.
+        map._zoomAnimated = false;
+        map.options.fadeAnimation = false;
+        map.options.markerZoomAnimation = false;
+        map.options.inertia = false;
+      }
+      if (!map._atlasEscape) {
+        map._atlasEscape = true;
+        // The popup's close button, named in the page's language.
+        map.on("popupopen", function (event) {
+          var close = event.popup.getElement() && event.popup.getElement().querySelector(".leaflet-popup-close-button");
+          var text = layer._data.closeText;
+          if (close && text) { close.setAttribute("aria-label", text); close.title = text; }
+        });
+        map.getContainer().addEventListener("keydown", function (event) {
+          if (event.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
+            event.preventDefault();
+            map.closePopup();
+          }
+        });
+      }
       this._group.addTo(map);
       map.on("zoomend moveend", this._redraw, this);
       this._startTimeline();
@@ -269,9 +330,12 @@
         .setLatLng([data.lat[index], data.lon[index]])
         .setContent(this._content(index));
       popup.on("remove", function () { if (self._detailsPopup === popup) { self._closed(); } });
+      var focused = this._map.getContainer().ownerDocument.activeElement;
+      var fromPopup = focused && focused.closest && focused.closest(".leaflet-popup");
       popup.openOn(this._map);
       this._detailsPopup = popup;
       this._opened(index);
+      if (fromPopup) { focusPopup(this._map, popup, null); }
     },
 
     _redraw: function () {
@@ -336,8 +400,21 @@
       var self = this;
       marker.bindPopup(function (layer) { return self._content(layer.atlasIndex); },
         { maxWidth: 340, minWidth: 220, maxHeight: 230 });
-      marker.on("popupopen", function () { self._opened(index); });
+      marker.on("popupopen", function (event) {
+        self._opened(index);
+        if (self._keyboardOpener) { focusPopup(self._map, event.popup, self._keyboardOpener); }
+        self._keyboardOpener = null;
+      });
       marker.on("popupclose", function () { self._closed(); });
+      marker.on("add", function () {
+        var label = data.name[index] + (data.roleLabels ? ", " + data.roleLabels[data.role[index]] : "");
+        keyboardTarget(marker.getElement(), label, function (element) {
+          self._keyboardOpener = element;
+          marker.openPopup();
+        });
+        var path = marker.getElement();
+        if (path) { path.classList.add("atlas-marker"); }
+      });
       return marker;
     },
 
@@ -347,16 +424,24 @@
       var centre = map.unproject(L.point(bucket.sx / count, bucket.sy / count), zoom);
       var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
       var marker = L.marker(centre, {
-        icon: L.divIcon({ html: "<span>" + count + "</span>", className: "atlas-cluster", iconSize: L.point(size, size) }),
-        title: data.clusterTitle.replace("{n}", count),
-        keyboard: true
+        icon: L.divIcon({ html: "<span aria-hidden=\"true\">" + count + "</span>", className: "atlas-cluster", iconSize: L.point(size, size) }),
+        keyboard: false  // keyboardTarget gives it the tab stop, name and keys
       });
       var spread = Math.max(bucket.x1 - bucket.x0, bucket.y1 - bucket.y0);
+      var title = data.clusterTitle.replace("{n}", count);
+      var byKeyboard = false;
+      marker.on("add", function () {
+        keyboardTarget(marker.getElement(), title, function () { byKeyboard = true; marker.fire("click"); });
+      });
       marker.on("click", function () {
+        var keyboard = byKeyboard;
+        byKeyboard = false;
         if (spread > 2 && zoom < self.options.maxClusterZoom) {
           var southWest = map.unproject(L.point(bucket.x0, bucket.y1), zoom);
           var northEast = map.unproject(L.point(bucket.x1, bucket.y0), zoom);
-          map.fitBounds(L.latLngBounds(southWest, northEast), { padding: [40, 40], maxZoom: zoom + 4 });
+          map.fitBounds(L.latLngBounds(southWest, northEast), { padding: [40, 40], maxZoom: zoom + 4, animate: !reducedMotion() });
+          // The cluster is gone once zoomed: the map keeps the focus, Tab reaches what it held.
+          if (keyboard) { map.getContainer().focus(); }
         } else {
           // Organisations at one address: list them, each opening its details.
           // No autoPan: a link that names an organisation must open at the view it names.
@@ -367,6 +452,7 @@
           }));
           popup.on("remove", function () { self._closed(); });
           popup.openOn(map);
+          if (keyboard) { focusPopup(map, popup, marker.getElement()); }
         }
       });
       return marker;

@@ -92,9 +92,12 @@ MESSAGES: dict[str, str] = {
     # --- The map page (app.py, mapping/ui.py show_map / show_details) ---
     "map.zoom_to_results": "Zoom to results",
     "map.caption": (
-        "Markers are coloured by each organisation's primary role; click a marker for details. "
+        "Markers are coloured by each organisation's primary role; click a marker for details, "
+        "or Tab to it and press Enter (Escape closes). "
         "The basemap is drawn from local data and works offline; online tile layers are optional."
     ),
+    "map.skip": "Skip the map",
+    "map.as_list": "These organisations as a list",
     "map.aggregated": (
         "{count:,} organisations are more than the map can draw one by one "
         "(limit {limit:,}), so it shows how many there are in each country. "
@@ -124,7 +127,8 @@ MESSAGES: dict[str, str] = {
     "map.fullscreen_enter": "Full screen",
     "map.fullscreen_exit": "Exit full screen",
     # Filled in by atlas.js, not by Python: pass n="{n}" to keep the placeholder.
-    "map.cluster_title": "{n} organisations: click to zoom in",
+    "map.cluster_title": "{n} organisations: open to zoom in",
+    "map.close": "Close the details",
     "map.list_title": "{n} organisations here",
     "map.more_text": "and {n} more: zoom in or narrow the filters",
     "map.layer.organisations": "Organisations",
@@ -147,6 +151,7 @@ MESSAGES: dict[str, str] = {
     # --- The charts page (pages/charts.py, mapping/charts.py, mapping/chart_images.py) ---
     "charts.heading": "How the field spreads",
     "charts.empty": "No organisation matches the filters. Loosen them in the sidebar.",
+    "chart.data_behind": "The numbers behind this chart",
     "chart.untitled": "Chart",
     "chart.region.title": "Organisations by world region",
     "chart.roles.title": "Roles by world region",

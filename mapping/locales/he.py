@@ -95,10 +95,13 @@ MESSAGES: dict[str, str] = {
     # --- The map page ---
     "map.zoom_to_results": "התמקדות בתוצאות",
     "map.caption": (
-        "צבע הסמן מציין את התפקיד העיקרי של הארגון; לחצו על סמן כדי לראות את פרטיו. "
+        "צבע הסמן מציין את התפקיד העיקרי של הארגון; לחצו על סמן כדי לראות את פרטיו, "
+        "או הגיעו אליו במקש Tab והקישו Enter (Escape סוגר). "
         "מפת הבסיס נבנית מנתונים מקומיים ופועלת גם ללא חיבור לאינטרנט; "
         "שכבות המפה המקוונות הן רשות."
     ),
+    "map.skip": "דילוג על המפה",
+    "map.as_list": "הארגונים האלה כרשימה",
     "map.aggregated": (
         "{count:,} ארגונים הם יותר ממה שהמפה יכולה לצייר אחד־אחד "
         "(המגבלה היא {limit:,}), ולכן היא מציגה כמה ארגונים יש בכל מדינה. "
@@ -126,7 +129,8 @@ MESSAGES: dict[str, str] = {
     "map.legend_title": "תפקיד עיקרי",
     "map.fullscreen_enter": "מסך מלא",
     "map.fullscreen_exit": "יציאה ממסך מלא",
-    "map.cluster_title": "{n} ארגונים: לחצו כדי להתקרב",
+    "map.cluster_title": "{n} ארגונים: פתחו כדי להתקרב",
+    "map.close": "סגירת הפרטים",
     "map.list_title": "{n} ארגונים כאן",
     "map.more_text": "ועוד {n}: התקרבו או צמצמו את המסננים",
     "map.layer.organisations": "ארגונים",
@@ -148,6 +152,7 @@ MESSAGES: dict[str, str] = {
     # --- The charts page ---
     "charts.heading": "כיצד התחום מתפשט",
     "charts.empty": "אין ארגון שתואם את המסננים. הרחיבו אותם בסרגל הצד.",
+    "chart.data_behind": "המספרים שמאחורי התרשים",
     "chart.untitled": "תרשים",
     "chart.region.title": "ארגונים לפי אזור בעולם",
     "chart.roles.title": "תפקידים לפי אזור בעולם",

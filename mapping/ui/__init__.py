@@ -28,8 +28,10 @@ from mapping.ui.world_map import (
     Timeline,
     fit_map_to_results,
     home_timeline,
+    map_footer,
     show_details,
     show_map,
+    skip_map_link,
     standalone_html,
 )
 
@@ -45,6 +47,7 @@ __all__ = [
     "fit_map_to_results",
     "home_timeline",
     "lang",
+    "map_footer",
     "metadata",
     "page_frame",
     "permalink",
@@ -59,6 +62,7 @@ __all__ = [
     "show_map",
     "show_scene",
     "shown",
+    "skip_map_link",
     "standalone_html",
     "table_column_title",
     "table_for_display",

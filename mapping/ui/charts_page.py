@@ -48,13 +48,17 @@ def adoption_by() -> str:
     return choice
 
 
-def _chart(build, frame: Frame) -> alt.TopLevelMixin:
-    """One chart of the page; the growth chart shows every year, marks ``asof``, and is grouped
-    as the control above it says."""
+def _chart(build, frame: Frame) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """One chart of the page and the numbers it draws.
+
+    The growth chart shows every year, marks ``asof``, and is grouped as the
+    control above it says.
+    """
     if build is charts.adoption_chart:
-        by = adoption_by()
-        return build(frame.without_asof.shown, frame.lang, by=by, asof=frame.filters.asof)
-    return build(frame.shown, frame.lang)
+        by, every_year = adoption_by(), frame.without_asof.shown
+        chart = build(every_year, frame.lang, by=by, asof=frame.filters.asof)
+        return chart, charts.data_table(build, every_year, frame.lang, by=by)
+    return build(frame.shown, frame.lang), charts.data_table(build, frame.shown, frame.lang)
 
 
 def show_charts(frame: Frame) -> None:
@@ -64,8 +68,11 @@ def show_charts(frame: Frame) -> None:
     for index, build in enumerate(charts.CHARTS):
         name = build.__name__.removesuffix("_chart")
         with left if index % 2 == 0 else right:
-            chart = _chart(build, frame)
+            chart, numbers = _chart(build, frame)
             st.altair_chart(chart, width="stretch")
+            # The chart's numbers as text, for screen readers and for reading exact values.
+            with st.expander(_("chart.data_behind")):
+                st.dataframe(numbers, hide_index=True, width="stretch")
             for column, (extension, render, mime) in zip(
                 st.columns(len(IMAGE_FORMATS)), IMAGE_FORMATS, strict=True
             ):

@@ -51,7 +51,7 @@ def _base_arguments(
     atlas.render()
     # In st_folium's order: the map's script renames the map that header and html name.
     html = streamlit_folium._get_html(atlas)
-    header = streamlit_folium._get_header(atlas)
+    header = maps.allow_page_zoom(streamlit_folium._get_header(atlas))
     script = streamlit_folium._get_map_string(atlas)
     arguments = {
         "script": script,

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from mapping import assets, network, network_view, vocab
+from mapping import assets, network, network_view
 from mapping.i18n import category_label, direction
 from mapping.safety import script_json
+from mapping.ui.dataset import Dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _
 
@@ -57,7 +58,7 @@ def _shared_view(version: str, key: tuple, partners: bool, _frame: Frame) -> net
 
 
 @functools.cache
-def _component():
+def graph_component():
     """The graph's frame, a Streamlit component served from the app (declared once)."""
     return components.declare_component("atlas_network", path=str(assets.NETWORK_FRAME))
 
@@ -93,7 +94,7 @@ def show_graph(frame: Frame, view: network_view.GraphView, partners: bool) -> No
         st.caption(_("network.partners_added", n=view.partners))
     selected = st.query_params.get("org", "")
     payload, key = _payload(frame, view, partners, selected)
-    _component()(
+    graph_component()(
         data=payload,
         view=key,
         lang=frame.lang,
@@ -104,36 +105,38 @@ def show_graph(frame: Frame, view: network_view.GraphView, partners: bool) -> No
     )
 
 
-def show_metrics(frame: Frame, view: network_view.GraphView) -> None:
+def summary(frame: Frame, view: network_view.GraphView, partners: bool) -> network.Summary:
+    """The view's figures (computed once per view of shared data: brokers take a while)."""
+    if frame.version is None:
+        return network.summarise(view.organisations, view.links, frame.dataset.networks)
+    return _shared_summary(frame.version, _view_key(frame, partners), view, frame.dataset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared_summary(
+    version: str, key: tuple, _view: network_view.GraphView, _dataset: Dataset
+) -> network.Summary:
+    """Summarise a view's graph once per (data version, view)."""
+    del version, key
+    return network.summarise(_view.organisations, _view.links, _dataset.networks)
+
+
+def show_metrics(frame: Frame, figures: network.Summary) -> None:
     """The figures a researcher reads: size, links, groups, the most linked, brokers, networks."""
-    graph = network.view_graph(view.organisations, view.links)
-    groups = network.components(graph)
-    linked = {n for n in graph.nodes if graph.degree(n)}
     st.subheader(_("network.metrics_heading"), anchor=False)
-    cells = st.columns(5)
-    for cell, key, value in zip(
-        cells,
-        ("organisations", "links", "linked", "groups", "largest"),
-        (
-            graph.number_of_nodes(),
-            graph.number_of_edges(),
-            len(linked),
-            sum(1 for g in groups if len(g) > 1),
-            len(groups[0]) if groups else 0,
-        ),
-        strict=True,
-    ):
-        cell.metric(_(f"network.metric.{key}"), f"{value:,}")
+    keys = ("organisations", "links", "linked", "groups", "largest")
+    for cell, key in zip(st.columns(len(keys)), keys, strict=True):
+        cell.metric(_(f"network.metric.{key}"), f"{getattr(figures, key):,}")
     names = frame.names
     left, middle, right = st.columns(3)
-    top = network.degree(graph).head(10)
+    top = figures.most_linked
     left.markdown(f"**{_('network.most_linked')}**")
     left.dataframe(
         _table({"organisation": [names.get(i, i) for i in top.index], "links": top.to_numpy()}),
         hide_index=True,
         width="stretch",
     )
-    scores = network.brokers(graph)
+    scores = figures.brokers
     middle.markdown(f"**{_('network.brokers')}**", help=_("network.brokers_help"))
     middle.dataframe(
         _table(
@@ -145,15 +148,14 @@ def show_metrics(frame: Frame, view: network_view.GraphView) -> None:
         hide_index=True,
         width="stretch",
     )
-    sizes = network.network_sizes(view.links, frame.dataset.networks)
-    sizes = sizes[sizes["members"] > 0]
+    sizes = figures.network_sizes
     right.markdown(f"**{_('network.networks')}**")
     right.dataframe(
         _table({"network": sizes["network"].to_numpy(), "members": sizes["members"].to_numpy()}),
         hide_index=True,
         width="stretch",
     )
-    counts = view.links["relation"].value_counts().reindex(list(vocab.RELATIONS), fill_value=0)
+    counts = figures.by_relation
     st.markdown(f"**{_('network.by_relation')}**")
     st.dataframe(
         _table(

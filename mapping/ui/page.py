@@ -82,3 +82,5 @@ def page_frame(page: str) -> Frame:
 def show_caption(frame: Frame) -> None:
     """Show the view's sentence under a page title (user text rendered literally)."""
     st.caption(escape_markdown(frame.caption))
+    # Screen readers hear the new sentence after a filter change (a polite live region).
+    st.html(assets.announce_script(frame.caption), unsafe_allow_javascript=True)

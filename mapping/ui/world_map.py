@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import maps, standalone, timeline
 from mapping.i18n import Message, t
 from mapping.provenance import Provenance
-from mapping.safety import escape_markdown
+from mapping.safety import escape_html, escape_markdown
 from mapping.ui import folium_component
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
@@ -61,6 +63,37 @@ def standalone_html(frame: Frame, notes: Provenance) -> str:
     )
     return standalone.standalone_map_html(
         whole.shown, notes, title, language=frame.lang, links=whole.links, timeline=control
+    )
+
+
+SKIP_TARGET = "atlas-after-map"
+SKIP_LINK_HTML = """<a class="atlas-skip-link" href="#{target}">{label}</a>
+<style>
+.atlas-skip-link {{ position: absolute; inset-inline-start: -10000px; }}
+.atlas-skip-link:focus {{ position: static; display: inline-block; padding: 4px 10px;
+  background: #fff; color: #005a8c; outline: 3px solid #0072B2; border-radius: 4px; }}
+</style>"""
+
+
+def skip_map_link() -> None:
+    """A "Skip the map" link for keyboard users, shown when it has the focus."""
+    st.html(SKIP_LINK_HTML.format(target=SKIP_TARGET, label=escape_html(_("map.skip"))))
+
+
+def map_footer() -> None:
+    """Under the map: zoom to the results, the same organisations as a list, how to use it.
+
+    The note is where "Skip the map" lands.
+    """
+    zoom, listed = st.columns([1, 1], vertical_alignment="center")
+    zoom.button(_("map.zoom_to_results"), on_click=fit_map_to_results, width="stretch")
+    # Run on its own, outside app.py's navigation, the map page has no other pages to link.
+    with contextlib.suppress(StreamlitPageNotFoundError):
+        listed.page_link("pages/data.py", label=_("map.as_list"), icon=":material/table_rows:")
+    st.html(
+        f'<p id="{SKIP_TARGET}" tabindex="-1" class="atlas-map-note">'
+        f"{escape_html(_('map.caption'))}</p>"
+        "<style>.atlas-map-note { font-size: 0.875rem; color: #4a4a55; margin: 0; }</style>"
     )
 
 

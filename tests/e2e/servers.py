@@ -86,8 +86,9 @@ def start_app(
     port: int | None = None,
     extra_args: tuple[str, ...] = (),
     wait: bool = True,
+    cwd: Path = PROJECT_ROOT,
 ) -> Server:
-    """Start ``streamlit run app.py`` on a loopback port; wait for its health endpoint."""
+    """Start ``streamlit run app.py`` (in ``cwd``) on a loopback port; wait until healthy."""
     port = port or free_port()
     env = {**os.environ, **(env_overrides or {})}
     env.pop("CI", None)  # streamlit's own CI switch changes nothing we need
@@ -97,7 +98,7 @@ def start_app(
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", *extra_args]
     started = time.monotonic()
     process = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+        command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
     )
     server = Server(f"http://127.0.0.1:{port}", process, log, started)
     if wait:

@@ -1,0 +1,73 @@
+"""The deployment files agree with each other and with the README's command."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.e2e.servers import Server, balancer_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def haproxy() -> str:
+    return (DEPLOY / "haproxy.cfg").read_text(encoding="utf-8")
+
+
+def test_the_image_runs_the_readme_command():
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    assert '"streamlit", "run", "app.py"' in dockerfile
+    assert "COPY requirements.txt" in dockerfile  # the runtime pins, not the test tools
+    assert "_stcore/health" in dockerfile
+
+
+def test_compose_builds_that_image_and_shares_the_cookie_secret(compose):
+    app = compose["services"]["app"]
+    assert (DEPLOY / app["build"]["context"] / app["build"]["dockerfile"]).resolve() == (
+        DEPLOY / "Dockerfile"
+    ).resolve()
+    # Unset, compose refuses to start: replicas with different secrets break uploads.
+    assert ":?" in app["environment"]["STREAMLIT_SERVER_COOKIE_SECRET"]
+    assert app["environment"]["ATLAS_RUN_SLOTS"] == "1"
+
+
+def test_the_balancer_and_the_replicas_meet_on_the_same_ports(compose, haproxy):
+    balancer = compose["services"]["balancer"]
+    config_mount = next(v for v in balancer["volumes"] if v.endswith("haproxy.cfg:ro"))
+    assert (DEPLOY / config_mount.split(":")[0]).resolve() == (DEPLOY / "haproxy.cfg").resolve()
+    bind = re.search(r"^\s*bind\s+:(\d+)", haproxy, re.M).group(1)
+    assert balancer["ports"] == [f"{bind}:{bind}"]
+    template = re.search(r"server-template \w+ \d+ (\w+):(\d+)", haproxy)
+    assert template.group(1) in compose["services"]
+    assert compose["services"]["app"]["expose"] == [template.group(2)]
+
+
+def test_sessions_stick_to_one_replica(haproxy):
+    assert re.search(r"^\s*cookie SERVERID insert\b", haproxy, re.M)
+    assert "option httpchk GET /_stcore/health" in haproxy
+
+
+def test_haproxy_accepts_the_config_and_its_loopback_rewrite(tmp_path):
+    # HAProxy comes from Debian, as Chromium does (.ci/run installs both).
+    assert shutil.which("haproxy"), "apt-get install haproxy"
+    checked = subprocess.run(
+        ["haproxy", "-c", "-f", str(DEPLOY / "haproxy.cfg")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
+    replicas = [Server(f"http://127.0.0.1:{port}", None, None, 0) for port in (9001, 9002)]
+    rewritten = tmp_path / "haproxy.cfg"
+    rewritten.write_text(balancer_config(replicas, 9000), encoding="utf-8")
+    checked = subprocess.run(
+        ["haproxy", "-c", "-f", str(rewritten)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
