@@ -559,6 +559,7 @@ def organisations_payload(
         "listTitle": t("map.list_title", lang, n="{n}"),
         "moreText": t("map.more_text", lang, n="{n}"),
         "closeText": t("map.close", lang),
+        "mapLabel": t("map.label", lang),
     }
     if details is None:
         details = len(gdf) <= DETAIL_LIMIT

@@ -18,8 +18,9 @@ st.dataframe(
         column("description"): st.column_config.TextColumn(column("description"), width="large"),
     },
 )
+ui.organisation_details(frame)
 notes = ui.provenance(frame)
-st.subheader(ui._("data.downloads_heading"), anchor=False)
+st.header(ui._("data.downloads_heading"), anchor=False)
 csv, zipped, xlsx = st.columns(3)
 csv.download_button(
     ui._("download.csv"),

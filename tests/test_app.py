@@ -248,3 +248,11 @@ def test_sessions_share_the_encoded_map_data(organisations, monkeypatch):
         Filters(roles=("funding",)).apply(organisations)["name"].tolist()
     )
     assert len(calls) == 3
+
+
+def test_the_data_page_opens_an_organisations_details_by_name(organisations):
+    at = run_app("pages/data.py")
+    picker = at.selectbox(key="atlas_data_org")
+    assert picker.value is None
+    picker.select("tamarack-institute").run()
+    assert any("Tamarack Institute" in s.value for s in at.subheader)

@@ -476,6 +476,7 @@ def test_browser_templates_are_in_the_catalogue():
     ):
         assert i18n.t(key, "en", n="{n}") == payload[field]
     assert payload["closeText"] == i18n.t("map.close", "en")
+    assert payload["mapLabel"] == i18n.t("map.label", "en")
 
 
 def test_about_texts_are_in_the_catalogue():

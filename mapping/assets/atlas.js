@@ -208,13 +208,32 @@
       }
       if (!map._atlasEscape) {
         map._atlasEscape = true;
+        // The map's frame is a document of its own: name it, and make the map its main part.
+        var container = map.getContainer(), doc = container.ownerDocument;
+        if (this._data.mapLabel) {
+          container.setAttribute("role", "main");
+          container.setAttribute("aria-label", this._data.mapLabel);
+          if (!doc.querySelector("h1")) {
+            var heading = doc.createElement("h1");
+            heading.textContent = this._data.mapLabel;
+            heading.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;margin:0;";
+            container.insertBefore(heading, container.firstChild);
+          }
+        }
         // The popup's close button, named in the page's language.
         map.on("popupopen", function (event) {
           var close = event.popup.getElement() && event.popup.getElement().querySelector(".leaflet-popup-close-button");
           var text = layer._data.closeText;
           if (close && text) { close.setAttribute("aria-label", text); close.title = text; }
         });
-        map.getContainer().addEventListener("keydown", function (event) {
+        // The wheel scrolls the page past the map until the map is clicked or focused;
+        // then it zooms, until the pointer leaves the map.
+        map.scrollWheelZoom.disable();
+        container.addEventListener("focus", function () { map.scrollWheelZoom.enable(); });
+        container.addEventListener("mousedown", function () { map.scrollWheelZoom.enable(); });
+        container.addEventListener("mouseleave", function () { map.scrollWheelZoom.disable(); });
+        // On the frame's document: the focus may sit on its body once a popup's content changes.
+        doc.addEventListener("keydown", function (event) {
           if (event.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
             event.preventDefault();
             map.closePopup();
@@ -356,7 +375,8 @@
         var key = Math.floor(px / cell) * 4194304 + Math.floor(py / cell);
         var bucket = cells.get(key);
         if (bucket === undefined) {
-          cells.set(key, { members: [i], sx: px, sy: py, x0: px, x1: px, y0: py, y1: py });
+          cells.set(key, { members: [i], sx: px, sy: py, x0: px, x1: px, y0: py, y1: py,
+            cellX: Math.floor(px / cell) * cell, cellY: Math.floor(py / cell) * cell });
         } else {
           bucket.members.push(i);
           bucket.sx += px; bucket.sy += py;
@@ -421,8 +441,13 @@
     _cluster: function (bucket, zoom, scale) {
       var map = this._map, data = this._data, self = this;
       var count = bucket.members.length;
-      var centre = map.unproject(L.point(bucket.sx / count, bucket.sy / count), zoom);
       var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+      // At its members' centre, but inside its own grid cell: clusters never cover each
+      // other, so each stays a whole target for a finger or a pointer (WCAG 2.5.8).
+      var half = size / 2 + 2, cell = this.options.cellSize;
+      var x = Math.min(Math.max(bucket.sx / count, bucket.cellX + half), bucket.cellX + cell - half);
+      var y = Math.min(Math.max(bucket.sy / count, bucket.cellY + half), bucket.cellY + cell - half);
+      var centre = map.unproject(L.point(x, y), zoom);
       var marker = L.marker(centre, {
         icon: L.divIcon({ html: "<span aria-hidden=\"true\">" + count + "</span>", className: "atlas-cluster", iconSize: L.point(size, size) }),
         keyboard: false  // keyboardTarget gives it the tab stop, name and keys
@@ -449,6 +474,9 @@
           popup.setContent(listPopupContent(data, bucket.members, function (index) {
             popup.setContent(self._content(index));
             self._opened(index);
+            // The chosen name's link is gone with the list: the details' title takes the focus.
+            var title = popup.getElement() && popup.getElement().querySelector(".atlas-popup-title");
+            if (title) { title.setAttribute("tabindex", "-1"); title.focus(); popup.getElement().setAttribute("aria-label", title.textContent); }
           }));
           popup.on("remove", function () { self._closed(); });
           popup.openOn(map);

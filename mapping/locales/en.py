@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
         "or Tab to it and press Enter (Escape closes). "
         "The basemap is drawn from local data and works offline; online tile layers are optional."
     ),
+    "map.label": "World map of the organisations",
     "map.skip": "Skip the map",
     "map.as_list": "These organisations as a list",
     "map.aggregated": (
@@ -321,6 +322,12 @@ MESSAGES: dict[str, str] = {
     "column.network": "Network",
     "column.website": "Website",
     "column.description": "Description",
+    "data.details_label": "An organisation's details",
+    "data.details_placeholder": "Type a name or choose one…",
+    "data.details_too_many": (
+        "Narrow the filters to {limit:,} organisations or fewer to open one here."
+    ),
+    "data.show_on_map": "Show it on the map",
     "data.downloads_heading": "Download exactly this list",
     "download.csv": "Download CSV",
     "download.geojson": "Download GeoJSON",

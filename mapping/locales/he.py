@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
         "מפת הבסיס נבנית מנתונים מקומיים ופועלת גם ללא חיבור לאינטרנט; "
         "שכבות המפה המקוונות הן רשות."
     ),
+    "map.label": "מפת העולם של הארגונים",
     "map.skip": "דילוג על המפה",
     "map.as_list": "הארגונים האלה כרשימה",
     "map.aggregated": (
@@ -308,6 +309,10 @@ MESSAGES: dict[str, str] = {
     "column.network": "רשת",
     "column.website": "אתר אינטרנט",
     "column.description": "תיאור",
+    "data.details_label": "פרטי ארגון",
+    "data.details_placeholder": "הקלידו שם או בחרו ארגון…",
+    "data.details_too_many": "צמצמו את המסננים ל־{limit:,} ארגונים או פחות כדי לפתוח כאן ארגון.",
+    "data.show_on_map": "הצגה על המפה",
     "data.downloads_heading": "הורדה של הרשימה הזו בדיוק",
     "download.csv": "הורדת CSV",
     "download.geojson": "הורדת GeoJSON",

@@ -22,7 +22,7 @@ from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
 from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
 from mapping.ui.share import permalink, provenance, share_box
-from mapping.ui.table import table_column_title, table_for_display
+from mapping.ui.table import organisation_details, table_column_title, table_for_display
 from mapping.ui.upload import upload_panel
 from mapping.ui.world_map import (
     Timeline,
@@ -49,6 +49,7 @@ __all__ = [
     "lang",
     "map_footer",
     "metadata",
+    "organisation_details",
     "page_frame",
     "permalink",
     "provenance",

@@ -114,7 +114,7 @@ def _show_finding(finding: findings.Finding) -> None:
 def show_findings(frame: Frame) -> None:
     """2015 and today: each finding, the data then and now, and what the data says."""
     gdf = frame.all
-    st.subheader(_("findings.heading"), anchor=False)
+    st.header(_("findings.heading"), anchor=False)
     st.caption(_("findings.intro"))
     for finding in findings.findings(gdf):
         _show_finding(finding)

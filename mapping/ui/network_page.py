@@ -123,7 +123,7 @@ def _shared_summary(
 
 def show_metrics(frame: Frame, figures: network.Summary) -> None:
     """The figures a researcher reads: size, links, groups, the most linked, brokers, networks."""
-    st.subheader(_("network.metrics_heading"), anchor=False)
+    st.header(_("network.metrics_heading"), anchor=False)
     keys = ("organisations", "links", "linked", "groups", "largest")
     for cell, key in zip(st.columns(len(keys)), keys, strict=True):
         cell.metric(_(f"network.metric.{key}"), f"{getattr(figures, key):,}")
@@ -175,7 +175,7 @@ def _table(columns: dict) -> pd.DataFrame:
 
 def show_downloads(frame: Frame, view: network_view.GraphView) -> None:
     """The view's links as CSV, and its graph as GEXF and GraphML."""
-    st.subheader(_("network.downloads_heading"), anchor=False)
+    st.header(_("network.downloads_heading"), anchor=False)
     csv, gexf, graphml = st.columns(3)
     csv.download_button(
         _("download.links_csv"),

@@ -112,7 +112,9 @@ def main(argv: list[str]) -> None:
                 wait_until_drawn(page, key)
                 found = audit(page)
                 row = counts(found)
-                rules = ", ".join(sorted({f"{v.rule} ({v.impact[0]})" for v in found}))
+                rules = "; ".join(
+                    sorted({f"{v.rule} ({v.impact[0]}) x{v.nodes} in {v.frame}" for v in found})
+                )
                 print(
                     f"| {key or 'map'} | {lang} | {row['critical']} | {row['serious']} "
                     f"| {row['moderate']} | {row['minor']} | {rules} |"

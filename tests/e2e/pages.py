@@ -10,7 +10,8 @@ GRAPH_FRAME = 'iframe[title*="etwork"], iframe[title*="רשת"]'
 
 def wait_until_drawn(page, key: str) -> None:
     """Wait until page ``key`` ("" for the map) has drawn its map, charts or graph."""
-    page.locator("h1").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    if key != "present":  # a scene is the map and its caption, full screen
+        page.locator("h1").first.wait_for(timeout=LOAD_TIMEOUT_MS)
     if key in ("", "present"):
         page.locator(MAP_FRAME).wait_for(timeout=LOAD_TIMEOUT_MS)
         page.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
@@ -23,9 +24,11 @@ def wait_until_drawn(page, key: str) -> None:
         )
     elif key == "data":
         page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    # Streamlit finishes the run after the last element arrives.
+    # Streamlit finishes the run after the last element arrives; until then it fades
+    # the elements of the previous run (data-stale), which would fail a contrast check.
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
         timeout=LOAD_TIMEOUT_MS,
     )
     page.wait_for_timeout(500)
