@@ -25,7 +25,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from mapping import assets, vocab
-from mapping.i18n import category_label, t
+from mapping.i18n import category_label, direction, t
 from mapping.i18n import country_names as i18n_country_names
 from mapping.safety import safe_url, script_json
 
@@ -560,6 +560,7 @@ def organisations_payload(
         "moreText": t("map.more_text", lang, n="{n}"),
         "closeText": t("map.close", lang),
         "mapLabel": t("map.label", lang),
+        "dir": direction(lang),
     }
     if details is None:
         details = len(gdf) <= DETAIL_LIMIT
@@ -625,6 +626,7 @@ def legend_payload(lang: str = "en") -> dict:
     """Return the legend: primary role colours."""
     return {
         "title": t("map.legend_title", lang),
+        "dir": direction(lang),
         "items": [
             {"label": category_label("role", r, lang), "colour": vocab.ROLE_COLOURS[r]}
             for r in vocab.ROLES

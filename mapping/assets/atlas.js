@@ -33,7 +33,7 @@
 
   function listPopupContent(data, indices, onPick) {
     var box = el("div", "atlas-popup");
-    box.setAttribute("dir", "auto");
+    box.setAttribute("dir", data.dir || "auto");
     box.appendChild(el("div", "atlas-popup-title", data.listTitle.replace("{n}", indices.length)));
     var list = el("ul", "atlas-popup-names");
     var shown = Math.min(indices.length, 100);
@@ -503,7 +503,7 @@
       var box = el("div", "atlas-timeline leaflet-control" + (timeline.presenter ? " atlas-timeline-presenter" : ""));
       box.setAttribute("role", "group");
       box.setAttribute("aria-label", text.label);
-      box.setAttribute("dir", "auto");
+      box.setAttribute("dir", this._layer._data.dir || "auto");
       var row = el("div", "atlas-timeline-row");
       this._button = el("button", "atlas-timeline-play", "▶");
       this._button.type = "button";
@@ -640,9 +640,11 @@
 
   function legendControl(legend, position) {
     var control = L.control({ position: position || "bottomright" });
-    control.onAdd = function () {
+    control.onAdd = function (map) {
       var box = el("div", "atlas-legend leaflet-control");
-      box.setAttribute("dir", "auto");
+      box.setAttribute("dir", legend.dir || "auto");
+      // Right to left, the map's controls swap sides (atlas.css), keeping their reading order.
+      map.getContainer().classList.toggle("atlas-rtl", legend.dir === "rtl");
       box.appendChild(el("div", "atlas-legend-title", legend.title));
       for (var i = 0; i < legend.items.length; i++) {
         var row = el("div", "atlas-legend-row");

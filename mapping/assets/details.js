@@ -77,7 +77,7 @@
   /* The details box of one organisation (name, then every non-empty field). */
   function popupContent(data, index, onPick) {
     var box = el("div", "atlas-popup");
-    box.setAttribute("dir", "auto");
+    box.setAttribute("dir", data.dir || "auto");
     box.appendChild(el("div", "atlas-popup-title", data.name[index]));
     var details = data.details;
     if (!details) {

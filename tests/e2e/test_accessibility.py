@@ -243,3 +243,40 @@ def test_phones_scroll_only_up_and_down(browser, guard, app_server, key, phone):
         assert guard.blocked == []
     finally:
         context.close()
+
+
+def test_hebrew_mirrors_the_maps_controls_and_details(page, guard, app_server):
+    page.goto(f"{app_server.url}/?lang=he&org=tamarack-institute")
+    frame = map_document(page)
+    frame.locator(".leaflet-popup .atlas-popup-title").wait_for(timeout=LOAD_TIMEOUT_MS)
+    width = frame.evaluate("() => window.map.getContainer().clientWidth")
+
+    def centre_x(selector: str) -> float:
+        box = frame.locator(selector).first.bounding_box()
+        return box["x"] + box["width"] / 2
+
+    assert centre_x(".leaflet-control-zoom") > width / 2  # zoom on the right
+    assert centre_x(".leaflet-control-layers") < width / 2  # layers on the left
+    assert centre_x(".atlas-legend") < width / 2
+    assert frame.locator(".leaflet-popup .atlas-popup").get_attribute("dir") == "rtl"
+    # Tab still starts from the reader's corner: the zoom buttons come before the layers.
+    order = frame.evaluate(
+        "() => [...document.querySelectorAll('.leaflet-control-zoom-in, .leaflet-control-layers"
+        "-toggle')].map(e => e.className.includes('zoom') ? 'zoom' : 'layers')"
+    )
+    assert order == ["zoom", "layers"]
+    screenshot(page, "hebrew-map-mirrored")
+    assert guard.blocked == []
+
+
+def test_reduced_motion_turns_map_animation_off(browser, guard, app_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, reduced_motion="reduce")
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    try:
+        page.goto(app_server.url)
+        frame = map_document(page)
+        assert frame.evaluate("() => window.map._zoomAnimated") is False
+        assert frame.evaluate("() => window.map.options.fadeAnimation") is False
+    finally:
+        context.close()
