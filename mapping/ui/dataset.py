@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from mapping import network
+from mapping import maps, network
 from mapping.data import DatasetError, dataset_path, load_organisations
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
@@ -56,6 +58,80 @@ def _load(organisations: tuple, links: tuple) -> Dataset:
     # per page load at 100,000 organisations.
     gc.freeze()
     return Dataset(gdf, relationships, networks, ":".join(map(str, organisations + links)))
+
+
+def _names(organisations: pd.DataFrame, lang: str) -> Mapping[str, str]:
+    """Organisation id -> its name as shown in ``lang``."""
+    shown = maps.display_names(organisations, lang)
+    return MappingProxyType(dict(zip(organisations["id"], shown, strict=True)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shared_names(version: str, lang: str, _organisations: pd.DataFrame) -> Mapping[str, str]:
+    """The names of a shared dataset's organisations, once per version and language."""
+    del version
+    return _names(_organisations, lang)
+
+
+def organisation_names(dataset: Dataset, lang: str) -> Mapping[str, str]:
+    """Organisation id -> the name shown in ``lang`` (built once per shared dataset)."""
+    if dataset.version is None:
+        return _names(dataset.organisations, lang)
+    return _shared_names(dataset.version, lang, dataset.organisations)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shared_linked(version: str, lang: str, _dataset: Dataset) -> tuple[str, ...]:
+    """A shared dataset's linked organisations, by name: the "Linked to" choices."""
+    del version
+    return _linked(_dataset, lang)
+
+
+def _linked(dataset: Dataset, lang: str) -> tuple[str, ...]:
+    """The ids of the organisations with a link, in the order of their names in ``lang``."""
+    names = organisation_names(dataset, lang)
+    linked = set(dataset.links["source_id"]) | set(dataset.links["target_id"])
+    return tuple(sorted((org for org in names if org in linked), key=lambda o: names[o].casefold()))
+
+
+def linked_organisations(dataset: Dataset, lang: str) -> tuple[str, ...]:
+    """The organisations the "Linked to" filter offers, sorted by name in ``lang``."""
+    if dataset.version is None:
+        return _linked(dataset, lang)
+    return _shared_linked(dataset.version, lang, dataset)
+
+
+@dataclass(frozen=True)
+class Span:
+    """What the sidebar offers for a dataset: its countries and its first and last start."""
+
+    countries: frozenset[str]
+    first_year: int | None
+    last_year: int | None
+
+
+def _span(organisations: pd.DataFrame) -> Span:
+    """The countries and start years of ``organisations``."""
+    years = organisations["year_started"].dropna()
+    return Span(
+        frozenset(organisations["country_code"].unique()),
+        int(years.min()) if len(years) else None,
+        int(years.max()) if len(years) else None,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shared_span(version: str, _organisations: pd.DataFrame) -> Span:
+    """A shared dataset's span, once per version."""
+    del version
+    return _span(_organisations)
+
+
+def dataset_span(dataset: Dataset) -> Span:
+    """The dataset's countries and years (worked out once per shared dataset)."""
+    if dataset.version is None:
+        return _span(dataset.organisations)
+    return _shared_span(dataset.version, dataset.organisations)
 
 
 def shared_dataset() -> Dataset:

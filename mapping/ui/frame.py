@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 
-from mapping import maps, network
+from mapping import network
 from mapping.filters import Filters, active_in
 from mapping.i18n import t
-from mapping.ui.dataset import Dataset
+from mapping.ui.dataset import Dataset, organisation_names
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ class Frame:
         return self.dataset.version
 
     @functools.cached_property
-    def names(self) -> dict[str, str]:
+    def names(self) -> Mapping[str, str]:
         """Organisation id -> the name shown in the page's language."""
-        return dict(zip(self.all["id"], maps.display_names(self.all, self.lang), strict=True))
+        return organisation_names(self.dataset, self.lang)
 
     @functools.cached_property
     def without_asof(self) -> Frame:

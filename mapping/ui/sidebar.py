@@ -7,11 +7,16 @@ import datetime as dt
 
 import streamlit as st
 
-from mapping import maps, vocab
+from mapping import vocab
 from mapping.filters import ID_FIELDS, PARAMS, SCALAR_FIELDS, Filters
 from mapping.i18n import Message, category_label, country_names
 from mapping.safety import escape_markdown
-from mapping.ui.dataset import Dataset
+from mapping.ui.dataset import (
+    Dataset,
+    dataset_span,
+    linked_organisations,
+    organisation_names,
+)
 from mapping.ui.language import _, lang, shown
 from mapping.ui.share import share_box
 
@@ -122,12 +127,16 @@ def _widget_filters(first_year: int, last_year: int) -> Filters:
 
 def _unknown_ids(filters: Filters, dataset: Dataset) -> Filters:
     """Drop a ``linked`` or ``network`` id the dataset does not have, with a notice."""
-    known = set(dataset.organisations["id"])
-    runners = set(dataset.networks["organisation_id"])
     for name in ID_FIELDS:
         value = getattr(filters, name)
-        valid = runners if name == "network" else known
-        if value and value not in valid:
+        if not value:
+            continue
+        valid = (
+            dataset.networks["organisation_id"]
+            if name == "network"
+            else dataset.organisations["id"]
+        )
+        if not (valid == value).any():
             notice = Message(f"notice.unknown_{name}", value=value)
             st.toast(escape_markdown(shown(notice)), icon="⚠️")
             filters = dataclasses.replace(filters, **{name: ""})
@@ -145,17 +154,15 @@ def sidebar_filters(dataset: Dataset, page: str = "") -> Filters:
     gdf = dataset.organisations
     language = lang()
     names = country_names(language)
-    years = gdf["year_started"].dropna()
+    span = dataset_span(dataset)
     this_year = dt.date.today().year
     first_year, last_year = (
-        (int(years.min()), int(years.max())) if len(years) else (2000, this_year)
+        (span.first_year, span.last_year) if span.first_year is not None else (2000, this_year)
     )
     current = _unknown_ids(_current_filters(page), dataset)
     st.session_state[_STATE] = current
     _set_widgets(current, first_year, last_year)
-    countries = sorted(
-        set(gdf["country_code"]) | set(current.countries), key=lambda c: names.get(c, c)
-    )
+    countries = sorted(span.countries | set(current.countries), key=lambda c: names.get(c, c))
 
     def remember() -> None:
         st.session_state[_STATE] = _widget_filters(first_year, last_year)
@@ -234,20 +241,10 @@ def _link_widgets(dataset: Dataset, language: str, remember) -> None:
             on_change=remember,
             help=_("sidebar.network_help"),
         )
-    names = dict(
-        zip(
-            dataset.organisations["id"],
-            maps.display_names(dataset.organisations, language),
-            strict=True,
-        )
-    )
-    linked = set(dataset.links["source_id"]) | set(dataset.links["target_id"])
+    names = organisation_names(dataset, language)
     st.selectbox(
         _("sidebar.linked"),
-        [
-            "",
-            *sorted((org for org in names if org in linked), key=lambda org: names[org].casefold()),
-        ],
+        ["", *linked_organisations(dataset, language)],
         format_func=lambda org: names[org] if org else any_organisation,
         key=_WIDGET + "linked",
         on_change=remember,
