@@ -71,3 +71,14 @@ def test_haproxy_accepts_the_config_and_its_loopback_rewrite(tmp_path):
         ["haproxy", "-c", "-f", str(rewritten)], capture_output=True, text=True
     )
     assert checked.returncode == 0, checked.stderr
+
+
+def test_streamlit_run_serves_app_py_as_a_server_that_warms_up():
+    # `streamlit run app.py` looks for `app = st.App(...)` in the file without running it;
+    # if it stopped finding it, every process would go back to a cold first visitor.
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app
+    assert found.import_string == "app:app"
+    assert "lifespan=warm_up" in (ROOT / "app.py").read_text(encoding="utf-8")

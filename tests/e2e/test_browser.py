@@ -57,6 +57,14 @@ def wait_for_count(page, expected: int) -> None:
     )
 
 
+def test_the_server_warmed_up_before_its_first_visitor(app_server):
+    # The warm-up run (app.py's lifespan) logs its outcome before the server accepts
+    # anyone; "ended with" would mean the script failed without a browser.
+    log = app_server.log.read_text(encoding="utf-8")
+    assert "warmed up in" in log, log[-2000:]
+    assert "warm-up run ended with" not in log
+
+
 def test_home_map_shows_organisations_and_basemap_offline(page, guard, app_server, organisations):
     page.goto(app_server.url)
     frame = map_frame(page)
