@@ -70,6 +70,9 @@ RTL_CSS = """
   [data-testid="stSidebar"] label, [data-testid="stSidebar"] p,
   [data-testid="stMain"] p, [data-testid="stMain"] h1, [data-testid="stMain"] h2,
   [data-testid="stMain"] h3 { text-align: right; }
+  /* Streamlit hides a collapsed sidebar by sliding it left, which right to left leaves it
+     over the page (phones start collapsed): slide it off the right edge instead. */
+  [data-testid="stSidebar"][data-collapsed="true"] { transform: translateX(100vw) !important; }
   /* Vega lays its own text out; inside it each label still reads right to left. */
   [data-testid="stVegaLiteChart"], [data-testid="stDataFrame"] { direction: ltr; }
 </style>
