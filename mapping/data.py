@@ -95,6 +95,7 @@ __all__ = [
     "is_web_url",
     "load_organisations",
     "organisations_from_table",
+    "read_text_table",
     "render_problems",
     "source_urls",
     "split_multi",
@@ -207,15 +208,26 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
         row, the field and the value.
     """
     source = dataset_path(path)
+    table = read_text_table(source)
+    return organisations_from_table(table, source=source.name, plausible=True, sourced=True)
+
+
+def read_text_table(source: Path) -> pd.DataFrame:
+    """Read one of the dataset's CSV files as strings (blank cells stay ``""``).
+
+    Raises
+    ------
+    DatasetError
+        If the file is not UTF-8 or has no header; the message names the file.
+    """
     try:
-        table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DatasetError(
             Message("data.error.not_utf8", reason=error.reason), source=source.name
         ) from error
     except pd.errors.EmptyDataError as error:
         raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
-    return organisations_from_table(table, source=source.name, plausible=True, sourced=True)
 
 
 def organisations_from_table(

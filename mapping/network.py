@@ -49,6 +49,7 @@ from mapping.data import (
     _Problems,
     dataset_path,
     is_web_url,
+    read_text_table,
 )
 from mapping.i18n import Message
 from mapping.safety import neutralise_formula
@@ -162,14 +163,7 @@ def load_relationships(
         from mapping.data import load_organisations
 
         organisations = load_organisations()
-    try:
-        table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DatasetError(
-            Message("data.error.not_utf8", reason=error.reason), source=source.name
-        ) from error
-    except pd.errors.EmptyDataError as error:
-        raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
+    table = read_text_table(source)
     return relationships_from_table(table, organisations["id"], source=source.name)
 
 
@@ -295,8 +289,7 @@ def networks_table(
         if dataset_path().resolve() != DEFAULT_DATASET.resolve():
             return pd.DataFrame({c: pd.Series(dtype=str) for c in NETWORK_COLUMNS})
         path = DEFAULT_NETWORKS
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    table = table.reindex(columns=NETWORK_COLUMNS, fill_value="")
+    table = read_text_table(Path(path)).reindex(columns=NETWORK_COLUMNS, fill_value="")
     if organisations is not None:
         known = set(organisations["id"])
         for row, runner in enumerate(table["organisation_id"], start=1):

@@ -15,18 +15,15 @@ import csv
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mapping.data import DEFAULT_DATASET
+from mapping.data import DEFAULT_DATASET, read_text_table
 from mapping.geocode import PLACE_COLUMNS, PLACES_FILE, gazetteer
 
 
 def shipped_places(dataset: Path = DEFAULT_DATASET) -> list[tuple[str, str, str]]:
     """The distinct (city, region, country code) of the rows without coordinates, sorted."""
-    table = pd.read_csv(dataset, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    table = table.apply(lambda column: column.str.strip())
+    table = read_text_table(dataset).apply(lambda column: column.str.strip())
     pending = table[(table["latitude"] == "") & (table["longitude"] == "")]
     keys = zip(pending["city"], pending["region"], pending["country_code"].str.upper(), strict=True)
     return sorted(set(keys))
