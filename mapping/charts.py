@@ -117,6 +117,13 @@ def _region_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=_region_labels(lang), range=REGION_COLOURS)
 
 
+def _role_scale(lang: str) -> alt.Scale:
+    return alt.Scale(
+        domain=[category_label("role", r, lang) for r in vocab.ROLES],
+        range=[vocab.ROLE_COLOURS[r] for r in vocab.ROLES],
+    )
+
+
 def _region_x(lang: str) -> alt.X:
     return alt.X(
         "region_label:N",
@@ -150,21 +157,13 @@ def region_chart(gdf: pd.DataFrame, lang: str = "en") -> alt.Chart:
 
 def roles_chart(gdf: pd.DataFrame, lang: str = "en") -> alt.Chart:
     """Stacked bars: roles held in each world region (an organisation counts once per role)."""
-    roles = list(vocab.ROLES)
     return (
         alt.Chart(exploded_table(gdf, "roles", lang), title=t("chart.roles.title", lang))
         .mark_bar()
         .encode(
             x=_region_x(lang),
             y=alt.Y("organisations:Q", title=t("chart.axis.organisations_with_role", lang)),
-            color=alt.Color(
-                "label:N",
-                title=t("chart.legend.role", lang),
-                scale=alt.Scale(
-                    domain=[category_label("role", r, lang) for r in roles],
-                    range=[vocab.ROLE_COLOURS[r] for r in roles],
-                ),
-            ),
+            color=alt.Color("label:N", title=t("chart.legend.role", lang), scale=_role_scale(lang)),
             order=alt.Order("roles:O"),
             tooltip=[
                 _tooltip("region_label:N", "region", lang),
@@ -216,15 +215,7 @@ def adoption_chart(
             "label:N", title=t("chart.legend.world_region", lang), scale=_region_scale(lang)
         )
     else:
-        roles = list(vocab.ROLES)
-        colour = alt.Color(
-            "label:N",
-            title=t("chart.legend.role", lang),
-            scale=alt.Scale(
-                domain=[category_label("role", r, lang) for r in roles],
-                range=[vocab.ROLE_COLOURS[r] for r in roles],
-            ),
-        )
+        colour = alt.Color("label:N", title=t("chart.legend.role", lang), scale=_role_scale(lang))
     lines = (
         alt.Chart(table)
         .mark_line(point=True)
