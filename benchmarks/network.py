@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 from playwright.sync_api import sync_playwright
 
+from benchmarks.run import REPEATS, best_of
 from benchmarks.synthetic import synthetic_file, synthetic_links_file
 from mapping import layout, network, network_view
 from mapping.data import DEFAULT_DATASET, load_organisations
@@ -39,7 +40,6 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, NetworkGuard
 from tests.e2e.servers import start_app
 
 SIZES = ((0, 0), (2_000, 6_000), (10_000, 30_000))  # (0, 0): the shipped files
-REPEATS = 3
 WARM_LOADS = 5
 TIMEOUT_MS = 180_000
 # Cytoscape has drawn the graph in the Network page's frame.
@@ -71,16 +71,6 @@ class Row:
     warm_visit_s: float | None = None
 
 
-def best(run, repeats: int = REPEATS) -> tuple[float, object]:
-    """The best time of ``repeats`` calls of ``run``, and its last result."""
-    times, result = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def files(rows: int, links: int) -> tuple[Path, Path]:
     """The organisations and links files of a size ((0, 0): the shipped ones)."""
     if rows == 0:
@@ -104,23 +94,23 @@ def measure(rows: int, links: int) -> Row:
     """Time every step for one size."""
     organisations_path, links_path = files(rows, links)
     organisations = load_organisations(organisations_path)
-    check_s, table = best(
+    check_s, table = best_of(
         lambda: network.load_relationships(links_path, organisations=organisations)
     )
     shown = Filters().apply(organisations, table)
-    view_s, view = best(lambda: network_view.graph_view(organisations, shown, table))
+    view_s, view = best_of(lambda: network_view.graph_view(organisations, shown, table))
     ends = list(zip(view.links["source_id"], view.links["target_id"], strict=True))
-    layout_s, _ = best(lambda: layout.layout(view.organisations["id"], ends))
-    payload_s, payload = best(lambda: network_view.graph_payload(view))
+    layout_s, _ = best_of(lambda: layout.layout(view.organisations["id"], ends))
+    payload_s, payload = best_of(lambda: network_view.graph_payload(view))
     # Synthetic organisations run no named networks (as the app does for another dataset).
     networks = (
         network.networks_table(organisations=organisations)
         if rows == 0
         else pd.DataFrame(columns=list(network.NETWORK_COLUMNS))
     )
-    page_metrics_s, _ = best(lambda: page_metrics(view, networks))
-    full_metrics_s, _ = best(lambda: full_metrics(shown, table), repeats=1)
-    gexf_s, gexf = best(lambda: network.to_gexf_bytes(shown, table), repeats=1)
+    page_metrics_s, _ = best_of(lambda: page_metrics(view, networks))
+    full_metrics_s, _ = best_of(lambda: full_metrics(shown, table), repeats=1)
+    gexf_s, gexf = best_of(lambda: network.to_gexf_bytes(shown, table), repeats=1)
     return Row(
         organisations=len(organisations),
         links=len(table),
