@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from mapping import export, network, ui
+from mapping import export, ui
+from mapping.ui import network_page
 
 frame = ui.page_frame("data")
 st.title(ui._("data.heading"))
@@ -65,14 +66,7 @@ html.download_button(
     width="stretch",
     help=ui._("download.map_html_help"),
 )
-links.download_button(
-    ui._("download.links_csv"),
-    data=lambda: network.to_links_csv_bytes(frame.shown, frame.links),
-    file_name="collective-impact-links.csv",
-    mime="text/csv",
-    on_click="ignore",
-    width="stretch",
-    help=ui._("download.links_csv_help"),
-    disabled=frame.links.empty,
+network_page.links_download(
+    links, "links_csv", frame.shown, frame.links, disabled=frame.links.empty
 )
 ui.upload_panel()

@@ -8,6 +8,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.delta_generator import DeltaGenerator
 
 from mapping import assets, network, network_view
 from mapping.i18n import category_label, direction
@@ -173,34 +174,42 @@ def _table(columns: dict) -> pd.DataFrame:
     return pd.DataFrame({_(f"network.column.{key}"): values for key, values in columns.items()})
 
 
+# What the links of a view download as: writer, file name, media type. The labels and
+# help texts are the catalogues' ``download.<kind>`` and ``download.<kind>_help``.
+LINK_DOWNLOADS = {
+    "links_csv": (network.to_links_csv_bytes, "collective-impact-links.csv", "text/csv"),
+    "gexf": (network.to_gexf_bytes, "collective-impact-network.gexf", "application/gexf+xml"),
+    "graphml": (
+        network.to_graphml_bytes,
+        "collective-impact-network.graphml",
+        "application/graphml+xml",
+    ),
+}
+
+
+def links_download(
+    container: DeltaGenerator,
+    kind: str,
+    organisations: pd.DataFrame,
+    links: pd.DataFrame,
+    disabled: bool = False,
+) -> None:
+    """A button downloading the links among ``organisations`` as ``kind`` (made on click)."""
+    write, file_name, mime = LINK_DOWNLOADS[kind]
+    container.download_button(
+        _(f"download.{kind}"),
+        data=functools.partial(write, organisations, links),
+        file_name=file_name,
+        mime=mime,
+        on_click="ignore",
+        width="stretch",
+        help=_(f"download.{kind}_help"),
+        disabled=disabled,
+    )
+
+
 def show_downloads(frame: Frame, view: network_view.GraphView) -> None:
     """The view's links as CSV, and its graph as GEXF and GraphML."""
     st.header(_("network.downloads_heading"), anchor=False)
-    csv, gexf, graphml = st.columns(3)
-    csv.download_button(
-        _("download.links_csv"),
-        data=lambda: network.to_links_csv_bytes(view.organisations, view.links),
-        file_name="collective-impact-links.csv",
-        mime="text/csv",
-        on_click="ignore",
-        width="stretch",
-        help=_("download.links_csv_help"),
-    )
-    gexf.download_button(
-        _("download.gexf"),
-        data=lambda: network.to_gexf_bytes(view.organisations, view.links),
-        file_name="collective-impact-network.gexf",
-        mime="application/gexf+xml",
-        on_click="ignore",
-        width="stretch",
-        help=_("download.gexf_help"),
-    )
-    graphml.download_button(
-        _("download.graphml"),
-        data=lambda: network.to_graphml_bytes(view.organisations, view.links),
-        file_name="collective-impact-network.graphml",
-        mime="application/graphml+xml",
-        on_click="ignore",
-        width="stretch",
-        help=_("download.graphml_help"),
-    )
+    for column, kind in zip(st.columns(len(LINK_DOWNLOADS)), LINK_DOWNLOADS, strict=True):
+        links_download(column, kind, view.organisations, view.links)

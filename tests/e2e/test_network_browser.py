@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import networkx as nx
 import pytest
 
 from mapping import network
@@ -158,4 +159,36 @@ def test_hostile_names_in_the_graph_fire_nothing(page, guard, hostile_server):
     assert page.evaluate(INJECTED_JS) == 0
     screenshot(page, "hostile-network")
     assert dialogs == []
+    assert guard.blocked == []
+
+
+def download(page, name: str) -> tuple[str, bytes]:
+    """Click the download button ``name``; return the file's name and bytes."""
+    with page.expect_download(timeout=LOAD_TIMEOUT_MS) as download_info:
+        page.get_by_role("button", name=name, exact=True).click()
+    return download_info.value.suggested_filename, download_info.value.path().read_bytes()
+
+
+def test_the_views_links_download_as_csv_gexf_and_graphml(page, guard, app_server, tmp_path):
+    page.goto(f"{app_server.url}/network?country=IL")
+    _element, frame = graph_frame(page)
+    drawn = frame.evaluate(
+        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length"
+    )
+    name, links_csv = download(page, "Links (CSV)")
+    assert name == "collective-impact-links.csv"
+    name, gexf = download(page, "Graph for Gephi (GEXF)")
+    assert name == "collective-impact-network.gexf"
+    name, graphml = download(page, "Graph (GraphML)")
+    assert name == "collective-impact-network.graphml"
+    (tmp_path / "view.gexf").write_bytes(gexf)
+    (tmp_path / "view.graphml").write_bytes(graphml)
+    from_gexf = nx.read_gexf(tmp_path / "view.gexf")
+    from_graphml = nx.read_graphml(tmp_path / "view.graphml")
+    assert from_gexf.number_of_nodes() == from_graphml.number_of_nodes() == drawn
+    rows = links_csv.decode("utf-8-sig").strip().splitlines()[1:]
+    assert from_gexf.number_of_edges() == from_graphml.number_of_edges() == len(rows) > 0
+    # The Data page offers the same links of the same view.
+    page.goto(f"{app_server.url}/data?country=IL")
+    assert download(page, "Links (CSV)") == ("collective-impact-links.csv", links_csv)
     assert guard.blocked == []
