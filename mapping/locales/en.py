@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "count.countries#other": "{n:,} countries",
     "count.shown_of_total#one": "{shown:,} of {n:,} organisation",
     "count.shown_of_total#other": "{shown:,} of {n:,} organisations",
-    # --- Sidebar filters (mapping/ui.py sidebar_filters) ---
+    # --- Sidebar filters (mapping/ui/sidebar.py sidebar_frame) ---
     "sidebar.heading": "Filters",
     "sidebar.search": "Search names, descriptions, cities",
     "sidebar.role": "Role",

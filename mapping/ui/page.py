@@ -9,8 +9,8 @@ from mapping import assets
 from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
 from mapping.ui.frame import Frame
-from mapping.ui.language import _, apply_direction, lang, language_switch, shown
-from mapping.ui.sidebar import sidebar_filters
+from mapping.ui.language import _, apply_direction, language_switch, shown
+from mapping.ui.sidebar import sidebar_frame
 from mapping.ui.upload import active_dataset
 
 FAVICON = "🗺️"
@@ -75,8 +75,7 @@ def page_frame(page: str) -> Frame:
     if label:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
-    filters = sidebar_filters(dataset, page)
-    return Frame.of(dataset, filters, lang())
+    return sidebar_frame(dataset, page)
 
 
 def show_caption(frame: Frame) -> None:

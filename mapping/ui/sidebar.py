@@ -17,6 +17,7 @@ from mapping.ui.dataset import (
     linked_organisations,
     organisation_names,
 )
+from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.share import share_box
 
@@ -143,13 +144,14 @@ def _unknown_ids(filters: Filters, dataset: Dataset) -> Filters:
     return filters
 
 
-def sidebar_filters(dataset: Dataset, page: str = "") -> Filters:
-    """Draw the shared filter sidebar and return the filters it holds.
+def sidebar_frame(dataset: Dataset, page: str = "") -> Frame:
+    """Draw the shared filter sidebar; return the frame of the filters it holds.
 
     The widgets start from the URL (a shared link) and write every change back
-    to it; the count "N of M organisations" is shown under them. The filters
-    are kept in session state rather than in the widgets, because Streamlit
-    drops a widget's state when another page is shown.
+    to it; the count "N of M organisations" is shown under them, from the
+    frame the page then uses. The filters are kept in session state rather
+    than in the widgets, because Streamlit drops a widget's state when another
+    page is shown.
     """
     gdf = dataset.organisations
     language = lang()
@@ -214,14 +216,14 @@ def sidebar_filters(dataset: Dataset, page: str = "") -> Filters:
         )
         _link_widgets(dataset, language, remember)
         filters = _widget_filters(first_year, last_year)
-        shown = int(filters.mask(gdf, dataset.links).sum())
-        st.markdown(f"**{_('count.shown_of_total', shown=shown, n=len(gdf))}**")
+        frame = Frame.of(dataset, filters, language)
+        st.markdown(f"**{_('count.shown_of_total', shown=len(frame.shown), n=len(gdf))}**")
         st.button(_("sidebar.reset"), on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
     _write_url(filters)
     with st.sidebar:
         share_box()
-    return filters
+    return frame
 
 
 def _link_widgets(dataset: Dataset, language: str, remember) -> None:
