@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -17,6 +18,8 @@ from mapping.data import DatasetError, dataset_path, load_organisations
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
 from mapping.ui.language import _, shown
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -60,31 +63,30 @@ def _load(organisations: tuple, links: tuple) -> Dataset:
     return Dataset(gdf, relationships, networks, ":".join(map(str, organisations + links)))
 
 
-def _names(organisations: pd.DataFrame, lang: str) -> Mapping[str, str]:
+def _per_version(dataset: Dataset, work: Callable[[Dataset, str], T], lang: str = "") -> T:
+    """``work(dataset, lang)``: once per shared dataset version, afresh for an upload."""
+    if dataset.version is None:
+        return work(dataset, lang)
+    return _once(dataset.version, work.__qualname__, lang, dataset, work)
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def _once(version: str, name: str, lang: str, _dataset: Dataset, _work: Callable) -> object:
+    """The cache behind ``_per_version``: one entry per version, work and language."""
+    del version, name
+    return _work(_dataset, lang)
+
+
+def _names(dataset: Dataset, lang: str) -> Mapping[str, str]:
     """Organisation id -> its name as shown in ``lang``."""
+    organisations = dataset.organisations
     shown = maps.display_names(organisations, lang)
     return MappingProxyType(dict(zip(organisations["id"], shown, strict=True)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _shared_names(version: str, lang: str, _organisations: pd.DataFrame) -> Mapping[str, str]:
-    """The names of a shared dataset's organisations, once per version and language."""
-    del version
-    return _names(_organisations, lang)
-
-
 def organisation_names(dataset: Dataset, lang: str) -> Mapping[str, str]:
     """Organisation id -> the name shown in ``lang`` (built once per shared dataset)."""
-    if dataset.version is None:
-        return _names(dataset.organisations, lang)
-    return _shared_names(dataset.version, lang, dataset.organisations)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _shared_linked(version: str, lang: str, _dataset: Dataset) -> tuple[str, ...]:
-    """A shared dataset's linked organisations, by name: the "Linked to" choices."""
-    del version
-    return _linked(_dataset, lang)
+    return _per_version(dataset, _names, lang)
 
 
 def _linked(dataset: Dataset, lang: str) -> tuple[str, ...]:
@@ -96,9 +98,7 @@ def _linked(dataset: Dataset, lang: str) -> tuple[str, ...]:
 
 def linked_organisations(dataset: Dataset, lang: str) -> tuple[str, ...]:
     """The organisations the "Linked to" filter offers, sorted by name in ``lang``."""
-    if dataset.version is None:
-        return _linked(dataset, lang)
-    return _shared_linked(dataset.version, lang, dataset)
+    return _per_version(dataset, _linked, lang)
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,9 @@ class Span:
     last_year: int | None
 
 
-def _span(organisations: pd.DataFrame) -> Span:
-    """The countries and start years of ``organisations``."""
+def _span(dataset: Dataset, _lang: str) -> Span:
+    """The countries and start years of the dataset's organisations (any language)."""
+    organisations = dataset.organisations
     years = organisations["year_started"].dropna()
     return Span(
         frozenset(organisations["country_code"].unique()),
@@ -120,18 +121,9 @@ def _span(organisations: pd.DataFrame) -> Span:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _shared_span(version: str, _organisations: pd.DataFrame) -> Span:
-    """A shared dataset's span, once per version."""
-    del version
-    return _span(_organisations)
-
-
 def dataset_span(dataset: Dataset) -> Span:
     """The dataset's countries and years (worked out once per shared dataset)."""
-    if dataset.version is None:
-        return _span(dataset.organisations)
-    return _shared_span(dataset.version, dataset.organisations)
+    return _per_version(dataset, _span)
 
 
 def shared_dataset() -> Dataset:

@@ -1,0 +1,61 @@
+"""What the sidebar works out once per shared dataset, and never shares for an upload."""
+
+import pandas as pd
+import pytest
+
+from mapping import network
+from mapping.ui.dataset import (
+    Dataset,
+    dataset_span,
+    linked_organisations,
+    organisation_names,
+)
+from tests.conftest import make_frame
+
+
+def dataset(names: list[str], version: str | None, years: list[int | None]) -> Dataset:
+    organisations = make_frame(
+        *(
+            {"name": name, "year_started": "" if y is None else str(y)}
+            for name, y in zip(names, years, strict=True)
+        )
+    )
+    links = pd.DataFrame(
+        [{**dict.fromkeys(network.LINK_COLUMNS, ""), "source_id": "org-1", "target_id": "org-2"}]
+    )
+    return Dataset(organisations, links, pd.DataFrame(columns=network.NETWORK_COLUMNS), version)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    from streamlit import cache_resource
+
+    cache_resource.clear()
+
+
+def test_a_shared_version_is_worked_out_once_for_every_session():
+    first = dataset(["Beta", "Alpha"], "v1", [2010, None])
+    # Another object with the same version: a second session of the same files.
+    second = dataset(["Gamma", "Delta"], "v1", [1999, 2020])
+    assert organisation_names(first, "en") == {"org-1": "Beta", "org-2": "Alpha"}
+    assert organisation_names(second, "en") == organisation_names(first, "en")
+    assert linked_organisations(second, "en") == ("org-2", "org-1")  # by name: Alpha, Beta
+    assert (dataset_span(first).first_year, dataset_span(first).last_year) == (2010, 2010)
+    assert dataset_span(second) == dataset_span(first)
+
+
+def test_an_upload_is_never_shared():
+    shared = dataset(["Beta", "Alpha"], "v1", [2010, None])
+    upload = dataset(["Gamma", "Delta"], None, [1999, 2020])
+    organisation_names(shared, "en")
+    dataset_span(shared)
+    assert organisation_names(upload, "en") == {"org-1": "Gamma", "org-2": "Delta"}
+    assert linked_organisations(upload, "en") == ("org-2", "org-1")  # Delta, Gamma
+    assert (dataset_span(upload).first_year, dataset_span(upload).last_year) == (1999, 2020)
+
+
+def test_each_piece_of_work_has_its_own_entry_per_language():
+    shared = dataset(["Beta", "Alpha"], "v2", [2010, 2012])
+    assert organisation_names(shared, "he") == organisation_names(shared, "en")
+    assert linked_organisations(shared, "he") == ("org-2", "org-1")
+    assert dataset_span(shared).countries == frozenset(shared.organisations["country_code"])
