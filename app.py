@@ -38,6 +38,8 @@ else:
     from streamlit.logger import get_logger
     from streamlit.runtime import Runtime
 
+    from mapping import api
+
     @asynccontextmanager
     async def warm_up(_app: st.App) -> AsyncIterator[None]:
         """Run the script once, for the default view, before the server takes visitors.
@@ -46,8 +48,8 @@ else:
         (most of a second), reading the dataset, building the default map. Paid by
         the first visitor, it made a fresh server's first map 1.8x slower than a
         warm one's; a replica behind the balancer now turns healthy only when warm.
-        Nothing from ``mapping`` is imported here: a component module imported
-        outside a script run would never register its frontend.
+        No component module (``mapping.ui``) is imported here: one imported outside a
+        script run would never register its frontend; ``mapping.api`` imports none.
         """
         started = time.perf_counter()
         # Streamlit's script health check: a whole run in a session of its own, so
@@ -62,4 +64,4 @@ else:
             log.warning("the warm-up run ended with %r after %.2f s", outcome, took)
         yield
 
-    app = st.App(__file__, lifespan=warm_up)
+    app = st.App(__file__, lifespan=warm_up, routes=api.routes())

@@ -5,10 +5,12 @@ import sys
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Every library module, packages included, except the UI adapter (which is Streamlit's).
 MODULES = sorted(
-    f"mapping.{path.stem}"
-    for path in (PROJECT_ROOT / "mapping").glob("*.py")
-    if path.stem != "__init__"
+    ".".join(path.relative_to(PROJECT_ROOT).with_suffix("").parts).removesuffix(".__init__")
+    for path in (PROJECT_ROOT / "mapping").rglob("*.py")
+    if "ui" not in path.relative_to(PROJECT_ROOT / "mapping").parts
+    and "locales" not in path.relative_to(PROJECT_ROOT / "mapping").parts
 )
 UI_PACKAGE = PROJECT_ROOT / "mapping" / "ui"
 
