@@ -93,7 +93,12 @@ def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict
     """
     organisations = view.organisations
     payload = maps.organisations_payload(
-        organisations, details=True, lang=lang, ids=True, links=view.links
+        organisations,
+        details=True,
+        lang=lang,
+        ids=True,
+        links=view.links,
+        suggest=maps.suggest_action(lang),
     )
     ends = zip(view.links["source_id"], view.links["target_id"], strict=True)
     positions = layout.layout(organisations["id"], ends)

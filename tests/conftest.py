@@ -15,11 +15,14 @@ def suggestions_database(tmp_path_factory):
     """Every test, and every server a test starts, keeps suggestions in a file of its own.
 
     Never the developer's ``var/atlas.db``: the tests that need another database (PostgreSQL,
-    one that is down) set ``ATLAS_DB_URL`` themselves.
+    one that is down) set ``ATLAS_DB_URL`` themselves. Every test client is the same
+    loopback address, so the quotas are lifted here; the quota tests set their own.
     """
     path = tmp_path_factory.mktemp("database") / "suggestions.db"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ATLAS_DB_URL", f"sqlite:///{path}")
+        patch.setenv("ATLAS_SUGGESTIONS_PER_HOUR", "100000")
+        patch.setenv("ATLAS_SUGGESTIONS_PER_DAY", "100000")
         yield path
 
 

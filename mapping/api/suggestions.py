@@ -264,7 +264,7 @@ def _over_quota(error: kept.QuotaExceededError, lang: str) -> JSONResponse:
         detail = Message("api.problem.quota_global", limit=limits.per_day)
     else:
         minutes = max(1, -(-error.retry_after // 60))
-        detail = Message("api.problem.quota_client", limit=limits.per_client_hour, minutes=minutes)
+        detail = Message("api.problem.quota_client", limit=limits.per_client_hour, n=minutes)
     return problem(
         429,
         _text(detail, lang),

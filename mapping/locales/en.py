@@ -378,8 +378,10 @@ page its facts were checked against.
 """,
     "about.corrections": """
 **Corrections and additions** are welcome: each organisation's `source` shows where
-its facts come from. Propose a change with a source that supports it; see the data
-card (`data/README.md`) for the process.
+its facts come from. Suggest a new organisation, a link, a correction or a removal on
+the **Contribute** page (every organisation's details have a "Suggest a correction"
+link), with a web page that supports it; a reviewer checks every suggestion before
+anything is published. Programs can send suggestions to `POST /api/v1/suggestions`.
 """,
     "about.definitions": "Definitions",
     "about.dataset": "The dataset",

@@ -219,6 +219,8 @@ def _build_layer_script(
         selected=selected,
         links=frame.links,
         timeline=control,
+        # The home map's details offer "Suggest a correction" (a presenter's scenes do not).
+        suggest=maps.suggest_action(frame.lang) if sync_url else None,
     )
     return folium_component.layer_script(layer)
 
@@ -295,3 +297,15 @@ def show_details(frame: Frame, row: pd.Series | None) -> None:
         details = maps.details_rows(row, frame.lang)
         rows = [(label, escape_markdown(text)) for label, text in details]
         st.table(pd.DataFrame(rows, columns=["", _("map.details_heading")]).set_index(""))
+        suggest_correction_link(str(row["id"]))
+
+
+def suggest_correction_link(org: str) -> None:
+    """The "Suggest a correction" link: the Contribute page with this organisation chosen."""
+    with contextlib.suppress(StreamlitPageNotFoundError):  # a page run outside app.py
+        st.page_link(
+            "pages/contribute.py",
+            label=_("detail.suggest"),
+            icon=":material/edit:",
+            query_params={"kind": "correction", "org": org},
+        )
