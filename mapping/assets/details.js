@@ -99,7 +99,10 @@
     if (!href) { return null; }
     var link = el("a", "atlas-popup-suggest", action.label);
     link.href = href;
-    link.target = "_parent";  // the app's page, not the map's frame
+    // A new tab, as the website link: Streamlit's component frames are sandboxed without
+    // top navigation, and the map or graph stays where the visitor left it.
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
     return link;
   }
 

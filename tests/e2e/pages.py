@@ -24,6 +24,8 @@ def wait_until_drawn(page, key: str) -> None:
         )
     elif key == "data":
         page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    elif key == "contribute":
+        page.locator('[data-testid="stButton"] button').last.wait_for(timeout=LOAD_TIMEOUT_MS)
     # Streamlit finishes the run after the last element arrives; until then it fades
     # the elements of the previous run (data-stale), which would fail a contrast check.
     page.wait_for_function(
