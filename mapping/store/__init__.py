@@ -132,8 +132,10 @@ def _create(url: str) -> Engine:
         return sa.create_engine(
             parsed,
             pool_pre_ping=True,  # a restarted database: reconnect instead of failing once
-            pool_size=5,
-            max_overflow=10,
+            # Twenty submitters at once each hold a connection while they queue for the
+            # advisory lock; more would wait for the pool instead.
+            pool_size=10,
+            max_overflow=20,
             pool_timeout=5,
             connect_args={
                 "connect_timeout": PG_CONNECT_TIMEOUT_S,

@@ -1,16 +1,21 @@
 """Keeping suggestions: add one under the quotas, read one's status, tell if intake is open.
 
-``submit`` counts, checks the quotas and inserts in one transaction that no other
+``submit`` counts, checks the quotas and inserts in a transaction that no other
 submission runs beside (``mapping.store.writing``: SQLite's ``BEGIN IMMEDIATE``, a
 PostgreSQL advisory lock), so the quotas hold across replicas; it returns only once
-the row is committed. SQL goes through SQLAlchemy Core with bound parameters only.
+the row is committed. Suggestions that arrive together share one transaction and one
+commit (``_Committer``: group commit), so twenty at once wait for one disk flush, not
+twenty. SQL goes through SQLAlchemy Core with bound parameters only.
 Times are UTC, stored without a zone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import queue
+import threading
 from collections.abc import Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -77,13 +82,24 @@ def _retry_after(oldest: dt.datetime | None, window: dt.timedelta, now: dt.datet
 def _check_quotas(
     connection: Connection, client_key: str, limits: Limits, now: dt.datetime
 ) -> None:
-    """Raise ``QuotaExceededError`` when the day's ceiling or this client's hour is used up."""
-    day, oldest = _count_since(connection, now - DAY)
+    """Raise ``QuotaExceededError`` when the day's ceiling or this client's hour is used up.
+
+    One query counts both (the day's rows, and this client's of the last hour among them):
+    the submission holds the writers' lock meanwhile, so every round trip counts.
+    """
+    mine = sa.and_(suggestions.c.client_key == client_key, suggestions.c.created_at > now - HOUR)
+    day, day_oldest, hour, hour_oldest = connection.execute(
+        sa.select(
+            sa.func.count(),
+            sa.func.min(suggestions.c.created_at),
+            sa.func.count().filter(mine),
+            sa.func.min(suggestions.c.created_at).filter(mine),
+        ).where(suggestions.c.created_at > now - DAY)
+    ).one()
     if day >= limits.per_day:
-        raise QuotaExceededError("global", _retry_after(oldest, DAY, now))
-    hour, oldest = _count_since(connection, now - HOUR, client_key)
+        raise QuotaExceededError("global", _retry_after(day_oldest, DAY, now))
     if hour >= limits.per_client_hour:
-        raise QuotaExceededError("client", _retry_after(oldest, HOUR, now))
+        raise QuotaExceededError("client", _retry_after(hour_oldest, HOUR, now))
 
 
 def submit(
@@ -115,21 +131,102 @@ def submit(
     mapping.store.UnavailableError
         When the database is off, cannot be reached or cannot be written.
     """
+    url = store.database_url() if url is None else url
     store.ensure_schema(url)
-    with store.writing(url) as connection:
-        now = now or utc_now()
-        _check_quotas(connection, client_key, limits, now)
-        values = {
-            **row,
-            "client_key": client_key,
-            "status": "pending",
-            "created_at": now,
-            "updated_at": now,
-        }
-        number = connection.execute(
-            suggestions.insert().values(**values).returning(suggestions.c.id)
-        ).scalar_one()
+    with _committers_lock:
+        committer = _committers.setdefault(url, _Committer(url))
+    return committer.submit(_Pending(dict(row), client_key, limits, now))
+
+
+# Group commit ------------------------------------------------------------------------------------
+
+# The most suggestions one transaction takes (those that arrived while the last committed).
+MAX_BATCH = 64
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A suggestion waiting for the writer: its row, its client, the limits, its time."""
+
+    row: dict
+    client_key: str
+    limits: Limits
+    now: dt.datetime | None
+
+
+class _Committer:
+    """This process's one writer of a database: suggestions that arrive together are checked
+    and inserted one by one in a single transaction, made durable by a single commit.
+
+    Every commit waits for the disk (SQLite synchronous=FULL, PostgreSQL's fsync): about
+    6 ms here. Twenty submitters at once, each in a transaction of its own behind the
+    writers' lock, waited for twenty of those in a row; now they share one or two. Quotas
+    still count every suggestion before it, committed or in the same batch. A caller
+    returns only when its batch is committed (or with its own error).
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="atlas-suggestions", daemon=True)
+        self.thread.start()
+
+    def submit(self, pending: _Pending) -> Receipt:
+        """Queue a suggestion; return its receipt once committed, or raise its error."""
+        answer: Future = Future()
+        self.queue.put((pending, answer))
+        return answer.result()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self.queue.get()]
+            while len(batch) < MAX_BATCH:
+                try:
+                    batch.append(self.queue.get_nowait())
+                except queue.Empty:
+                    break
+            self._commit(batch)
+
+    def _commit(self, batch: list[tuple[_Pending, Future]]) -> None:
+        """One transaction for the batch; then each caller gets its receipt or its error."""
+        outcomes: list[tuple[Future, Receipt | Exception]] = []
+        try:
+            with store.writing(self.url) as connection:
+                for pending, answer in batch:
+                    outcomes.append((answer, _insert(connection, pending)))
+        except Exception as error:  # noqa: BLE001 - not hidden: every caller of the batch gets it
+            for _pending, answer in batch:
+                answer.set_exception(error)
+            return
+        for answer, outcome in outcomes:
+            if isinstance(outcome, Exception):
+                answer.set_exception(outcome)
+            else:
+                answer.set_result(outcome)
+
+
+def _insert(connection: Connection, pending: _Pending) -> Receipt | QuotaExceededError:
+    """Insert one suggestion if its quotas allow, inside the batch's transaction."""
+    now = pending.now or utc_now()
+    try:
+        _check_quotas(connection, pending.client_key, pending.limits, now)
+    except QuotaExceededError as error:
+        return error
+    values = {
+        **pending.row,
+        "client_key": pending.client_key,
+        "status": "pending",
+        "created_at": now,
+        "updated_at": now,
+    }
+    number = connection.execute(
+        suggestions.insert().values(**values).returning(suggestions.c.id)
+    ).scalar_one()
     return Receipt(format_ref(number), "pending", now)
+
+
+_committers: dict[str, _Committer] = {}
+_committers_lock = threading.Lock()
 
 
 def status(ref: str, *, url: str | None = None) -> dict[str, object] | None:
