@@ -177,6 +177,7 @@ class Postgres:
     port: int
     log: Path
     pid: int = 0
+    settings: tuple[str, ...] = ()  # extra "name=value" server settings
 
     @property
     def data(self) -> Path:
@@ -203,7 +204,8 @@ class Postgres:
                     "-l",
                     str(self.log),
                     "-o",
-                    f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1",
+                    f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+                    + "".join(f" -c {setting}" for setting in self.settings),
                 ]
             ),
             check=True,
@@ -231,11 +233,12 @@ class Postgres:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_postgres() -> Postgres:
+def start_postgres(*settings: str) -> Postgres:
     """Create a cluster with Debian's PostgreSQL in a new temporary folder; start it.
 
     Its superuser is ``atlas`` (trust authentication on loopback only), with a database
-    ``atlas``. Stop it with ``Postgres.remove()``.
+    ``atlas``; ``settings`` are extra server settings (``"autovacuum=off"``). Stop it
+    with ``Postgres.remove()``.
     """
     import tempfile
 
@@ -243,7 +246,7 @@ def start_postgres() -> Postgres:
     folder = Path(tempfile.mkdtemp(prefix="atlas-postgres-"))
     if os.geteuid() == 0:
         shutil.chown(folder, POSTGRES_USER, POSTGRES_USER)
-    cluster = Postgres(folder, free_port(), folder / "postgres.log")
+    cluster = Postgres(folder, free_port(), folder / "postgres.log", settings=settings)
     initdb = [str(binary / "initdb"), "-D", str(cluster.data), "-U", "atlas", "-A", "trust"]
     subprocess.run(
         _as_postgres([*initdb, "-E", "UTF8", "--no-instructions"]), check=True, capture_output=True
