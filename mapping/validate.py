@@ -24,7 +24,8 @@ The rules
   separated by ``;``;
 - **dates**: ``YYYY-MM-DD``, not after today;
 - **lengths**: ``MAX_LENGTHS`` per field (text a person types, so a form or a request
-  cannot store a novel).
+  cannot store a novel);
+- **characters**: none that cannot be stored (NUL, lone surrogates).
 
 Examples
 --------
@@ -54,7 +55,8 @@ COUNTRY_CODE_STANDARD = "ISO 3166-1 alpha-2"
 WEB_SCHEMES = "http(s)"
 DATE_FORMAT = "YYYY-MM-DD"
 MULTI_VALUED = ("roles", "domains", "network")
-YEAR_FIELDS = ("year_started", "year_ended", "since", "until")
+# Every field that holds a year: an organisation's and a link's.
+_YEAR_FIELDS = ("year_started", "year_ended", "since", "until")
 COORDINATE_LIMITS = MappingProxyType({"latitude": 90.0, "longitude": 180.0})
 # The longest text each field takes, in characters. The shipped data's longest values are
 # well inside (name 78, description 233, source 468 on 2026-12-07).
@@ -75,9 +77,10 @@ MAX_LENGTHS = MappingProxyType(
         "contact_email": 254,
     }
 )
-# Characters no field takes: C0 controls other than tab and line breaks (PostgreSQL refuses
-# NUL outright), and lone surrogates (no UTF-8 encodes them).
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# Characters no field takes because no database or file could keep them: NUL (PostgreSQL
+# refuses it in text) and lone surrogates (no UTF-8 encodes them). Other control
+# characters are odd but storable, and spreadsheets leave some in cells.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # An address a mail server would take: something, one @, a dotted domain; no spaces.
@@ -91,6 +94,8 @@ __all__ = [
     "check_record",
     "coordinate_problem",
     "country_problem",
+    "country_reason",
+    "country_suggestion",
     "date_problem",
     "email_problem",
     "id_problem",
@@ -103,6 +108,8 @@ __all__ = [
     "source_problem",
     "text_problem",
     "vocabulary_problem",
+    "vocabulary_reason",
+    "vocabulary_suggestion",
     "website_problem",
     "year_order_problem",
     "year_problem",
@@ -241,7 +248,7 @@ def length_problem(field: str, text: str) -> Message | None:
 
 
 def text_problem(text: str) -> Message | None:
-    """Text holding a character no field takes (a control character, a lone surrogate)."""
+    """Text holding a character no field takes (NUL, a lone surrogate)."""
     found = _UNSTORABLE.search(text)
     if found is None:
         return None
@@ -259,14 +266,24 @@ def first_unknown(field: str, values: Iterable[str]) -> str:
     return next((v for v in values if v.lower() not in allowed), "")
 
 
-def vocabulary_problem(field: str, value: str) -> tuple[Message, Message | str] | None:
-    """A value outside the field's vocabulary: the reason and the closest value, if any."""
+def vocabulary_reason(field: str, value: str) -> Message | None:
+    """A value outside the field's vocabulary (``mapping.vocab.VOCABULARIES``), any case."""
     if value.lower() in vocab.VOCABULARIES[field]:
         return None
     expected = ", ".join(vocab.VOCABULARIES[field])
+    return Message("data.problem.unknown_value", value=value, expected=expected)
+
+
+def vocabulary_suggestion(field: str, value: str) -> Message | str:
+    """The vocabulary value closest to an unknown one (difflib), or ``""``."""
     close = vocab.suggest(field, value)
-    suggestion = Message("data.suggest.value", value=close) if close else ""
-    return Message("data.problem.unknown_value", value=value, expected=expected), suggestion
+    return Message("data.suggest.value", value=close) if close else ""
+
+
+def vocabulary_problem(field: str, value: str) -> tuple[Message, Message | str] | None:
+    """A value outside the field's vocabulary: the reason and the closest value, if any."""
+    reason = vocabulary_reason(field, value)
+    return None if reason is None else (reason, vocabulary_suggestion(field, value))
 
 
 def relation_problem(text: str) -> Message | None:
@@ -276,13 +293,23 @@ def relation_problem(text: str) -> Message | None:
     return Message("links.problem.relation", expected=", ".join(vocab.RELATIONS))
 
 
-def country_problem(text: str) -> tuple[Message, Message | str] | None:
-    """A country that is not a known ISO alpha-2 code: the reason and the closest country."""
+def country_reason(text: str) -> Message | None:
+    """A country that is not an ISO alpha-2 code ``mapping.countries`` knows (any case)."""
     if text.upper() in countries.country_codes():
         return None
+    return Message("data.problem.country_code", standard=COUNTRY_CODE_STANDARD)
+
+
+def country_suggestion(text: str) -> Message | str:
+    """The country closest to a cell (its code and name), or ``""``."""
     code = countries.suggest_code(text)
-    suggestion = Message("data.suggest.country", code=code, name=CountryName(code)) if code else ""
-    return Message("data.problem.country_code", standard=COUNTRY_CODE_STANDARD), suggestion
+    return Message("data.suggest.country", code=code, name=CountryName(code)) if code else ""
+
+
+def country_problem(text: str) -> tuple[Message, Message | str] | None:
+    """A country that is not a known ISO alpha-2 code: the reason and the closest country."""
+    reason = country_reason(text)
+    return None if reason is None else (reason, country_suggestion(text))
 
 
 # A record ---------------------------------------------------------------------------------------
@@ -299,7 +326,7 @@ def _single_value_problems(field: str, text: str) -> list[Problem]:
         reason, suggestion = vocabulary_problem(field, text) or (None, "")
     elif field == "country_code":
         reason, suggestion = country_problem(text) or (None, "")
-    elif field in YEAR_FIELDS:
+    elif field in _YEAR_FIELDS:
         reason = year_problem(text)
     elif field in COORDINATE_LIMITS:
         reason = coordinate_problem(field, text)

@@ -617,7 +617,6 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "links.problem.relation": "is not a known relation; expected one of {expected}",
     "links.problem.duplicate": "repeats the link of row {row}",
     "links.problem.source": "must be one {scheme} URL",
-    "links.problem.year_order": "the end year is before the start year",
     "links.problem.repeated_network": "is listed twice",
     "data.problem.year_order": "the end year {ended} is before the start year {started}",
     "data.problem.source": "must be one or more {scheme} URLs separated by ';'",

@@ -599,7 +599,6 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "links.problem.relation": "אינו סוג קשר מוכר; הסוגים האפשריים: {expected}",
     "links.problem.duplicate": "חוזר על הקשר שבשורה {row}",
     "links.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג {scheme}",
-    "links.problem.year_order": "שנת הסיום מוקדמת משנת ההתחלה",
     "links.problem.repeated_network": "מופיע פעמיים",
     "data.problem.year_order": "שנת הסיום {ended} מוקדמת משנת ההתחלה {started}",
     "data.problem.source": "חייב להיות כתובת אינטרנט אחת או יותר מסוג {scheme}, מופרדות ב־';'",
