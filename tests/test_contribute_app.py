@@ -309,3 +309,13 @@ def test_the_details_offer_a_correction_on_the_data_page():
     assert [(link.label, link.query_string) for link in links] == [
         ("Suggest a correction", "kind=correction&org=tamarack-institute")
     ]
+
+
+def test_a_point_can_be_picked_on_a_map():
+    at = open_page()
+    assert not [e for e in at.main if "streamlit_folium" in getattr(e.proto, "component_name", "")]
+    at.toggle(key=contribute.PICK).set_value(True).run()
+    assert not at.exception
+    maps_ = [e for e in at.main if "streamlit_folium" in getattr(e.proto, "component_name", "")]
+    assert len(maps_) == 1
+    assert "Click the map where the organisation is" in texts(at)

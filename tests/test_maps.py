@@ -193,3 +193,20 @@ def test_ids_stay_out_of_the_compact_payload(monkeypatch):
 def test_selected_must_be_a_row_position(selected):
     with pytest.raises(ValueError, match=f"selected={selected}"):
         maps.organisations_layer(make_frame({}, {}), selected=selected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "href"),
+    [
+        ("en", "Suggest a correction", "contribute?kind=correction&org={id}"),
+        ("he", "הצעת תיקון", "contribute?kind=correction&org={id}&lang=he"),
+    ],
+)
+def test_the_details_link_to_a_correction(lang, label, href):
+    frame = make_frame({}, {})
+    payload = maps.organisations_payload(
+        frame, details=True, lang=lang, suggest=maps.suggest_action(lang)
+    )
+    assert payload["suggest"] == {"label": label, "href": href, "base": ""}
+    assert payload["ids"] == frame["id"].tolist()  # the link names the organisation
+    assert "suggest" not in maps.organisations_payload(frame, details=True)  # only when asked

@@ -28,7 +28,7 @@ from mapping.suggestions import KINDS, LinkKey, Reference, Suggestion
 from mapping.ui.dataset import dataset_or_stop, organisation_names
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import setup_page
-from mapping.validate import MAX_LENGTHS, split_multi
+from mapping.validate import MAX_LENGTHS, coordinate_problem, parse_number, split_multi
 
 _KEY = "atlas_contribute."
 KIND = _KEY + "kind"
@@ -56,9 +56,11 @@ INTAKE_TTL_S = 15
 PICK_MAP_HEIGHT = 380
 # The form's text fields: one line, or several.
 LONG_TEXT = ("description",)
-# Web addresses and email addresses read left to right on a Hebrew page too; other text
-# takes the direction of its own first letter (an English name on a Hebrew page).
+# The form at a page's width; web and email addresses read left to right on a Hebrew page
+# too; other text takes the direction of its own first letter (an English name in Hebrew).
 FORM_CSS = """<style>
+/* A form reads better at the width of a page than across a wide screen. */
+[data-testid="stMainBlockContainer"] { max-width: 56rem; }
 [data-testid="stMain"] input, [data-testid="stMain"] textarea { unicode-bidi: plaintext; }
 [data-testid="stMain"] input[type="url"], [data-testid="stMain"] input[type="email"] {
   direction: ltr; text-align: left; }
@@ -392,25 +394,36 @@ def _organisation_widgets(kind: str, reference: Reference) -> None:
 
 
 def _pick_on_map(kind: str) -> None:
-    """Optionally, a map to click where the organisation is: the coordinates fill in."""
+    """Optionally, a map to click where the organisation is: the coordinates fill in, and a
+    marker shows the point they hold."""
     if not st.toggle(_("contribute.pick_on_map"), key=PICK):
         return
+    import folium
     from streamlit_folium import st_folium
 
     st.caption(_("contribute.pick_hint"))
-    atlas = maps.base_map(lang=lang(), online_tiles=False)
+    point = [
+        parse_number(st.session_state.get(_field(kind, n)) or "") for n in ("latitude", "longitude")
+    ]
+    marker = folium.FeatureGroup(name="point")
+    if None not in point and coordinate_problem("latitude", str(point[0])) is None:
+        folium.CircleMarker(point, radius=8, color="#005A8C", fill=True, fill_opacity=0.9).add_to(
+            marker
+        )
     clicked = st_folium(
-        atlas,
+        maps.base_map(lang=lang(), online_tiles=False),
         height=PICK_MAP_HEIGHT,
         returned_objects=["last_clicked"],
+        feature_group_to_add=marker,  # the point moves without redrawing the map
         key=_KEY + "pick_map",
         use_container_width=True,
     )
-    point = (clicked or {}).get("last_clicked")
-    if point and point != st.session_state.get(_PICKED):
-        st.session_state[_PICKED] = point
-        st.session_state[_field(kind, "latitude")] = f"{point['lat']:.5f}"
-        st.session_state[_field(kind, "longitude")] = f"{point['lng']:.5f}"
+    picked = (clicked or {}).get("last_clicked")
+    if picked and picked != st.session_state.get(_PICKED):
+        st.session_state[_PICKED] = picked
+        st.session_state[_field(kind, "latitude")] = f"{picked['lat']:.5f}"
+        st.session_state[_field(kind, "longitude")] = f"{picked['lng']:.5f}"
+        st.rerun()  # draw the marker where the click was
 
 
 def _link_widgets(kind: str, existing: bool, names) -> None:
