@@ -299,3 +299,25 @@ def test_a_folder_that_cannot_be_created(tmp_path):
     with pytest.raises(store.UnavailableError, match="cannot create"):
         kept.submit(row(), "k", Limits(), url=url)
     assert not os.path.exists(blocker / "atlas.db")
+
+
+def test_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ATLAS_DB_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "mapping.store", *args]
+        return subprocess.run(
+            command, env=env, capture_output=True, text=True, cwd=store.PROJECT_ROOT
+        )
+
+    assert run("current").stdout.strip() == "base"
+    assert run().stdout.strip() == "0001"
+    assert run("current").stdout.strip() == "0001"
+    assert run("downgrade", "base").stdout.strip() == "base"
+    env["ATLAS_DB_URL"] = "off"
+    off = run("upgrade")
+    assert off.returncode == 1
+    assert "off" in off.stderr
