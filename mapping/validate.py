@@ -342,13 +342,13 @@ def _single_value_problems(field: str, text: str) -> list[Problem]:
         reason = email_problem(text)
     if reason is not None:
         found.append(Problem(field, text, reason, suggestion))
-    unstorable = text_problem(text)
-    if unstorable is not None:
-        found.append(Problem(field, text, unstorable))
-    too_long = length_problem(field, text)
-    if too_long is not None:
-        found.append(Problem(field, text, too_long))
-    return found
+    return found + _text_problems(field, text)
+
+
+def _text_problems(field: str, text: str) -> list[Problem]:
+    """What any text of a field may break: the characters it holds, its length."""
+    reasons = (text_problem(text), length_problem(field, text))
+    return [Problem(field, text, reason) for reason in reasons if reason is not None]
 
 
 def check_record(
@@ -399,14 +399,7 @@ def _multi_value_problems(field: str, values: tuple[str, ...]) -> list[Problem]:
         if unknown:
             reason, suggestion = vocabulary_problem(field, unknown)
             found.append(Problem(field, unknown, reason, suggestion))
-    joined = ";".join(values)
-    unstorable = text_problem(joined)
-    if unstorable is not None:
-        found.append(Problem(field, joined, unstorable))
-    too_long = length_problem(field, joined)
-    if too_long is not None:
-        found.append(Problem(field, joined, too_long))
-    return found
+    return found + _text_problems(field, ";".join(values))
 
 
 def _pair_problems(record: Mapping[str, object]) -> list[Problem]:

@@ -198,9 +198,17 @@ def writing(url: str | None = None, lock: int = SUBMIT_LOCK) -> Iterator[Connect
     UnavailableError
         For a database that cannot be reached or written.
     """
+    with _locked(url, "IMMEDIATE", lock) as connection:
+        yield connection
+
+
+@contextmanager
+def _locked(url: str | None, sqlite_begin: str, lock: int) -> Iterator[Connection]:
+    """A transaction holding a lock: SQLite's ``BEGIN <sqlite_begin>``, or PostgreSQL's
+    advisory lock ``lock`` (released when the transaction ends)."""
     try:
         with engine(url).connect() as connection:
-            connection = connection.execution_options(sqlite_begin="IMMEDIATE")
+            connection = connection.execution_options(sqlite_begin=sqlite_begin)
             with connection.begin():
                 if is_postgresql(connection):
                     connection.execute(sa.select(sa.func.pg_advisory_xact_lock(lock)))
@@ -238,20 +246,6 @@ def _alembic_config(connection: Connection):
     return config
 
 
-@contextmanager
-def _migration_transaction(url: str | None) -> Iterator[Connection]:
-    """A transaction holding the migration lock (advisory on PostgreSQL, exclusive on SQLite)."""
-    try:
-        with engine(url).connect() as connection:
-            connection = connection.execution_options(sqlite_begin="EXCLUSIVE")
-            with connection.begin():
-                if is_postgresql(connection):
-                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
-                yield connection
-    except UNAVAILABLE_ERRORS as error:
-        raise UnavailableError("unreachable", _brief(error)) from error
-
-
 _migrated: set[str] = set()
 _migrated_lock = threading.Lock()
 
@@ -265,7 +259,7 @@ def migrate(url: str | None = None, target: str = "head") -> str | None:
     from alembic import command
 
     url = _url(url)
-    with _migration_transaction(url) as connection:
+    with _locked(url, "EXCLUSIVE", MIGRATION_LOCK) as connection:
         command.upgrade(_alembic_config(connection), target)
         now = _current(connection)
     if target == "head":
@@ -279,7 +273,7 @@ def downgrade(url: str | None = None, target: str = "base") -> str | None:
     from alembic import command
 
     url = _url(url)
-    with _migration_transaction(url) as connection:
+    with _locked(url, "EXCLUSIVE", MIGRATION_LOCK) as connection:
         command.downgrade(_alembic_config(connection), target)
         now = _current(connection)
     with _migrated_lock:
