@@ -14,6 +14,7 @@ and the send): a visitor of the other pages causes no database work.
 from __future__ import annotations
 
 import contextlib
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -123,7 +124,7 @@ def contribute_page() -> None:
     if kind == "new_organisation":
         duplicates(suggestion, reference, names)
     if kind == "correction" and target is not None:
-        what_changes(suggestion, reference, names)
+        what_changes(suggestion, reference)
     common_widgets(kind)
     problems_and_notice()
     st.button(
@@ -170,7 +171,7 @@ def _write_url() -> None:
 # What it is about -------------------------------------------------------------------------------
 
 
-def _organisation_choice(key: str, label: str, names, *, on_change=None) -> str | None:
+def _organisation_choice(key: str, label: str, names, *, on_change="ignore") -> str | None:
     """A searchable choice of one organisation, by name in the page's language."""
     options = sorted(names, key=lambda org: names[org].casefold())
     if st.session_state.get(key) not in names:
@@ -281,6 +282,7 @@ def value_widgets(kind: str, target: suggestions.Target, reference: Reference, n
             key=REASON,
             max_chars=MAX_LENGTHS["reason"],
             placeholder=_("contribute.removal_placeholder"),
+            on_change="ignore",
         )
         return
     if kind == "correction":
@@ -304,12 +306,30 @@ def _required(kind: str, name: str) -> str:
     return _("contribute.required", label=label) if name in required else label
 
 
+# The fields whose value the page shows something about at once: the likely duplicates of a
+# new organisation, and, for a correction, what changes. Any other field waits for Send
+# (``on_change="ignore"``): a change rerunning the whole page at every field only made a
+# person wait, and a rerun arriving while they typed in the next field could redraw it.
+LIVE_FIELDS = MappingProxyType(
+    {
+        "new_organisation": frozenset({"name", "name_he", "website", "country_code"}),
+        "correction": frozenset((*suggestions.ORGANISATION_FIELDS, *suggestions.LINK_FIELDS)),
+    }
+)
+
+
+def _on_change(kind: str, name: str) -> str:
+    """Rerun the page when this field changes, or wait for Send (``LIVE_FIELDS``)."""
+    return "rerun" if name in LIVE_FIELDS.get(kind, ()) else "ignore"
+
+
 def _text(kind: str, name: str, **options) -> None:
     """A one-line text field, as long as the validator allows."""
     st.text_input(
         _required(kind, name),
         key=_field(kind, name),
         max_chars=MAX_LENGTHS.get(name),
+        on_change=_on_change(kind, name),
         **options,
     )
 
@@ -326,6 +346,7 @@ def _choice(kind: str, name: str, options, format_func) -> None:
         format_func=format_func,
         placeholder="—",
         key=key,
+        on_change=_on_change(kind, name),
     )
 
 
@@ -342,6 +363,7 @@ def _multi(kind: str, name: str, options, format_func, **extra) -> None:
         format_func=format_func,
         key=key,
         placeholder=_("contribute.choose_placeholder"),
+        on_change=_on_change(kind, name),
         **extra,
     )
 
@@ -390,6 +412,7 @@ def _organisation_widgets(kind: str, reference: Reference) -> None:
         _required(kind, "description"),
         key=_field(kind, "description"),
         max_chars=MAX_LENGTHS["description"],
+        on_change=_on_change(kind, "description"),
     )
 
 
@@ -460,8 +483,9 @@ def common_widgets(kind: str) -> None:
         placeholder=_("contribute.source_placeholder"),
         help=_("contribute.source_help"),
         type="url",
+        on_change="ignore",
     )
-    st.text_area(field_label("note"), key=NOTE, max_chars=MAX_LENGTHS["note"])
+    st.text_area(field_label("note"), key=NOTE, max_chars=MAX_LENGTHS["note"], on_change="ignore")
     st.markdown(f"**{escape_markdown(_('contribute.about_you'))}**")
     st.caption(_("contribute.privacy"))
     left, right = st.columns(2)
@@ -471,6 +495,7 @@ def common_widgets(kind: str) -> None:
             key=CONTACT_NAME,
             max_chars=MAX_LENGTHS["contact_name"],
             autocomplete="name",
+            on_change="ignore",
         )
     with right:
         st.text_input(
@@ -480,11 +505,14 @@ def common_widgets(kind: str) -> None:
             autocomplete="email",
             type="email",
             placeholder=EMAIL_PLACEHOLDER,
+            on_change="ignore",
         )
     # A honeypot: hidden from people (and from screen readers and the keyboard: display
     # none), but a robot that fills in every field fills it in too.
     with st.container(key="atlas_contribute_hp"):
-        st.text_input(_("contribute.honeypot"), key=HONEYPOT, autocomplete="off")
+        st.text_input(
+            _("contribute.honeypot"), key=HONEYPOT, autocomplete="off", on_change="ignore"
+        )
     st.html("<style>.st-key-atlas_contribute_hp { display: none !important; }</style>")
 
 
@@ -550,7 +578,7 @@ def _display(name: str, value: suggestions.Value) -> str:
     return "; ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def what_changes(suggestion: Suggestion, reference: Reference, names) -> None:
+def what_changes(suggestion: Suggestion, reference: Reference) -> None:
     """A correction's changes: each field, today's value and the suggested one."""
     st.subheader(_("contribute.changes_heading"), anchor=False)
     found = suggestions.changes(suggestion, reference)

@@ -67,12 +67,26 @@ def stored(url: str | None = None) -> list[dict]:
         return [dict(row) for row in rows.mappings()]
 
 
+# Streamlit marks its app with the script's state (its own end-to-end tests read it).
+SETTLED_JS = (
+    "() => document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'"
+)
+
+
+def settle(page) -> None:
+    """Wait until no run of the page is asked for or going: a field left a moment ago may
+    have started one, and a run redraws the fields a person would type in next."""
+    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+
+
 def tab_to(page, label: str, frame=None) -> None:
     """Press Tab until the focused element is named ``label`` (its aria-label or text)."""
     where = frame or page
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if where.evaluate(FOCUSED_JS) == label:
+            if frame is None:
+                settle(page)
             return
     raise AssertionError(f"no tab stop named {label!r}")
 
@@ -97,6 +111,7 @@ def choose(page, label: str, option: str, *, several: bool = False) -> None:
     page.wait_for_function(CHOSEN_JS, arg=[label, option], timeout=LOAD_TIMEOUT_MS)
     if several:
         page.keyboard.press("Escape")
+    settle(page)
 
 
 def reference(page) -> str:
