@@ -247,7 +247,9 @@ def database_transactions(cluster) -> int:
     """Transactions PostgreSQL has counted in the atlas's database (read from another one)."""
     import sqlalchemy as sa
 
-    time.sleep(2)  # backends report their counts at most once a second
+    # A backend reports its counts at the end of a transaction at most once a second, and
+    # otherwise after 10 s idle: wait for the app's start-up migration to be counted.
+    time.sleep(11)
     engine = sa.create_engine(cluster.url.rsplit("/", 1)[0] + "/postgres")
     try:
         with engine.connect() as connection:
