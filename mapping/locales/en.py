@@ -1017,4 +1017,29 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     ),
     "api.problem.off": "This server takes no suggestions.",
     "api.problem.not_found": "No suggestion has the reference {ref}.",
+    # Moderation (issue #21) -------------------------------------------------------------
+    "moderate.action.approve": "approved",
+    "moderate.action.reject": "rejected",
+    "moderate.action.merge": "merged",
+    "moderate.error.already_decided": (
+        "{ref} was already {action} by {moderator} at {at}: nothing was changed."
+    ),
+    "moderate.error.not_moderator": "{who} is not on the moderators' list: nothing was changed.",
+    "moderate.error.unknown": "No suggestion has the reference {ref}.",
+    "moderate.error.not_pending": (
+        "{ref} is {status}, not waiting for a decision: nothing was changed."
+    ),
+    "moderate.error.invalid": (
+        'The decision cannot be applied: {field} "{value}" {reason} ({n} problem(s) in all). '
+        "Nothing was changed."
+    ),
+    "moderate.error.identity": (
+        '"{value}" is neither an email address nor an OpenID Connect subject (sub:...).'
+    ),
+    "moderate.error.name": "A moderator's name must be plain text of at most 200 characters.",
+    "moderate.error.action": '"{value}" is not a decision; expected approve, reject or merge.',
+    "moderate.error.reason_required": (
+        "A rejection needs a reason: the submitter and the history show it."
+    ),
+    "moderate.error.merge_kind": "Only a new organisation can be merged into an existing one.",
 }

@@ -981,4 +981,22 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     ),
     "api.problem.off": "השרת הזה אינו מקבל הצעות.",
     "api.problem.not_found": "אין הצעה שמספרה {ref}.",
+    # Moderation (issue #21) -------------------------------------------------------------
+    "moderate.action.approve": "אושרה",
+    "moderate.action.reject": "נדחתה",
+    "moderate.action.merge": "מוזגה",
+    "moderate.error.already_decided": (
+        "{ref} כבר {action} על ידי {moderator} ב־{at}: שום דבר לא שונה."
+    ),
+    "moderate.error.not_moderator": "{who} אינו ברשימת המנחים: שום דבר לא שונה.",
+    "moderate.error.unknown": "אין הצעה שמספרה {ref}.",
+    "moderate.error.not_pending": "{ref} במצב {status} ואינה ממתינה להחלטה: שום דבר לא שונה.",
+    "moderate.error.invalid": (
+        'אי אפשר להחיל את ההחלטה: {field} "{value}" {reason} ({n} בעיות בסך הכול). שום דבר לא שונה.'
+    ),
+    "moderate.error.identity": ('"{value}" אינו כתובת דוא"ל ואינו מזהה OpenID Connect ‏(sub:...).'),
+    "moderate.error.name": "שם של מנחה חייב להיות טקסט פשוט של עד 200 תווים.",
+    "moderate.error.action": '"{value}" אינה החלטה; האפשרויות: approve, reject או merge.',
+    "moderate.error.reason_required": "דחייה צריכה נימוק: המציע וההיסטוריה מציגים אותו.",
+    "moderate.error.merge_kind": "רק ארגון חדש אפשר למזג לתוך ארגון קיים.",
 }
