@@ -90,6 +90,14 @@ class Release:
         """Read a release (cached per version of its files: the tables are never mutated)."""
         return _read_release(_stamp(organisations), _stamp(links))
 
+    @classmethod
+    def current(cls) -> Release:
+        """The release the app serves: ``ATLAS_DATA`` (or ``data/``) and its links file."""
+        from mapping.data import dataset_path
+        from mapping.network import relationships_path
+
+        return cls.read(dataset_path(), relationships_path())
+
 
 def _stamp(path: Path | None) -> tuple[str, int, int]:
     if path is None:

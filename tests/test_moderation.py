@@ -133,10 +133,15 @@ def test_an_approval_changes_the_live_edition_and_logs_old_and_new(moderated, re
     fields = [(r["entity_id"], r["action"], r["field"], r["old"], r["new"]) for r in log]
     assert fields == [
         ("beta", "set", "year_started", "2002", "2001"),
-        ("beta", "set", "source", "https://example.org/release",
-         "https://example.org/release;https://example.org/evidence"),
+        (
+            "beta",
+            "set",
+            "source",
+            "https://example.org/release",
+            "https://example.org/release;https://example.org/evidence",
+        ),
         ("beta", "set", "checked", "2026-12-01", "2026-12-08"),
-    ]  # fmt: skip
+    ]
     assert {(r["moderator"], r["moderator_name"], r["edition"]) for r in log} == {
         (ANN, "Ann Moderator", 1)
     }
@@ -312,15 +317,22 @@ def test_a_merge_fills_blanks_and_never_overwrites(moderated, release):
     assert "name" not in changed
     assert mod.suggestion(ref, url=moderated)["status"] == "merged"
     with pytest.raises(mod.ModerationError, match="Only a new organisation"):
-        mod.decide(suggest(moderated), "merge", ANN, merge_into="alpha", release=release,
-                   url=moderated)  # fmt: skip
+        mod.decide(
+            suggest(moderated), "merge", ANN, merge_into="alpha", release=release, url=moderated
+        )
 
 
 @pytest.mark.parametrize("payload", PAYLOADS[:3])
 def test_hostile_text_in_a_decision_is_kept_as_text(moderated, release, payload):
     ref = suggest(moderated)
-    mod.decide(ref, "reject", ANN, reason=payload + "'); DROP TABLE changes; --",
-               release=release, url=moderated)  # fmt: skip
+    mod.decide(
+        ref,
+        "reject",
+        ANN,
+        reason=payload + "'); DROP TABLE changes; --",
+        release=release,
+        url=moderated,
+    )
     assert mod.change_log(url=moderated)[0]["reason"].startswith(payload)
 
 
@@ -359,8 +371,9 @@ def test_the_library_offers_no_way_to_change_or_delete_the_log():
 
 def _decide_in_a_process(url, folder, ref, who, barrier) -> str:
     """One replica: wait for the other, then decide."""
-    release = edition.Release.read(Path(folder) / "organisations.csv",
-                                   Path(folder) / "relationships.csv")  # fmt: skip
+    release = edition.Release.read(
+        Path(folder) / "organisations.csv", Path(folder) / "relationships.csv"
+    )
     barrier.wait()
     try:
         mod.decide(ref, "approve", who, release=release, url=url)
@@ -376,8 +389,10 @@ def test_two_moderators_deciding_at_once_on_two_replicas(moderated, release):
     with spawn.Manager() as manager, spawn.Pool(2) as pool:
         for ref in refs:
             barrier = manager.Barrier(2)
-            jobs = [(moderated, str(release.directory), ref, who, barrier)
-                    for who in (ANN, "ben@example.org")]  # fmt: skip
+            jobs = [
+                (moderated, str(release.directory), ref, who, barrier)
+                for who in (ANN, "ben@example.org")
+            ]
             outcomes = pool.starmap(_decide_in_a_process, jobs)
             assert sorted(outcomes)[0] == "decided"
             assert sorted(outcomes)[1] in ("refused: Ann Moderator", "refused: Ben")

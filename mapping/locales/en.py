@@ -1042,4 +1042,5 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
         "A rejection needs a reason: the submitter and the history show it."
     ),
     "moderate.error.merge_kind": "Only a new organisation can be merged into an existing one.",
+    "admin.error.set": '--set takes FIELD=VALUE, not "{value}".',
 }

@@ -999,4 +999,5 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "moderate.error.action": '"{value}" אינה החלטה; האפשרויות: approve, reject או merge.',
     "moderate.error.reason_required": "דחייה צריכה נימוק: המציע וההיסטוריה מציגים אותו.",
     "moderate.error.merge_kind": "רק ארגון חדש אפשר למזג לתוך ארגון קיים.",
+    "admin.error.set": '‏--set מקבל FIELD=VALUE, ולא "{value}".',
 }
