@@ -75,7 +75,7 @@ def edition_name(version: str, since_release: int) -> str:
 # The release ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per version of the files
 class Release:
     """A release's text tables, its version and the last approval it includes."""
 

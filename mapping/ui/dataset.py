@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -13,13 +14,14 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from mapping import maps, network
-from mapping.data import DatasetError, dataset_path, load_organisations
+from mapping import edition, live, maps, network, store
+from mapping.data import DatasetError, dataset_path, load_organisations, organisations_from_table
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
 from mapping.ui.language import _, shown
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class Dataset:
     links: pd.DataFrame
     networks: pd.DataFrame
     version: str | None = None
+    # The live edition (issue #21): its name (``2.1.0+17``) and the organisations
+    # removed since the release (id -> ``mapping.edition.Removal``).
+    edition: str = ""
+    removed: Mapping = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _file_version(path: Path | None) -> tuple[str, int, int]:
@@ -60,7 +66,10 @@ def _load(organisations: tuple, links: tuple) -> Dataset:
     # deployment turns it back on), which held the map's message back 0.5 s
     # per page load at 100,000 organisations.
     gc.freeze()
-    return Dataset(gdf, relationships, networks, ":".join(map(str, organisations + links)))
+    release = edition.Release.read(Path(organisations[0]), Path(links[0]) if links[0] else None)
+    return Dataset(
+        gdf, relationships, networks, ":".join(map(str, organisations + links)), release.version
+    )
 
 
 def _per_version(dataset: Dataset, work: Callable[[Dataset, str], T], lang: str = "") -> T:
@@ -127,8 +136,36 @@ def dataset_span(dataset: Dataset) -> Span:
 
 
 def shared_dataset() -> Dataset:
-    """The dataset named by ``ATLAS_DATA`` (or the shipped one) and its links, cached."""
-    return _load(_file_version(dataset_path()), _file_version(network.relationships_path()))
+    """The live edition of the dataset named by ``ATLAS_DATA`` (or the shipped one): the
+    release and its links, plus the approved changes it does not include (cached)."""
+    files = (_file_version(dataset_path()), _file_version(network.relationships_path()))
+    number = live.current_number()  # one tiny query per process every few seconds at most
+    if number:
+        try:
+            return _load_live(*files, number)
+        except DatasetError as error:  # an approval the full check refuses: keep the release
+            log.error("live edition %s not shown: %s", number, error)
+        except store.UnavailableError as error:
+            log.warning("live edition %s not shown: the database is %s", number, error)
+    return _load(*files)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load_live(organisations: tuple, links: tuple, number: int) -> Dataset:
+    """The release plus the approvals up to ``number``, validated as the files are."""
+    release = edition.Release.read(Path(organisations[0]), Path(links[0]) if links[0] else None)
+    if number <= release.through:
+        return _load(organisations, links)
+    applied = live.live_tables(release, number)
+    gdf = organisations_from_table(
+        applied.organisations, source=Path(organisations[0]).name, plausible=True, sourced=True
+    )
+    relationships = network.relationships_from_table(applied.links, gdf["id"])
+    networks = network.networks_table()
+    networks = networks[networks["organisation_id"].isin(set(gdf["id"]))].reset_index(drop=True)
+    gc.freeze()
+    version = ":".join(map(str, organisations + links)) + f":edition-{applied.number}"
+    return Dataset(gdf, relationships, networks, version, applied.name, applied.removed)
 
 
 def dataset_or_stop() -> Dataset:
