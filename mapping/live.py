@@ -18,6 +18,7 @@ import logging
 import os
 import threading
 import time
+from pathlib import Path
 
 from mapping import edition, store
 
@@ -75,11 +76,24 @@ def watch(url: str) -> _Watch:
 
 
 def current_number() -> int | None:
-    """The number of the last approval, as this process last read it (None: no database)."""
+    """The number of the last approval, as this process last read it (None: no database).
+
+    A SQLite file that does not exist holds no approval: it is not created for asking
+    (a visitor who does not contribute makes no database, issue #20).
+    """
     url = store.database_url()
-    if url is None:
+    if url is None or _missing_sqlite_file(url):
         return None
     return watch(url).current(url)
+
+
+def _missing_sqlite_file(url: str) -> bool:
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return False
+    return not parsed.database.startswith("file:") and not Path(parsed.database).exists()
 
 
 @functools.lru_cache(maxsize=4)

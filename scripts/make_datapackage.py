@@ -22,6 +22,7 @@ from mapping.countries import country_codes
 from mapping.data import COLUMNS, MIN_YEAR
 from mapping.geocode import PLACE_COLUMNS
 from mapping.provenance import load_metadata
+from mapping.release import CHANGE_COLUMNS, CHANGES_FILE
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 OUTPUT = DATA_DIR / "datapackage.json"
@@ -35,9 +36,9 @@ def _list_of(values) -> str:
     return f"{choice}(?:;{choice})*"
 
 
-def _networks() -> list[str]:
+def _networks(directory: Path = DATA_DIR) -> list[str]:
     """The named networks (``data/networks.csv``), in file order."""
-    lines = (DATA_DIR / "networks.csv").read_text(encoding="utf-8").splitlines()[1:]
+    lines = (directory / "networks.csv").read_text(encoding="utf-8").splitlines()[1:]
     return [line.rsplit(",", 1)[0].strip('"') for line in lines if line]
 
 
@@ -149,6 +150,29 @@ NETWORK_FIELDS = {
         {"required": True, "unique": True},
     ),
 }
+CHANGE_FIELDS = {
+    "id": ("integer", "The change's number in the log (never reused).", {"required": True}),
+    "edition": ("integer", "The approval that made it (blank: a rejection).", {}),
+    "changed_at": ("datetime", "When it was decided (UTC).", {"required": True}),
+    "moderator": ("string", "Who decided (the name they chose to show).", {"required": True}),
+    "entity": (
+        "string",
+        "What changed: an organisation or a link.",
+        {"required": True, "enum": ["organisation", "link"]},
+    ),
+    "entity_id": ("string", "The organisation id, or 'source_id relation target_id'.", {}),
+    "action": (
+        "string",
+        "added, changed (set), removed, or a suggestion not taken (reject).",
+        {"required": True, "enum": ["add", "set", "remove", "reject"]},
+    ),
+    "field": ("string", "The column changed (blank for a whole record).", {}),
+    "old": ("string", "The value before (a removed record as JSON).", {}),
+    "new": ("string", "The value after.", {}),
+    "source": ("string", "The page the suggestion cited.", {}),
+    "reason": ("string", "Why (a removal's or a rejection's reason).", {}),
+    "suggestion": ("string", "The suggestion's reference (S-000123).", {}),
+}
 PLACE_FIELDS = {
     "city": ("string", "As in organisations.csv.", {}),
     "region": ("string", "As in organisations.csv.", {}),
@@ -179,9 +203,9 @@ def _schema(fields: dict, order) -> dict:
     }
 
 
-def package() -> dict:
-    """The data package descriptor."""
-    metadata = load_metadata()
+def package(directory: Path = DATA_DIR) -> dict:
+    """The data package descriptor of the release in ``directory`` (default ``data/``)."""
+    metadata = load_metadata(directory / "metadata.json")
     organisations = _schema(ORGANISATION_FIELDS, COLUMNS)
     organisations["primaryKey"] = ["id"]
     links = _schema(LINK_FIELDS, network.LINK_COLUMNS)
@@ -200,6 +224,8 @@ def package() -> dict:
     ]
     places = _schema(PLACE_FIELDS, PLACE_COLUMNS)
     places["primaryKey"] = ["city", "region", "country_code"]
+    changes = _schema(CHANGE_FIELDS, CHANGE_COLUMNS)
+    changes["primaryKey"] = ["id"]
 
     def resource(name: str, path: str, title: str, schema: dict) -> dict:
         return {
@@ -249,13 +275,19 @@ def package() -> dict:
                 "Geocoded places (derived by scripts/make_places.py)",
                 places,
             ),
+            resource(
+                "changes",
+                CHANGES_FILE,
+                "The change log: every reviewed decision (python -m mapping.admin release)",
+                changes,
+            ),
         ],
     }
 
 
-def text() -> str:
+def text(directory: Path = DATA_DIR) -> str:
     """The descriptor as the file holds it."""
-    return json.dumps(package(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(package(directory), ensure_ascii=False, indent=2) + "\n"
 
 
 if __name__ == "__main__":

@@ -1061,4 +1061,7 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "history.column.reason": "Reason",
     "history.column.source": "Source",
     "history.removed": ("{name} ({org}) was removed from the atlas on {date}. Reason: {reason}"),
+    "release.error.nothing": "Nothing to release: no approval since {version}.",
+    "release.error.version": "{version} is not a new version (X.Y.Z, other than today's).",
+    "release.error.invalid": "The release does not validate, so nothing was written: {reason}",
 }

@@ -1018,4 +1018,7 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "history.column.reason": "נימוק",
     "history.column.source": "מקור",
     "history.removed": "{name} ({org}) הוסר מהאטלס ב־{date}. נימוק: {reason}",
+    "release.error.nothing": "אין מה לפרסם: לא אושר דבר מאז {version}.",
+    "release.error.version": "{version} אינה גרסה חדשה (X.Y.Z, שונה מהנוכחית).",
+    "release.error.invalid": "המהדורה אינה עוברת בדיקה, ולכן שום דבר לא נכתב: {reason}",
 }
