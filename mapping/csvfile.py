@@ -7,8 +7,13 @@ naming the file and, where there is one, the row: missing, a folder,
 unreadable, empty, binary (an image, an archive, NUL bytes), not UTF-8, a
 header repeated, a row with more or fewer cells than the header, a quoted cell
 never closed. Rows are numbered as in every message of the atlas: 1 is the
-first row under the header; a blank line is skipped but keeps its number, so
+first row under the header; a blank row is skipped but keeps its number, so
 row *n* is line *n + 1* of a file without line breaks inside cells.
+
+Two readings: pyarrow's, fast, for a file it reads without a doubt, and the
+csv module's, which names the problem and its row, for any other (pandas'
+reader was not strict enough: it padded a short row, took an extra cell of the
+first row as the index and renamed a repeated header, all silently).
 
 Examples
 --------
@@ -30,6 +35,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from mapping.i18n import Joined, Localised, LocalisedError, Message
 
@@ -125,19 +132,63 @@ def read_text_table(source: Path) -> pd.DataFrame:
         never closed (named by its file name, and its row where there is one).
     """
     name = source.name
-    text = _decode(_read_bytes(source), name)
+    data = _read_bytes(source)
+    _check_text(data, name)
+    table = _quick_table(data, name)
+    if table is None:
+        table = _careful_table(data, name)
+    return table
+
+
+def _quick_table(data: bytes, name: str) -> pd.DataFrame | None:
+    """The table as pyarrow reads it (fast), or None when the file needs the careful reading.
+
+    pyarrow reads the shipped 49 MB of 100,000 synthetic organisations in about a fifth of the
+    time the csv module takes to check them, and reports rows of the wrong width; but it gives
+    no row number, and closes a quoted cell that never ends at the end of the file. So any
+    doubt (a row of the wrong width, bytes that are not UTF-8, an odd number of double quotes,
+    no header) sends the file to ``_careful_table``, which names the problem and its row.
+    """
+    if data.count(b'"') % 2:
+        return None
+    head = data[:65536].decode("utf-8-sig", errors="replace")
+    header = next(csv.reader(io.StringIO(head, newline="")), [])
+    if not "".join(header).strip():
+        return None
+    columns = _checked_header(header, name)
+    invalid: list[object] = []
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(data),
+            read_options=pa_csv.ReadOptions(column_names=columns, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(
+                newlines_in_values=True,
+                ignore_empty_lines=False,  # a blank line keeps its row number
+                invalid_row_handler=lambda row: invalid.append(row) or "skip",
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(columns, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if invalid:
+        return None
+    frame = table.to_pandas()
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    blank = (frame.apply(lambda column: column.str.strip()) == "").all(axis=1)
+    return frame[~blank.to_numpy()] if blank.any() else frame
+
+
+def _careful_table(data: bytes, name: str) -> pd.DataFrame:
+    """The table as the csv module reads it, or the ``DatasetError`` naming what is wrong."""
+    text = _decode(data, name)
     if not text.strip():
         raise DatasetError(Message("data.error.empty_file"), source=name)
-    header, numbers = _structure(text, name)
-    try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, index_col=False)
-    except pd.errors.ParserError:
-        table = None
-    if table is None or len(table) != len(numbers) or list(table.columns) != header:
-        # The two parsers disagree on a corner of quoting: the csv module's
-        # reading, whose rows were just checked, is the one to trust.
-        records = [r for r in csv.reader(io.StringIO(text, newline="")) if r][1:]
-        table = pd.DataFrame(records, columns=header, dtype=str)
+    columns, records, numbers = _structure(text, name)
+    table = pd.DataFrame(records, columns=columns, dtype=str)
     table.index = pd.Index(np.asarray(numbers, dtype=int))
     return table
 
@@ -159,13 +210,17 @@ def _read_bytes(source: Path) -> bytes:
         ) from error
 
 
-def _decode(data: bytes, name: str) -> str:
-    """The file's text; binary content and bytes that are not UTF-8 are named."""
+def _check_text(data: bytes, name: str) -> None:
+    """Refuse binary content (a known signature, or NUL bytes near the start)."""
     kind = file_kind(data)
     if kind is None and b"\x00" in data[:8192]:
         kind = Message("upload.kind.binary")
     if kind is not None:
         raise DatasetError(Message("data.error.not_text", kind=kind), source=name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The file's text, or the error naming the first byte that is not UTF-8 and its row."""
     body = data.removeprefix(codecs.BOM_UTF8)
     try:
         return body.decode("utf-8")
@@ -183,34 +238,35 @@ def _row_at(prefix: str) -> int:
     return sum(1 for _ in csv.reader(io.StringIO(prefix + "x", newline=""))) - 1
 
 
-def _structure(text: str, name: str) -> tuple[list[str], list[int]]:
-    """Check the header and every row's width; return the header and the data rows' numbers.
+def _structure(text: str, name: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """Check the header and every row's width; return the columns, the rows and their numbers.
 
-    The csv module reads the file (pandas would silently pad a short row, take
-    an extra cell of the first row as the index, and rename a repeated header).
+    A row whose cells are all blank is skipped and keeps its number.
     """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
+    columns: list[str] | None = None
+    records: list[list[str]] = []
     numbers: list[int] = []
     row = 0
     try:
         for record in reader:
-            if header is None:
-                if record:
-                    header = _checked_header(record, name)
+            if columns is None:
+                if "".join(record).strip():
+                    columns = _checked_header(record, name)
                 continue
             row += 1
-            if not record:  # a blank line: skipped, its number kept
+            if not "".join(record).strip():
                 continue
-            if len(record) != len(header):
-                message = Message("data.error.ragged", cells=len(record), columns=len(header))
+            if len(record) != len(columns):
+                message = Message("data.error.ragged", cells=len(record), columns=len(columns))
                 raise DatasetError(message, row=row, source=name)
+            records.append(record)
             numbers.append(row)
     except csv.Error as error:
         key = "data.error.open_quote" if "end of data" in str(error) else "data.error.quote"
-        where = row + 1 if header is not None else None  # None: in the header
+        where = row + 1 if columns is not None else None  # None: in the header
         raise DatasetError(Message(key), row=where, source=name) from error
-    return header or [], numbers
+    return columns or [], records, numbers
 
 
 def _checked_header(record: list[str], name: str) -> list[str]:

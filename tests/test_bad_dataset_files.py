@@ -302,3 +302,38 @@ def test_a_good_file_reads_with_its_row_numbers(tmp_path):
     table = read_text_table(path)
     assert table.index.tolist() == [1, 3, 4]
     assert table["id"].tolist() == ["org-1", "org-2", "org-3"]
+
+
+GOOD_VARIANTS = [
+    ("plain", "id,name\nx,X\ny,Y\n", [1, 2], "the common case"),
+    ("bom-crlf", "\ufeffid,name\r\nx,X\r\ny,Y\r\n", [1, 2], "Excel's CSV UTF-8: a BOM and CRLF"),
+    ("blank-lines", "id,name\nx,X\n\n\ny,Y\n\n", [1, 4], "blank lines keep their numbers"),
+    ("blank-cells", "id,name\nx,X\n,\n  ,  \ny,Y\n", [1, 4], "a row of blank cells is blank"),
+    ("no-final-newline", "id,name\nx,X\ny,Y", [1, 2], "a file that does not end a line"),
+    ("quoted-newline", 'id,name\nx,"X\nand more"\ny,Y\n', [1, 2], "a cell over two lines"),
+    ("quoted-comma", 'id,name\nx,"X, Inc."\ny,"say ""hi"""\n', [1, 2], "commas and quotes"),
+    ("stray-quote", 'id,name\nx,5" screen\ny,Y\n', [1, 2], "an odd number of quotes"),
+    ("untitled-column", "id,name,\nx,X,1\ny,Y,2\n", [1, 2], "a column without a title"),
+    ("spaces-kept", "id,name\nx,  X  \ny,Y\n", [1, 2], "cells are read as written"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "why"),
+    [case[1:] for case in GOOD_VARIANTS],
+    ids=[case[0] for case in GOOD_VARIANTS],
+)
+def test_the_quick_and_the_careful_reading_agree(text, rows, why, tmp_path):
+    from mapping import csvfile
+
+    path = tmp_path / "a.csv"
+    path.write_bytes(text.encode("utf-8"))
+    table = read_text_table(path)
+    careful = csvfile._careful_table(path.read_bytes(), "a.csv")
+    assert table.index.tolist() == careful.index.tolist() == rows, why
+    assert table.columns.tolist() == careful.columns.tolist()
+    assert table.to_numpy().tolist() == careful.to_numpy().tolist()
+    quick = csvfile._quick_table(path.read_bytes(), "a.csv")
+    if quick is not None:  # the quick reading, where it is sure, reads the same
+        assert quick.index.tolist() == rows
+        assert quick.to_numpy().tolist() == careful.to_numpy().tolist()
