@@ -287,11 +287,10 @@ def validate_table(
     (``REQUIRED``) not blank; ids well formed (``mapping.rules.is_id``) and
     unique; vocabulary values known (case-insensitive); at least one role; a
     known ISO alpha-2 country code; latitude and longitude given together,
-    numeric and in range; years
-    started and ended between ``MIN_YEAR`` and this year, the end not before
-    the start; an http(s) website; a ``checked`` date (``YYYY-MM-DD``, not in
-    the future); with ``sourced``, a ``source`` of one or more http(s) URLs
-    separated by ``;``. The plausibility
+    numeric and in range; years started and ended between ``MIN_YEAR`` and
+    this year, the end not before the start; an http(s) website; a
+    ``checked`` date (``YYYY-MM-DD``, not in the future); with ``sourced``, a
+    ``source`` of one or more http(s) URLs separated by ``;``. The plausibility
     checks add: coordinates in their country (``mapping.countries.in_country``),
     reported as swapped when exchanging latitude and longitude puts them
     there; names unique within a city and country. Rows that pass and have no

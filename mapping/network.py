@@ -150,11 +150,11 @@ def load_relationships(
     DatasetError
         For a file that cannot be read as a table
         (``mapping.csvfile.read_text_table``), a missing column, an unknown
-        organisation id, a link of an
-        organisation to itself, an unknown relation, a repeated link, a year
-        out of range or an end before the start, a source that is not one
-        http(s) URL, or a malformed ``checked`` date; the message names the
-        row, the field and the value.
+        organisation id, a link of an organisation to itself, an unknown
+        relation, a repeated link, a year out of range or an end before the
+        start, a source that is not one http(s) URL, or a malformed
+        ``checked`` date; the message names the file, the row, the field and
+        the value.
     """
     source = relationships_path(path)
     if source is None:
