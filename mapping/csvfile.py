@@ -172,7 +172,7 @@ def _quick_table(data: bytes, name: str) -> pd.DataFrame | None:
                 quoted_strings_can_be_null=False,
             ),
         )
-    except pa.ArrowInvalid:
+    except pa.ArrowException:  # whatever it is, the careful reading will name it
         return None
     if invalid:
         return None
