@@ -9,11 +9,15 @@ language: the running app must never show a traceback.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from mapping import i18n
@@ -337,3 +341,29 @@ def test_the_quick_and_the_careful_reading_agree(text, rows, why, tmp_path):
     if quick is not None:  # the quick reading, where it is sure, reads the same
         assert quick.index.tolist() == rows
         assert quick.to_numpy().tolist() == careful.to_numpy().tolist()
+
+
+PROPERTY_EXAMPLES = int(os.environ.get("ATLAS_HYPOTHESIS_EXAMPLES", "60"))
+CSV_PIECES = st.sampled_from(["id", "name", ",", '"', '""', "\n", "\r\n", " ", "x", "é", "\x00"])
+
+
+@settings(max_examples=PROPERTY_EXAMPLES, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.lists(CSV_PIECES, max_size=40).map(lambda parts: "".join(parts).encode("utf-8"))
+    | st.lists(CSV_PIECES, max_size=40).map(lambda parts: ("id,name\n" + "".join(parts)).encode())
+)
+def test_any_file_is_a_table_or_a_dataset_error(data):
+    # Whatever ATLAS_DATA holds, the pages get a table or a message: never another exception.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "organisations.csv"
+        path.write_bytes(data)
+        try:
+            table = read_text_table(path)
+        except DatasetError as error:
+            message = error.render("he")
+        else:
+            message = ""
+            assert table.index.is_monotonic_increasing
+            assert (table.index >= 1).all()
+    assert message or table is not None
