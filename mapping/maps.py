@@ -16,7 +16,6 @@ import json
 import math
 import re
 import zlib
-from pathlib import Path
 
 import folium
 import pandas as pd
@@ -27,9 +26,9 @@ from jinja2 import Template
 from mapping import assets, vocab
 from mapping.i18n import category_label, direction, t
 from mapping.i18n import country_names as i18n_country_names
+from mapping.paths import COUNTRIES_FILE
 from mapping.safety import safe_url, script_json
 
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 # Up to this many organisations the popups carry every detail; above it the map
 # carries only what identifies each one and the app shows details on click.
 DETAIL_LIMIT = 2_000
@@ -131,15 +130,18 @@ class OrganisationsLayer(_LargeScriptLayer):
         """
     )
 
+    # The layer's name in the layer control: a message key, shown in the map's language.
+    NAME_KEY = "map.layer.organisations"
+
     def __init__(
         self,
         encoded: str,
-        name: str = "Organisations",
+        lang: str = "en",
         *,
         sync_url: bool = False,
         selected: int | None = None,
     ) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+        super().__init__(name=t(self.NAME_KEY, lang), overlay=True, control=True, show=True)
         # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
         # variable as "feature_group_<id>".
         self.payload = encoded  # encode_payload's text
@@ -162,8 +164,10 @@ class CountsLayer(_LargeScriptLayer):
         """
     )
 
-    def __init__(self, payload: dict, name: str = "Organisations by country") -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+    NAME_KEY = "map.layer.counts"
+
+    def __init__(self, payload: dict, lang: str = "en") -> None:
+        super().__init__(name=t(self.NAME_KEY, lang), overlay=True, control=True, show=True)
         self.payload = script_json(payload)
 
 
@@ -363,7 +367,7 @@ def organisations_layer(
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
     """
     if len(gdf) > AGGREGATE_ABOVE:
-        return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
+        return CountsLayer(counts_payload(gdf, lang), lang)
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
     payload = organisations_payload(
@@ -371,10 +375,20 @@ def organisations_layer(
     )
     return OrganisationsLayer(
         encode_payload(payload),
-        name=t("map.layer.organisations", lang),
+        lang,
         sync_url=sync_url,
         selected=selected,
     )
+
+
+def empty_layer(aggregated: bool, lang: str = "en") -> CountsLayer | OrganisationsLayer:
+    """A layer of the kind and name ``organisations_layer`` returns, with no organisation.
+
+    ``aggregated``: the counts per country (more than ``AGGREGATE_ABOVE`` organisations).
+    """
+    if aggregated:
+        return CountsLayer({"lat": [], "lon": [], "count": [], "label": []}, lang)
+    return OrganisationsLayer("{}", lang)
 
 
 def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series | None:

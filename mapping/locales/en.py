@@ -591,13 +591,39 @@ card (`data/README.md`) for the process.
     "data.error.located": "{where}: {message}",
     "data.where.row": "row {row}",
     "data.where.field": "field '{field}'",
-    "data.error.not_utf8": "the file is not UTF-8 text ({reason})",
+    "data.error.not_utf8": (
+        "the file is not UTF-8 text (byte {byte} here); save it as UTF-8 (in Excel: CSV UTF-8)"
+    ),
     "data.error.empty_file": "the file is empty",
+    "data.error.no_rows": "the file has a header row but no data rows",
+    "data.error.missing_file": "there is no such file",
+    "data.error.directory": "this is a folder, not a CSV file",
+    "data.error.no_permission": "the file cannot be read: permission denied",
+    "data.error.unreadable": "the file cannot be read ({reason})",
+    "data.error.not_text": "the file is not CSV text: it looks like {kind}",
+    "data.error.ragged": (
+        "has {cells} cells but the header has {columns} columns; "
+        "put cells that contain a comma in double quotes"
+    ),
+    "data.error.open_quote": (
+        "a cell in double quotes opens here and is never closed (is the file cut short?)"
+    ),
+    "data.error.quote": (
+        "a cell in double quotes is followed by more text; put the whole cell in double quotes "
+        "and double each quote inside it"
+    ),
+    "data.error.duplicate_header": (
+        "the header {header!r} appears twice (columns {first} and {second}); rename one"
+    ),
     "data.error.missing_columns": "missing required column(s): {columns}",
     "data.error.with_value": "{reason} (value {value!r})",
     "data.error.with_suggestion": "{message}; suggestion: {suggestion}",
     "data.problem.required": "is required but blank",
     "data.problem.duplicate_id": "duplicates the id of row {row}",
+    "data.problem.id_rule": (
+        "is not an id: an id is words of lowercase letters {letters} and digits {digits} "
+        "joined by single hyphens, at most {length} characters"
+    ),
     "data.problem.unknown_value": "unknown value {value!r}; expected one of {expected}",
     "data.problem.no_role": "needs at least one role",
     "data.problem.country_code": "is not an {standard} country code",
@@ -626,6 +652,7 @@ card (`data/README.md`) for the process.
         "and no region or country position to fall back on); give latitude/longitude"
     ),
     "data.suggest.value": "{value}",
+    "data.suggest.id": "{id}",
     "data.suggest.country": "{code} ({name})",
     "data.suggest.swapped": (
         "latitude {latitude}, longitude {longitude} (or load with fix_swapped=True)"

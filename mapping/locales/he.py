@@ -573,13 +573,37 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "data.error.located": "{where}: {message}",
     "data.where.row": "שורה {row}",
     "data.where.field": "שדה '{field}'",
-    "data.error.not_utf8": "הקובץ אינו טקסט בקידוד UTF-8 ({reason})",
+    "data.error.not_utf8": (
+        "הקובץ אינו טקסט בקידוד UTF-8 (הבית {byte} כאן); שמרו אותו בקידוד UTF-8 (באקסל: CSV UTF-8)"
+    ),
     "data.error.empty_file": "הקובץ ריק",
+    "data.error.no_rows": "בקובץ יש שורת כותרות אבל אין בו שורות נתונים",
+    "data.error.missing_file": "אין קובץ כזה",
+    "data.error.directory": "זו תיקייה, לא קובץ CSV",
+    "data.error.no_permission": "אין הרשאה לקרוא את הקובץ",
+    "data.error.unreadable": "לא ניתן לקרוא את הקובץ ({reason})",
+    "data.error.not_text": "הקובץ אינו טקסט CSV: נראה שזה {kind}",
+    "data.error.ragged": (
+        "יש בה {cells} תאים, אבל בשורת הכותרות יש {columns} עמודות; "
+        "הקיפו במירכאות כפולות תאים שיש בהם פסיק"
+    ),
+    "data.error.open_quote": "תא במירכאות כפולות נפתח כאן ואינו נסגר (האם הקובץ קטוע?)",
+    "data.error.quote": (
+        "אחרי תא במירכאות כפולות בא טקסט נוסף; הקיפו את כל התא במירכאות כפולות "
+        "והכפילו כל מירכאה שבתוכו"
+    ),
+    "data.error.duplicate_header": (
+        "הכותרת {header!r} מופיעה פעמיים (בעמודות {first} ו־{second}); שנו את שמה של אחת מהן"
+    ),
     "data.error.missing_columns": "חסרות עמודות חובה: {columns}",
     "data.error.with_value": "{reason} (הערך {value!r})",
     "data.error.with_suggestion": "{message}; הצעה: {suggestion}",
     "data.problem.required": "שדה חובה, אבל הוא ריק",
     "data.problem.duplicate_id": "המזהה כבר משמש את שורה {row}",
+    "data.problem.id_rule": (
+        "אינו מזהה תקין: מזהה הוא מילים של אותיות לטיניות קטנות {letters} וספרות {digits} "
+        "המחוברות במקף יחיד, עד {length} תווים"
+    ),
     "data.problem.unknown_value": "ערך לא מוכר {value!r}; הערכים האפשריים: {expected}",
     "data.problem.no_role": "נדרש לפחות תפקיד אחד",
     "data.problem.country_code": "אינו קוד מדינה לפי התקן {standard}",
@@ -608,6 +632,7 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
         "(אין מקום כזה, ואין מיקום של מחוז או של מדינה לחזור אליו); ציינו קו רוחב וקו אורך"
     ),
     "data.suggest.value": "האם התכוונתם ל־{value}?",
+    "data.suggest.id": "האם התכוונתם ל־{id}?",
     "data.suggest.country": "האם התכוונתם ל־{code} ({name})?",
     "data.suggest.swapped": (
         "קו רוחב {latitude}, קו אורך {longitude} (או סמנו את התיבה לתיקון הקואורדינטות)"

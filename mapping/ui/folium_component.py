@@ -65,21 +65,13 @@ def _base_arguments(
     # The layer control lists the organisations layer, so it is built with one of
     # the same kind and name (its data does not reach the control).
     streamlit_folium._get_feature_group_string(
-        _placeholder_layer(aggregated, lang), map=atlas, idx=_LAYER_INDEX
+        maps.empty_layer(aggregated, lang), map=atlas, idx=_LAYER_INDEX
     )
     arguments["layer_control"] = streamlit_folium._get_layer_control_string(
         maps.layer_control(), atlas
     )
     arguments["css_links"], arguments["js_links"] = _links(atlas)
     return MappingProxyType(arguments)
-
-
-def _placeholder_layer(aggregated: bool, lang: str) -> folium.FeatureGroup:
-    """An empty layer of the kind and name the map will show."""
-    empty = {"lat": [], "lon": [], "count": [], "label": []}
-    if aggregated:
-        return maps.CountsLayer(empty, name=maps.t("map.layer.counts", lang))
-    return maps.OrganisationsLayer("{}", name=maps.t("map.layer.organisations", lang))
 
 
 def layer_script(layer: folium.FeatureGroup) -> str:

@@ -18,12 +18,18 @@ import pytest
 
 from mapping.filters import Filters
 from tests.e2e.conftest import screenshot, start_app
+from tests.e2e.pages import (
+    CHART,
+    CHARTS_ON_THE_CHARTS_PAGE,
+    LOAD_TIMEOUT_MS,
+    MAP_DRAWN,
+    MAP_FRAME,
+    wait_until_drawn,
+)
 from tests.test_safety import PAYLOADS
 
 pytestmark = pytest.mark.e2e
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-LOAD_TIMEOUT_MS = 60_000
 COUNT = re.compile(r"([\d,]+) of ([\d,]+) organisations")
 # Organisations held by the atlas layers on the map (clustered or not).
 SHOWN_ON_MAP_JS = """() => {
@@ -36,10 +42,7 @@ SHOWN_ON_MAP_JS = """() => {
 def map_frame(page):
     """Return the map iframe's frame once Leaflet has drawn organisations in it."""
     page.locator(MAP_FRAME).wait_for(timeout=LOAD_TIMEOUT_MS)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".atlas-cluster, path.leaflet-interactive").first.wait_for(
-        timeout=LOAD_TIMEOUT_MS
-    )
+    page.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
     return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
@@ -54,6 +57,18 @@ def wait_for_count(page, expected: int) -> None:
     """Wait until the sidebar count shows ``expected`` organisations."""
     page.get_by_text(re.compile(rf"^{expected:,} of [\d,]+ organisations$")).first.wait_for(
         timeout=LOAD_TIMEOUT_MS
+    )
+
+
+def wait_for_map_count(page, expected: int) -> None:
+    """Wait until the map's organisations layer holds ``expected`` organisations."""
+    page.wait_for_function(
+        "([sel, n]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
+        " if (!w || !w.map) return false; let c = 0;"
+        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
+        " return c === n; }",
+        arg=[MAP_FRAME, expected],
+        timeout=LOAD_TIMEOUT_MS,
     )
 
 
@@ -89,14 +104,7 @@ def test_choosing_funding_changes_map_and_count(page, guard, app_server, organis
     page.keyboard.press("Escape")
     wait_for_count(page, expected)
     frame = map_frame(page)
-    page.wait_for_function(
-        "([sel, n]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
-        " if (!w || !w.map) return false; let c = 0;"
-        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
-        " return c === n; }",
-        arg=[MAP_FRAME, expected],
-        timeout=LOAD_TIMEOUT_MS,
-    )
+    wait_for_map_count(page, expected)
     assert frame.locator(".leaflet-basemap-pane path").count() > 0
     assert "role=funding" in page.url
     screenshot(page, "map-funding")
@@ -124,9 +132,13 @@ def test_clicking_a_marker_shows_its_details(page, guard, app_server, organisati
 
 def test_charts_page_renders_every_chart(page, guard, app_server):
     page.goto(f"{app_server.url}/charts")
-    charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.nth(4).locator("canvas, svg").first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    assert charts.count() == 6  # five charts of the view, and 2015 against today
+    # Counted once the run is over and every element is drawn (it used to wait for the
+    # fifth chart and count while the sixth was still a skeleton: "assert 5 == 6").
+    wait_until_drawn(page, "charts")
+    charts = page.locator(CHART)
+    assert charts.count() == CHARTS_ON_THE_CHARTS_PAGE
+    for index in range(CHARTS_ON_THE_CHARTS_PAGE):
+        assert charts.nth(index).locator("canvas, svg").count() > 0
     screenshot(page, "charts")
     assert guard.blocked == []
 
@@ -182,7 +194,7 @@ def test_hostile_data_is_inert_in_every_popup_and_tooltip(page, guard, hostile_s
     page.goto(f"{hostile_server.url}/data")
     page.locator('[data-testid="stDataFrame"]').wait_for(timeout=LOAD_TIMEOUT_MS)
     page.goto(f"{hostile_server.url}/charts")
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_until_drawn(page, "charts")
     assert page.evaluate(INJECTED_JS) == 0
     assert dialogs == []
     assert guard.blocked == []
@@ -199,8 +211,11 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     page.locator('[data-testid="stMultiSelect"]', has_text="Role").click()
     page.get_by_role("option", name="Operating").click()
     page.keyboard.press("Escape")
-    wait_for_count(page, len(Filters(roles=("operating",)).apply(organisations)))
-    page.wait_for_timeout(1500)  # give a remount (if any) time to happen
+    operating = len(Filters(roles=("operating",)).apply(organisations))
+    wait_for_count(page, operating)
+    # The new layer reaches the map in the same component update that would remount it:
+    # once the map holds the operating organisations, a remount would already have happened.
+    wait_for_map_count(page, operating)
     frame = map_frame(page)
     assert frame.evaluate("() => window.__atlasMarker === true"), "the map was remounted"
     assert frame.evaluate("() => window.map.getZoom()") == 5
@@ -208,6 +223,14 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     assert abs(center["lat"] - 45) < 0.01
     assert abs(center["lng"] + 75) < 0.01
     assert guard.blocked == []
+
+
+COPIED_WATCH_JS = """() => {
+  window.__atlasCopied = [];
+  new MutationObserver(() => document.querySelectorAll('.atlas-share [role=status]')
+    .forEach(status => window.__atlasCopied.push(status.textContent)))
+    .observe(document.body, {childList: true, characterData: true, subtree: true});
+}"""
 
 
 def url_params(page) -> dict[str, str]:
@@ -248,8 +271,13 @@ def test_the_url_keeps_the_map_view_and_the_open_organisation(
     wait_for_url(page, zoom="9")
     link = page.evaluate("() => window.location.href")
     assert page.locator(".atlas-share input").input_value() == link
+    # The status says "Link copied" for 2.5 s: record it as it is written, not by polling.
+    page.evaluate(COPIED_WATCH_JS)
     page.locator(".atlas-share button").click()
-    page.get_by_text("Link copied").wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.__atlasCopied.some(text => text.startsWith('Link copied'))",
+        timeout=LOAD_TIMEOUT_MS,
+    )
     assert page.evaluate("() => navigator.clipboard.readText()") == link
 
     # Opening the link with an organisation restores the view and opens it there.
@@ -385,8 +413,11 @@ def test_online_tiles_failing_offline_break_nothing(page, guard, app_server, org
     page.goto(app_server.url)
     frame = map_frame(page)
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-layers").hover()
-    page.frame_locator(MAP_FRAME).get_by_text("OpenStreetMap (online)").click()
-    page.wait_for_timeout(1500)
+    # The route handler blocks the tiles; waiting for the failed request, not for time.
+    with page.expect_event(
+        "requestfailed", lambda r: "openstreetmap" in r.url, timeout=LOAD_TIMEOUT_MS
+    ):
+        page.frame_locator(MAP_FRAME).get_by_text("OpenStreetMap (online)").click()
     assert any("openstreetmap" in url for url in guard.blocked), "tiles were requested and blocked"
     assert frame.evaluate(SHOWN_ON_MAP_JS) == len(organisations)
     assert frame.locator(".leaflet-basemap-pane path").count() > 150
@@ -407,13 +438,7 @@ def test_upload_changes_this_session_and_not_another(browser, guard, app_server,
     wait_for_count(page, 3)
     page.locator('[data-testid="stSidebar"] a', has_text="Map").first.click()
     frame = map_frame(page)
-    page.wait_for_function(
-        "([sel]) => { const w = document.querySelector(sel).contentWindow; let c = 0;"
-        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
-        " return c === 3; }",
-        arg=[MAP_FRAME],
-        timeout=LOAD_TIMEOUT_MS,
-    )
+    wait_for_map_count(page, 3)
     screenshot(page, "upload-map")
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
     other.route("**/*", guard.route)
@@ -446,7 +471,7 @@ def test_hebrew_pages_are_right_to_left_with_hebrew_glyphs(page, guard, app_serv
     if path == "/":
         map_frame(page)
     else:
-        page.locator('[data-testid="stVegaLiteChart"]').nth(4).wait_for(timeout=LOAD_TIMEOUT_MS)
+        wait_until_drawn(page, "charts")
     label = page.locator(
         '[data-testid="stSidebar"] [data-testid="stMultiSelect"] [data-testid="stWidgetLabel"]'
     ).first

@@ -9,13 +9,28 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from mapping.filters import Filters
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_browser import LOAD_TIMEOUT_MS, map_frame, wait_for_url
+from tests.e2e.pages import LOAD_TIMEOUT_MS, wait_until_settled
+from tests.e2e.test_browser import map_frame, wait_for_url
 
 pytestmark = pytest.mark.e2e
 
 CAPTION = re.compile(r"By (\d{4}): ([\d,]+) organisations? in (\d+) countr")
 SHOWN_JS = """() => { let n = 0; window.map.eachLayer(l => {
   if (l.atlasCount !== undefined) { n += l.atlasCount; } }); return n; }"""
+# The caption names a year other than ``year`` (the control moved on by itself).
+NEXT_YEAR_JS = """(year) => {
+  const caption = document.querySelector('.atlas-timeline-caption');
+  const match = caption && caption.textContent.match(/By (\\d{4})/);
+  return !!match && match[1] !== year;
+}"""
+
+
+def caption_year(frame) -> str:
+    """The year the timeline's caption names."""
+    caption = frame.locator(".atlas-timeline-caption").inner_text()
+    match = CAPTION.search(caption)
+    assert match, caption
+    return match.group(1)
 
 
 def count_reruns(page) -> list[int]:
@@ -44,17 +59,15 @@ def test_the_year_control_plays_without_a_rerun(page, guard, app_server, organis
     page.goto(app_server.url)
     frame = map_frame(page)
     frame.locator(".atlas-timeline").wait_for(timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # the page's own first runs (and the map's) are done
+    wait_until_settled(page)  # the page's own run is over: any rerun from now is the control's
     before = len(reruns)
     frame.locator(".atlas-timeline-play").click()
-    years = set()
-    for _ in range(5):
-        page.wait_for_timeout(1600)
-        caption = frame.locator(".atlas-timeline-caption").inner_text()
-        match = CAPTION.search(caption)
-        assert match, caption
-        years.add(int(match.group(1)))
-    assert len(years) >= 3  # it stepped through the years
+    years = []
+    for _ in range(3):  # it steps through the years by itself, one every 1.5 s
+        last = years[-1] if years else ""
+        frame.wait_for_function(NEXT_YEAR_JS, arg=last, timeout=LOAD_TIMEOUT_MS)
+        years.append(caption_year(frame))
+    assert len(set(years)) == 3
     frame.locator(".atlas-timeline-play").click()  # pause
     assert len(reruns) == before, "stepping the years re-ran the app"
     # The count on screen is the data's, for the year where it stopped.
@@ -100,9 +113,8 @@ def test_the_timeline_scene_plays_and_steps_by_keyboard(browser, guard, app_serv
     frame = map_frame(page)
     caption = frame.locator(".atlas-timeline-caption")
     caption.wait_for(timeout=LOAD_TIMEOUT_MS)
-    first = caption.inner_text()
-    page.wait_for_timeout(3500)  # 1.5 s per year: it plays by itself
-    assert caption.inner_text() != first
+    first = caption_year(frame)
+    frame.wait_for_function(NEXT_YEAR_JS, arg=first, timeout=LOAD_TIMEOUT_MS)  # it plays by itself
     # A presenter's remote sends arrow keys and Page Up / Page Down to the page.
     page.mouse.click(5, 300)  # the page (not the map) has the focus, as with a remote
     page.keyboard.press("ArrowRight")  # stops playing and steps one year on
