@@ -33,14 +33,20 @@ SHOWN_ON_MAP_JS = """() => {
 }"""
 
 
+# The organisations layer has framed its results (atlas.js: it fits them after it arrives).
+FRAMED_JS = "() => Boolean(window.map._atlasOrganisations && window.map._atlasOrganisations.framed)"
+
+
 def map_frame(page):
-    """Return the map iframe's frame once Leaflet has drawn organisations in it."""
+    """Return the map iframe's frame once Leaflet has drawn organisations in it and framed them."""
     page.locator(MAP_FRAME).wait_for(timeout=LOAD_TIMEOUT_MS)
     frame = page.frame_locator(MAP_FRAME)
     frame.locator(".atlas-cluster, path.leaflet-interactive").first.wait_for(
         timeout=LOAD_TIMEOUT_MS
     )
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+    found = next(f for f in page.frames if "streamlit_folium" in f.url)
+    found.wait_for_function(FRAMED_JS, timeout=LOAD_TIMEOUT_MS)
+    return found
 
 
 def shown_count(page) -> tuple[int, int]:
@@ -344,6 +350,8 @@ def test_present_page_at_1920x1080_shows_map_and_caption(browser, guard, app_ser
     assert f"Canada: {len(canada)} organisations" in caption.inner_text()
     assert caption.bounding_box()["y"] < 1080, "the caption must be on screen"
     screenshot(page, "present-1920x1080")
+    # The presenter's controls hide from the audience until the mouse moves.
+    page.mouse.move(960, 540)
     page.get_by_role("button", name="Next ▶").click()
     page.get_by_text(re.compile(r"^Australia: \d+ organisations")).wait_for(timeout=LOAD_TIMEOUT_MS)
     assert "scene=australia" in page.url
