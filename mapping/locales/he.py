@@ -149,7 +149,8 @@ MESSAGES: dict[str, str] = {
     "detail.linked_outside": "(לא בתצוגה הזו)",
     "detail.link_since": "מאז {year}",
     "detail.link_until": "עד {year}",
-    "detail.link_between": "{since}–{until}",
+    # Isolated left to right: "2015–2020" would otherwise read 2020–2015 in a Hebrew line.
+    "detail.link_between": "\u2066{since}–{until}\u2069",
     "detail.link_source": "מקור",
     "detail.link_years_unknown": "השנים לא תועדו",
     "detail.org_type": "סוג",

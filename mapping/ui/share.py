@@ -104,17 +104,14 @@ SHARE_HTML = """<style>
 
 SHARE_ACTION_HTML = """<style>
 .atlas-share-action {{ display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }}
-.atlas-share-action button {{ display: inline-flex; align-items: center; gap: .4rem;
-  font: inherit; font-size: .95rem; font-weight: 600; min-height: 2.5rem; padding: .35rem .9rem;
-  border: 1px solid #005a8c; border-radius: .5rem; background: #fff; color: #005a8c;
-  cursor: pointer; }}
+.atlas-share-action button {{ font: inherit; font-size: .95rem; font-weight: 600;
+  min-height: 2.5rem; padding: .35rem .9rem; border: 1px solid #005a8c; border-radius: .5rem;
+  background: #fff; color: #005a8c; cursor: pointer; }}
 .atlas-share-action button:hover {{ background: #eaf3f9; }}
 .atlas-share-action button:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
 .atlas-share-action [role=status] {{ font-size: .9rem; color: #1b1b1b; }}
 </style>
 <div class="atlas-share-action">
-<button type="button" title="{help}" data-copied="{copied}" data-title="{title}">
-<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true"><path d="M10 2v11M6 6l4-4 4 4
-M4 10v7h12v-7" fill="none" stroke="currentColor" stroke-width="2"/></svg>{label}</button>
+<button type="button" title="{help}" data-copied="{copied}" data-title="{title}">{label}</button>
 <span role="status" aria-live="polite"></span>
 </div>"""

@@ -51,17 +51,24 @@ def follow(page, guard, link) -> str:
     return asked[0]
 
 
+def check_details_links(page, guard, details, reasons: str, expected: dict) -> None:
+    """Follow the website and every source link in an organisation's details."""
+    website = details.get_by_role("link", name=expected["website"])
+    website.wait_for(timeout=LOAD_TIMEOUT_MS)
+    # The address is shown as it is, and the link goes there (no Markdown escapes).
+    assert website.inner_text() == expected["website"]
+    assert follow(page, guard, website) == expected["website"]
+    sources = details.locator(f"{reasons} a")
+    followed = {follow(page, guard, sources.nth(i)) for i in range(sources.count())}
+    assert followed == expected["sources"]
+
+
 def test_links_in_the_maps_details(page, guard, app_server, expected):
     page.goto(f"{app_server.url}/?linked={LINKED}&role=funding&org={ORG}")
     frame = map_frame(page)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=LOAD_TIMEOUT_MS)
-    website = popup.get_by_role("link", name=expected["website"])
-    assert follow(page, guard, website) == expected["website"]
-    sources = popup.locator(".atlas-links-reasons a")
-    assert {follow(page, guard, sources.nth(i)) for i in range(sources.count())} == (
-        expected["sources"]
-    )
+    check_details_links(page, guard, popup, ".atlas-links-reasons", expected)
     screenshot(page, "links-map")
     # "These organisations as a list" leads to the Data page of the same view.
     page.get_by_role("link", name="These organisations as a list").click()
@@ -104,15 +111,7 @@ def test_links_on_the_data_page(page, guard, app_server, expected):
     picker.locator("input").click()
     page.get_by_role("option", name=expected["name"]).click()
     details = page.locator(".st-key-atlas_details")
-    website = details.get_by_role("link", name=expected["website"])
-    website.wait_for(timeout=LOAD_TIMEOUT_MS)
-    # The address is shown as it is, and the link goes there (no Markdown escapes).
-    assert website.inner_text() == expected["website"]
-    assert follow(page, guard, website) == expected["website"]
-    sources = details.locator(".atlas-details-reasons a")
-    assert {follow(page, guard, sources.nth(i)) for i in range(sources.count())} == (
-        expected["sources"]
-    )
+    check_details_links(page, guard, details, ".atlas-details-reasons", expected)
     screenshot(page, "links-data")
     # "Show it on the map" opens the map with its details.
     page.get_by_role("link", name="Show it on the map").click()
@@ -128,11 +127,5 @@ def test_links_in_the_graphs_details(page, guard, app_server, expected):
     _element, frame = graph_frame(page)
     frame.locator(".atlas-network-list select").select_option(label=expected["name"])
     panel = frame.locator(".atlas-network-panel")
-    website = panel.get_by_role("link", name=expected["website"])
-    website.wait_for(timeout=LOAD_TIMEOUT_MS)
-    assert follow(page, guard, website) == expected["website"]
-    sources = panel.locator(".atlas-links-reasons a")
-    assert {follow(page, guard, sources.nth(i)) for i in range(sources.count())} == (
-        expected["sources"]
-    )
+    check_details_links(page, guard, panel, ".atlas-links-reasons", expected)
     screenshot(page, "links-network")

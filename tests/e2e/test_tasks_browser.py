@@ -104,6 +104,14 @@ def check_the_audience_view(page, scene, lang: str) -> None:
         )
         assert rendered
         assert min(rendered) >= 24 - 0.01
+        # A cut name ends "…" where its own reading ends (a mark of its direction after it).
+        labels = frame.evaluate(
+            "() => document.querySelector('.atlas-network').atlasGraph.nodes('.hub')"
+            ".map(n => n.data('label'))"
+        )
+        for text in (label for label in labels if "…" in label):
+            mark = "\u200f" if HEBREW.match(text) else "\u200e"
+            assert text.endswith("…" + mark), repr(text)
         assert frame.locator(".atlas-network-tools, .atlas-network-panel").count() == 0
         legend = frame.locator(".atlas-network-legend").inner_text()
     else:
