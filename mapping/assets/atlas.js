@@ -100,12 +100,14 @@
     var narrow = size.x < NARROW, large = container.classList.contains("atlas-presenter");
     // Leaflet adds 46 px of margins and border around the content, and a 20 px tip below.
     var width = Math.max(140, Math.min(large ? 620 : 340, size.x - 74));
+    // Panned clear of the map's buttons and legend (on a phone they step aside instead).
+    var clear = narrow ? { left: 0, right: 0, bottom: 0 } : controlsMargin(map);
     return L.extend({
       maxWidth: width,
       minWidth: Math.min(large ? 360 : 220, width),
       maxHeight: Math.max(120, Math.min(large ? 560 : narrow ? 420 : 260, size.y - (narrow ? 90 : 140))),
-      autoPanPaddingTopLeft: L.point(8, 12),
-      autoPanPaddingBottomRight: L.point(8, 8)
+      autoPanPaddingTopLeft: L.point(clear.left + 8, 12),
+      autoPanPaddingBottomRight: L.point(clear.right + 8, clear.bottom + 8)
     }, extra || {});
   }
 

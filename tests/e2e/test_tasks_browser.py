@@ -546,6 +546,20 @@ def test_a_researcher_sees_why_each_organisation_is_linked_and_downloads_that_li
     tap_an_organisation(frame, click=True)
     popup = frame.locator(".leaflet-popup-content:has(.atlas-popup-list)")
     popup.locator(".atlas-links-why").wait_for(timeout=LOAD_TIMEOUT_MS)
+    # The details are clear of the map's buttons and legend, which would cover them.
+    frame.wait_for_function(
+        "() => !window.map._panAnim || !window.map._panAnim._inProgress", timeout=LOAD_TIMEOUT_MS
+    )
+    details = popup.bounding_box()
+    for control in (".leaflet-control-zoom", ".atlas-fit", ".atlas-legend"):
+        box = frame.locator(control).bounding_box()
+        apart = (
+            box["x"] + box["width"] <= details["x"]
+            or details["x"] + details["width"] <= box["x"]
+            or box["y"] + box["height"] <= details["y"]
+            or details["y"] + details["height"] <= box["y"]
+        )
+        assert apart, (control, box, details)
     assert popup.locator(".atlas-links-why").inner_text() == why
     assert tamarack in popup.locator(".atlas-links-reasons").inner_text()
     assert popup.locator(".atlas-links-reasons .atlas-links-source").count() > 0
