@@ -29,6 +29,7 @@ csv.download_button(
     data=export.to_csv_bytes(frame.shown),
     file_name=f"{stem}.csv",
     mime="text/csv",
+    on_click="ignore",  # a download changes nothing on the page: no run for it
     width="stretch",
     help=ui._("download.csv_help"),
 )
@@ -58,6 +59,7 @@ geojson.download_button(
     data=export.to_geojson_bytes(frame.shown, metadata=notes),
     file_name=f"{stem}.geojson",
     mime="application/geo+json",
+    on_click="ignore",
     width="stretch",
 )
 html.download_button(

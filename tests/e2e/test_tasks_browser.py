@@ -448,7 +448,8 @@ def years_text(link, lang: str) -> str:
 
 
 def download(page, name: str) -> tuple[str, bytes]:
-    """Click the download button ``name``; return the file's name and bytes."""
+    """Click the download button ``name`` (the page settled); return the file's name and bytes."""
+    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
     with page.expect_download(timeout=LOAD_TIMEOUT_MS) as info:
         page.get_by_role("button", name=name, exact=True).click()
     return info.value.suggested_filename, info.value.path().read_bytes()
