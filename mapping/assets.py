@@ -57,6 +57,9 @@ NETWORK_JS = Asset(OWN_ASSETS / "network.js", "atlas/network.js")
 NETWORK_CSS = Asset(OWN_ASSETS / "network.css", "atlas/network.css")
 # The graph's frame: a Streamlit component's page, served by Streamlit from this folder.
 NETWORK_FRAME = OWN_ASSETS / "network_frame"
+# The presenter's keys, hidden controls and blank screen (the Present page), a component too.
+PRESENTER_JS = Asset(OWN_ASSETS / "presenter.js", "atlas/presenter.js")
+PRESENTER_FRAME = OWN_ASSETS / "presenter_frame"
 
 SCRIPTS = (LEAFLET_JS, DETAILS_JS, ATLAS_JS)
 # The network graph's frame: Cytoscape.js, the shared details, the graph itself.
@@ -75,6 +78,7 @@ ALL_ASSETS = (
     CYTOSCAPE_JS,
     NETWORK_JS,
     NETWORK_CSS,
+    PRESENTER_JS,
 )
 
 

@@ -358,6 +358,25 @@ def view_links(links: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
     return links.loc[keep]
 
 
+def with_linked(shown: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` plus the organisation of a "linked to" view (``linked``, one row or none).
+
+    The links among them are the view's links and the reason each organisation
+    is in the view: its link to ``linked``, listed even when the filters leave
+    ``linked`` out of ``shown``. Row order: ``shown``'s, then ``linked``.
+
+    >>> shown = pd.DataFrame({"id": ["a", "b"]})
+    >>> with_linked(shown, pd.DataFrame({"id": ["x"]}))["id"].tolist()
+    ['a', 'b', 'x']
+    >>> with_linked(shown, pd.DataFrame({"id": ["a"]}))["id"].tolist()
+    ['a', 'b']
+    """
+    extra = linked.loc[~linked["id"].isin(set(shown["id"]))]
+    if extra.empty:
+        return shown
+    return pd.concat([shown, extra])
+
+
 def neighbour_ids(links: pd.DataFrame, ids: Iterable[str]) -> set[str]:
     """``ids`` and every organisation directly linked to one of them."""
     shown = set(ids)

@@ -107,6 +107,10 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "Click an organisation on the map to see its details here.",
     "map.details_heading": "Details",
+    "share.action": "Share",
+    "share.action_help": (
+        "Share this exact view: on a phone, with its share sheet; elsewhere the link is copied."
+    ),
     "share.caption": "Share this view (copy the link):",
     "share.label": "Link to this view",
     "share.copy": "Copy link",
@@ -140,6 +144,14 @@ MESSAGES: dict[str, str] = {
     # Popup and details-panel labels, one per maps.DETAIL_FIELDS field.
     "detail.linked": "Linked organisations",
     "detail.linked_hidden": "+ {n} more outside this view",
+    # Filled in by details.js: pass name="{name}", year="{year}" etc. to keep the placeholders.
+    "detail.linked_why": "In this view because it is linked to {name}:",
+    "detail.linked_outside": "(not in this view)",
+    "detail.link_since": "since {year}",
+    "detail.link_until": "until {year}",
+    "detail.link_between": "{since}–{until}",
+    "detail.link_source": "source",
+    "detail.link_years_unknown": "years not recorded",
     "detail.org_type": "Type",
     "detail.roles": "Roles",
     "detail.domains": "Domains",
@@ -351,10 +363,20 @@ MESSAGES: dict[str, str] = {
     "present.next": "Next ▶",
     "present.position": "Scene {index} of {count}",
     "present.auto_advance": "Auto-advance every (s, 0 = off)",
-    "present.timeline_keys": (
-        "The years play by themselves: ← → or Page Up / Page Down "
-        "step through them, the space bar pauses."
+    "present.first": "⏮ First",
+    "present.last": "Last ⏭",
+    "present.keys": (
+        "Keys (a remote works too): Page Down, → or Space: next scene · Page Up or ←: "
+        "previous scene · Home / End: first / last · B or .: blank the screen (again to "
+        "bring it back). These controls hide until the mouse moves."
     ),
+    "present.keys_timeline": (
+        "Keys (a remote works too): the years play by themselves; Page Down, → or Space: "
+        "show the last year, press again for the next scene · ↓ / ↑: one year on / back · "
+        "Page Up or ←: previous scene · Home / End: first / last · B or .: blank the screen. "
+        "These controls hide until the mouse moves."
+    ),
+    "present.blank": "The screen is blank. Press B, the full stop or Escape to show it again.",
     "present.error": "The presenter scenes cannot be shown. {error}",
     # --- The About page (pages/about.py, mapping/about.py) ---
     "about.heading": "About the Collective Impact Atlas",

@@ -111,6 +111,10 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "לחצו על ארגון במפה כדי לראות כאן את פרטיו.",
     "map.details_heading": "פרטים",
+    "share.action": "שיתוף",
+    "share.action_help": (
+        "שיתוף התצוגה הזו בדיוק: בטלפון דרך תפריט השיתוף שלו, ובמקומות אחרים הקישור מועתק."
+    ),
     "share.caption": "שיתוף התצוגה (העתיקו את הקישור):",
     "share.label": "קישור לתצוגה הזו",
     "share.copy": "העתקת הקישור",
@@ -141,6 +145,14 @@ MESSAGES: dict[str, str] = {
     "map.country_count": "{country}: {count}",
     "detail.linked": "ארגונים מקושרים",
     "detail.linked_hidden": "ועוד {n} מחוץ לתצוגה הזו",
+    "detail.linked_why": "בתצוגה הזו כי הוא מקושר אל {name}:",
+    "detail.linked_outside": "(לא בתצוגה הזו)",
+    "detail.link_since": "מאז {year}",
+    "detail.link_until": "עד {year}",
+    # Isolated left to right: "2015–2020" would otherwise read 2020–2015 in a Hebrew line.
+    "detail.link_between": "\u2066{since}–{until}\u2069",
+    "detail.link_source": "מקור",
+    "detail.link_years_unknown": "השנים לא תועדו",
     "detail.org_type": "סוג",
     "detail.roles": "תפקידים",
     "detail.domains": "תחומים",
@@ -334,9 +346,20 @@ MESSAGES: dict[str, str] = {
     "present.next": "הבא ◀",
     "present.position": "שקופית {index} מתוך {count}",
     "present.auto_advance": "מעבר אוטומטי כל (שניות, 0 = כבוי)",
-    "present.timeline_keys": (
-        "השנים מתנגנות מעצמן: ← → או Page Up / Page Down עוברים ביניהן, מקש הרווח עוצר."
+    "present.first": "⏭ הראשונה",
+    "present.last": "האחרונה ⏮",
+    "present.keys": (
+        "מקשים (גם שלט של מצגת): Page Down, → או רווח: השקופית הבאה · Page Up או ←: "
+        "השקופית הקודמת · Home / End: הראשונה / האחרונה · B או נקודה: מסך שחור (שוב כדי "
+        "להחזיר). הכפתורים האלה מוסתרים עד שהעכבר זז."
     ),
+    "present.keys_timeline": (
+        "מקשים (גם שלט של מצגת): השנים מתנגנות מעצמן; Page Down, → או רווח: השנה האחרונה, "
+        "ולחיצה נוספת לשקופית הבאה · ↓ / ↑: שנה קדימה / אחורה · Page Up או ←: השקופית "
+        "הקודמת · Home / End: הראשונה / האחרונה · B או נקודה: מסך שחור. "
+        "הכפתורים האלה מוסתרים עד שהעכבר זז."
+    ),
+    "present.blank": "המסך הוחשך. הקישו B, נקודה או Escape כדי להציגו שוב.",
     "present.error": "לא ניתן להציג את שקופיות ההצגה. {error}",
     # --- The About page ---
     "about.heading": "אודות אטלס קולקטיב אימפקט",

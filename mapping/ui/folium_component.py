@@ -43,10 +43,14 @@ def _links(atlas: folium.Map) -> tuple[list[str], list[str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _base_arguments(
-    view: tuple[tuple[float, float], float], lang: str, aggregated: bool, key: str
+    view: tuple[tuple[float, float], float],
+    lang: str,
+    aggregated: bool,
+    key: str,
+    presenter: bool = False,
 ) -> MappingProxyType:
-    """The component arguments of a base map (its first view, language, kind of layer, key)."""
-    atlas = maps.base_map(view=view, lang=lang)
+    """The component arguments of a base map (first view, language, kind of layer, key, hall)."""
+    atlas = maps.base_map(view=view, lang=lang, presenter=presenter)
     atlas.get_root().render()
     atlas.render()
     # In st_folium's order: the map's script renames the map that header and html name.
@@ -105,6 +109,8 @@ def show(
     height: int,
     returned: Sequence[str],
     key: str,
+    presenter: bool = False,
+    on_change: Callable[[dict], None] | None = None,
 ) -> dict:
     """Show the map component: a base map at ``view`` with the layer ``script`` added.
 
@@ -120,17 +126,25 @@ def show(
         The interactions that re-run the app (st_folium's ``returned_objects``).
     key : str
         The widget key (as for ``st_folium``).
+    presenter : bool
+        Draw the base map for a hall (``maps.base_map``).
+    on_change : callable, optional
+        Called with the component's new value when the browser sends one (the
+        atlas layer sends ``{"atlas": {...}}`` when the view should change).
 
     Returns
     -------
     dict
         What ``st_folium`` returns.
     """
-    base = _base_arguments(view, lang, aggregated, key)
+    base = _base_arguments(view, lang, aggregated, key, presenter)
     component_key = base["key"]
 
-    def on_change() -> None:
-        st.session_state[key] = st.session_state.get(component_key, {})
+    def changed() -> None:
+        value = st.session_state.get(component_key, {})
+        st.session_state[key] = value
+        if on_change is not None:
+            on_change(value)
 
     component: Callable = streamlit_folium._component_func
     return component(
@@ -151,6 +165,6 @@ def show(
         pixelated=False,
         css_links=list(base["css_links"]),
         js_links=list(base["js_links"]),
-        on_change=on_change,
+        on_change=changed,
         wrap_longitude=False,
     )

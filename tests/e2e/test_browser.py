@@ -39,11 +39,17 @@ SHOWN_ON_MAP_JS = """() => {
 }"""
 
 
+# The organisations layer has framed its results (atlas.js: it fits them after it arrives).
+FRAMED_JS = "() => Boolean(window.map._atlasOrganisations && window.map._atlasOrganisations.framed)"
+
+
 def map_frame(page):
-    """Return the map iframe's frame once Leaflet has drawn organisations in it."""
+    """Return the map iframe's frame once Leaflet has drawn organisations in it and framed them."""
     page.locator(MAP_FRAME).wait_for(timeout=LOAD_TIMEOUT_MS)
     page.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+    found = next(f for f in page.frames if "streamlit_folium" in f.url)
+    found.wait_for_function(FRAMED_JS, timeout=LOAD_TIMEOUT_MS)
+    return found
 
 
 def shown_count(page) -> tuple[int, int]:
@@ -372,6 +378,8 @@ def test_present_page_at_1920x1080_shows_map_and_caption(browser, guard, app_ser
     assert f"Canada: {len(canada)} organisations" in caption.inner_text()
     assert caption.bounding_box()["y"] < 1080, "the caption must be on screen"
     screenshot(page, "present-1920x1080")
+    # The presenter's controls hide from the audience until the mouse moves.
+    page.mouse.move(960, 540)
     page.get_by_role("button", name="Next ▶").click()
     page.get_by_text(re.compile(r"^Australia: \d+ organisations")).wait_for(timeout=LOAD_TIMEOUT_MS)
     assert "scene=australia" in page.url
@@ -488,4 +496,63 @@ def test_hebrew_pages_are_right_to_left_with_hebrew_glyphs(page, guard, app_serv
         page.evaluate(TOFU_JS, '[data-testid="stSidebar"] [data-testid="stMultiSelect"] label') > 5
     )
     screenshot(page, f"hebrew{path.replace('/', '-') or '-map'}")
+    assert guard.blocked == []
+
+
+IN_VIEW_JS = """() => { const b = window.map.getBounds(), l = window.map._atlasOrganisations;
+  return l._data.lat.every((lat, i) => b.contains([lat, l._data.lon[i]])); }"""
+
+
+def pick_role(page, role: str) -> None:
+    """Choose one more role in the sidebar."""
+    page.locator('[data-testid="stMultiSelect"]', has_text="Role").click()
+    page.get_by_role("option", name=role).click()
+    page.keyboard.press("Escape")
+
+
+def test_the_map_frames_new_results_unless_moved_and_the_world_after_reset(
+    page, guard, app_server, organisations
+):
+    page.goto(f"{app_server.url}/?region=Australia")
+    frame = map_frame(page)
+    assert frame.evaluate(IN_VIEW_JS)
+    australia = frame.evaluate("() => window.map.getZoom()")
+    assert australia >= 3  # framed on Australia, not the world
+    # A filter change frames the new results...
+    page.locator('[data-testid="stMultiSelect"]', has_text="World region").click()
+    page.get_by_role("option", name="Canada").click()
+    page.keyboard.press("Escape")
+    wait_for_count(page, len(Filters(world_regions=("Australia", "Canada")).apply(organisations)))
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.map.getZoom() < {australia}", timeout=LOAD_TIMEOUT_MS)
+    assert frame.evaluate(IN_VIEW_JS)
+    # ...unless the visitor has moved the map since: then it stays where they put it.
+    box = page.locator(MAP_FRAME).bounding_box()
+    frame.evaluate(
+        "() => { window.__settled = false; window.map.once('moveend', () => {"
+        " window.__settled = true; }); }"
+    )
+    page.mouse.move(box["x"] + 400, box["y"] + 300)  # a visitor drags the map aside
+    page.mouse.down()
+    page.mouse.move(box["x"] + 250, box["y"] + 250, steps=8)
+    page.mouse.up()
+    frame.wait_for_function("() => window.__settled", timeout=LOAD_TIMEOUT_MS)  # inertia ends
+    assert frame.evaluate("() => window.map._atlasUserMoved") is True
+    moved = frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]")
+    pick_role(page, "Funding")
+    wait_for_count(
+        page,
+        len(
+            Filters(world_regions=("Australia", "Canada"), roles=("funding",)).apply(organisations)
+        ),
+    )
+    frame = map_frame(page)
+    assert frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]") == moved
+    # "Reset filters" brings the whole world back, whatever the visitor did.
+    page.get_by_role("button", name="Reset filters").click()
+    wait_for_count(page, len(organisations))
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => ({IN_VIEW_JS})()", timeout=LOAD_TIMEOUT_MS)
+    assert frame.evaluate("() => window.map.getZoom()") <= 2
+    screenshot(page, "map-reset-world")
     assert guard.blocked == []
