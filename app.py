@@ -31,6 +31,7 @@ if __name__ == "__main__":
     with run_slot():
         navigation.run()
 else:
+    import asyncio
     import time
     from collections.abc import AsyncIterator
     from contextlib import asynccontextmanager
@@ -38,11 +39,23 @@ else:
     from streamlit.logger import get_logger
     from streamlit.runtime import Runtime
 
-    from mapping import api
+    from mapping import api, store
+
+    def migrate(log) -> None:
+        """Bring the suggestions database's schema up to date, once per server start.
+
+        Under a lock (``mapping.store.migrate``): replicas starting together take turns.
+        A database that is off or down leaves the atlas as it is (readable, exports and
+        all); suggestions are paused until it answers, and the first one migrates then.
+        """
+        try:
+            log.info("database schema at revision %s", store.migrate())
+        except store.UnavailableError as error:
+            log.warning("suggestions are paused: the database is %s", error)
 
     @asynccontextmanager
     async def warm_up(_app: st.App) -> AsyncIterator[None]:
-        """Run the script once, for the default view, before the server takes visitors.
+        """Migrate the database, then run the script once before the server takes visitors.
 
         A fresh process pays once for what later runs reuse: importing the library
         (most of a second), reading the dataset, building the default map. Paid by
@@ -51,13 +64,15 @@ else:
         No component module (``mapping.ui``) is imported here: one imported outside a
         script run would never register its frontend; ``mapping.api`` imports none.
         """
+        log = get_logger("atlas")
+        # In a thread: the database may take a few seconds to answer (or to time out).
+        await asyncio.to_thread(migrate, log)
         started = time.perf_counter()
         # Streamlit's script health check: a whole run in a session of its own, so
         # components register and st.cache_resource fills as in a visitor's run. A
         # failed run is logged, not raised: visitors get the page's own message.
         ran, outcome = await Runtime.instance().does_script_run_without_error()
         took = time.perf_counter() - started
-        log = get_logger("atlas")
         if ran:
             log.info("warmed up in %.2f s", took)
         else:

@@ -7,6 +7,14 @@ Run from the project root (needs HAProxy for the replica rows: ``apt-get install
     python -m benchmarks.load --soak 1000          # 1,000 visitors in waves of 250: RSS over time
     python -m benchmarks.load --cold 5             # cold start: process start to first finished map
     python -m benchmarks.load --url http://atlas.example:8080 --sessions 1,20   # a deployment
+    python -m benchmarks.load --compare-db 3       # 250 at once, no database vs PostgreSQL, x3
+
+With ``--compare-db N`` two processes run side by side, one with no database
+(``ATLAS_DB_URL=off``) and one on a throwaway PostgreSQL cluster (Debian's, started here
+as the ``postgres`` user): bursts of the first ``--sessions`` size alternate between them
+N times each, and the database's own count of transactions in the atlas's database
+(``pg_stat_database``) before and after the bursts says how much work the visitors caused
+it.
 
 With ``--url`` the bursts go to a server already running (a deployment, to warm
 it up before a talk and check it holds): no process is started and the CPU
@@ -45,7 +53,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.e2e.servers import Server, start_app, start_balancer
+from tests.e2e.servers import Server, start_app, start_balancer, start_postgres
 
 SESSIONS = (1, 10, 50, 100, 250)
 REPLICAS = 2
@@ -235,6 +243,52 @@ def soak(total: int, wave: int, query: str) -> list[tuple[int, float]]:
         app.stop()
 
 
+def database_transactions(cluster) -> int:
+    """Transactions PostgreSQL has counted in the atlas's database (read from another one)."""
+    import sqlalchemy as sa
+
+    # A backend reports its counts at the end of a transaction at most once a second, and
+    # otherwise after 10 s idle: wait for the app's start-up migration to be counted.
+    time.sleep(11)
+    engine = sa.create_engine(cluster.url.rsplit("/", 1)[0] + "/postgres")
+    try:
+        with engine.connect() as connection:
+            return connection.exec_driver_sql(
+                "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'atlas'"
+            ).scalar()
+    finally:
+        engine.dispose()
+
+
+def compare_database(sessions: int, rounds: int, query: str) -> tuple[list[Row], int]:
+    """Alternate bursts between a process with no database and one on PostgreSQL."""
+    # No autovacuum: its workers' transactions would count as the atlas's.
+    cluster = start_postgres("autovacuum=off")
+    servers: dict[str, Server] = {}
+    try:
+        servers["no database"] = start_app({"ATLAS_DB_URL": "off"}, name="no-database")
+        servers["PostgreSQL"] = start_app({"ATLAS_DB_URL": cluster.url}, name="postgresql")
+        for server in servers.values():
+            warm(server.url, query)
+        before = database_transactions(cluster)
+        rows = [
+            measure(setup, server.url, [server], sessions, query)
+            for _ in range(rounds)
+            for setup, server in servers.items()
+        ]
+        return rows, database_transactions(cluster) - before
+    finally:
+        for server in servers.values():
+            server.stop()
+        cluster.remove()
+
+
+def p95(row: Row) -> float:
+    """A burst's p95 (seconds)."""
+    times = sorted(v.seconds for v in row.visits if not v.error)
+    return times[min(len(times) - 1, int(0.95 * len(times)))]
+
+
 def main(argv: list[str]) -> None:
     """Parse the options, run the bursts and print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
@@ -245,9 +299,30 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--wave", type=int, default=250)
     parser.add_argument("--cold", type=int, default=0, help="cold starts to time (0: none)")
     parser.add_argument("--url", default="", help="a running deployment to visit instead")
+    parser.add_argument(
+        "--compare-db", type=int, default=0, help="alternating bursts, no database vs PostgreSQL"
+    )
     options = parser.parse_args(argv)
     sizes = [int(n) for n in options.sessions.split(",") if n]
     query = options.query.lstrip("?")
+
+    if options.compare_db:
+        size = sizes[-1]
+        rows, transactions = compare_database(size, options.compare_db, query)
+        print(HEADER)
+        for row in rows:
+            print("| " + " | ".join(row.cells()) + " |")
+        medians = {
+            setup: statistics.median(p95(r) for r in rows if r.setup == setup)
+            for setup in ("no database", "PostgreSQL")
+        }
+        print(
+            f"\nmedian p95: no database {medians['no database']:.2f} s, PostgreSQL "
+            f"{medians['PostgreSQL']:.2f} s, ratio "
+            f"{medians['PostgreSQL'] / medians['no database']:.2f}; "
+            f"PostgreSQL transactions in the atlas's database during the bursts: {transactions}"
+        )
+        return
 
     if options.url:
         url = options.url.rstrip("/")

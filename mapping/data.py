@@ -5,7 +5,8 @@ are separated by ``;``. Loading returns a GeoDataFrame in EPSG:4326 with one
 Point per organisation, multi-valued fields as tuples, and the derived columns
 ``world_region`` and ``location_precision``.
 
-Every row-level check lives in ``validate_table``, which both loaders use: the
+Every row-level check lives in ``validate_table``, which both loaders use (each value by
+the rules of ``mapping.validate``, the one validator suggestions use too): the
 dataset loaders (``load_organisations``, ``organisations_from_table``) raise
 one ``DatasetError`` naming the first invalid row, field and value, so a row
 is never dropped silently; uploads (``mapping.upload``) keep the valid rows
@@ -20,9 +21,7 @@ lang)``, and ``DatasetError.render(lang)`` gives the error in any language
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +29,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from mapping import countries, vocab
+from mapping import countries, validate, vocab
 from mapping.countries import country_codes
 from mapping.csvfile import DatasetError, read_text_table
 from mapping.geocode import geocode, name_key
 from mapping.i18n import DEFAULT, CountryName, Localised, Message
 from mapping.paths import ORGANISATIONS_FILE as DEFAULT_DATASET
-from mapping.rules import MAX_ID_LENGTH, MIN_YEAR, PROBLEM_COLUMNS, is_id, problem_table, slug
+from mapping.rules import PROBLEM_COLUMNS, problem_table
+from mapping.validate import is_web_url, split_multi
 
 DATASET_ENV = "ATLAS_DATA"
 
@@ -61,7 +61,7 @@ COLUMNS = (
     "source",
     "checked",
 )
-MULTI_VALUED = ("roles", "domains", "network")
+MULTI_VALUED = validate.MULTI_VALUED
 REQUIRED = ("id", "name", "roles", "country_code")
 DERIVED = ("world_region", "location_precision")
 PRECISIONS = ("given", "city", "region", "country")
@@ -70,15 +70,10 @@ PRECISIONS = ("given", "city", "region", "country")
 SUGGESTION_LIMIT = 1000
 # The pseudo-field of problems about a latitude/longitude pair as a whole.
 COORDINATES = "coordinates"
-COUNTRY_CODE_STANDARD = "ISO 3166-1 alpha-2"
-WEB_SCHEMES = "http(s)"
-DATE_FORMAT = "YYYY-MM-DD"
 YEAR_FIELDS = ("year_started", "year_ended")
 
 # A plain decimal number, parsed in bulk; any other cell goes through ``float``.
 _DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 __all__ = [
     "COLUMNS",
@@ -133,12 +128,6 @@ def dataset_path(path: str | os.PathLike | None = None) -> Path:
         return Path(path)
     env = os.environ.get(DATASET_ENV, "").strip()
     return Path(env) if env else DEFAULT_DATASET
-
-
-def split_multi(text: str) -> tuple[str, ...]:
-    """Split a ``;``-separated cell into a tuple of unique, stripped, non-empty values."""
-    values = (part.strip() for part in str(text).split(";"))
-    return tuple(dict.fromkeys(v for v in values if v))
 
 
 def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFrame:
@@ -336,6 +325,7 @@ def validate_table(
     swapped = _check_coordinates(table, code, known_code.to_numpy(), found, plausible, fix_swapped)
     _check_years(table, found)
     _check_website_and_dates(table, found, sourced)
+    _check_text(table, found)
     if plausible:
         _check_duplicate_names(table, code, found)
     located = _locate(table, code, found)
@@ -445,22 +435,17 @@ def _clean(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_ids(table: pd.DataFrame, found: _Problems) -> None:
-    """Report ids that break the id rule (``mapping.rules.is_id``) and repeated ids.
+    """Report ids that break the id rule (``validate.id_problem``) and repeated ids.
 
     A malformed id gets the slug of it as a suggestion; a repeat names the row
     that first used the id.
     """
     ids = table["id"]
-    malformed = (ids != "").to_numpy() & ~_map_unique(ids, is_id).astype(bool)
+    reasons = _map_unique(ids, lambda text: validate.id_problem(text) if text else None)
+    malformed = reasons != None  # noqa: E711 - elementwise
     if malformed.any():
-        suggest = _cached(lambda v: Message("data.suggest.id", id=slug(v)))
-        found.add(
-            malformed,
-            "id",
-            ids,
-            Message("data.problem.id_rule", letters="a-z", digits="0-9", length=MAX_ID_LENGTH),
-            _at(malformed, lambda i: suggest(ids.iat[i])),
-        )
+        suggest = _cached(validate.id_suggestion)
+        found.add(malformed, "id", ids, reasons, _at(malformed, lambda i: suggest(ids.iat[i])))
     repeated = (ids != "") & ids.duplicated()
     if not repeated.any():
         return
@@ -476,8 +461,7 @@ def _check_ids(table: pd.DataFrame, found: _Problems) -> None:
 def _first_unknown(field: str, cell: str) -> str:
     """Return the first value of a cell that is not in the field's vocabulary, or ``""``."""
     values = split_multi(cell) if field in MULTI_VALUED else _single(cell)
-    allowed = vocab.VOCABULARIES[field]
-    return next((v for v in values if v.lower() not in allowed), "")
+    return validate.first_unknown(field, values)
 
 
 def _check_vocabulary(table: pd.DataFrame, field: str, found: _Problems) -> None:
@@ -486,9 +470,8 @@ def _check_vocabulary(table: pd.DataFrame, field: str, found: _Problems) -> None
     mask = unknown != ""
     if not mask.any():
         return
-    expected = ", ".join(vocab.VOCABULARIES[field])
-    reason = _cached(lambda v: Message("data.problem.unknown_value", value=v, expected=expected))
-    suggest = _cached(_limited(lambda v: _value_suggestion(vocab.suggest(field, v))))
+    reason = _cached(lambda v: validate.vocabulary_reason(field, v))
+    suggest = _cached(_limited(lambda v: validate.vocabulary_suggestion(field, v)))
     reasons = _objects(reason(v) if v else "" for v in unknown)
     suggestions = _objects(suggest(v) if v else "" for v in unknown)
     found.add(mask, field, table[field], reasons, suggestions)
@@ -502,28 +485,17 @@ def _objects(items) -> np.ndarray:
     return array
 
 
-def _value_suggestion(value: str | None) -> Message | str:
-    """The suggestion of a close vocabulary value, or ``""`` for none."""
-    return Message("data.suggest.value", value=value) if value else ""
-
-
-def _country_suggestion(text: str) -> Message | str:
-    """The suggestion of the country closest to a cell, or ``""`` for none."""
-    code = countries.suggest_code(text)
-    return Message("data.suggest.country", code=code, name=CountryName(code)) if code else ""
-
-
 def _check_country(cells: pd.Series, unknown: pd.Series, found: _Problems) -> None:
     """Report country cells that are not ISO alpha-2 codes, with the closest country name."""
     if not unknown.any():
         return
-    suggest = _limited(_country_suggestion)
+    suggest = _limited(validate.country_suggestion)
     suggestions = {v: suggest(v) for v in pd.unique(cells[unknown])}
     found.add(
         unknown,
         "country_code",
         cells,
-        Message("data.problem.country_code", standard=COUNTRY_CODE_STANDARD),
+        validate.country_reason(""),
         _objects(suggestions.get(v, "") for v in cells),
     )
 
@@ -581,13 +553,12 @@ def _check_coordinates(
         elif swapped.any():
             _report_swapped(table, codes, swapped, found)
     reported = swapped if not fix_swapped else np.zeros(len(table), dtype=bool)
+    # In bulk (a million rows), the limits and the reason of ``validate.coordinate_problem``.
     with np.errstate(invalid="ignore"):
-        for field, text, number, limit in (
-            ("latitude", lat_text, lat, 90.0),
-            ("longitude", lon_text, lon, 180.0),
-        ):
+        for field, text, number in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
+            limit = validate.COORDINATE_LIMITS[field]
             bad = (text != "").to_numpy() & ~(np.abs(number) <= limit) & ~reported
-            found.add(bad, field, text, Message("data.problem.range", low=-limit, high=limit))
+            found.add(bad, field, text, validate.coordinate_problem(field, ""))
     if outside.any():
         _report_outside(table, codes, lat, lon, outside, found)
     return swapped
@@ -652,67 +623,44 @@ def _report_outside(table, codes, lat, lon, outside, found: _Problems) -> None:
 
 
 def _check_years(table: pd.DataFrame, found: _Problems) -> None:
-    """Report years out of range, and an end before the start."""
-    this_year = dt.date.today().year
-    year = Message("data.problem.year", first=MIN_YEAR, last=this_year)
-    parsed = {}
+    """Report years out of range (``validate.year_problem``), and an end before the start."""
     for field in YEAR_FIELDS:
         years = table[field]
-        parsed[field] = _map_unique(years, _integer)
-        bad_year = (years != "").to_numpy() & np.array(
-            [y is None or not MIN_YEAR <= y <= this_year for y in parsed[field]], dtype=bool
-        )
-        found.add(bad_year, field, years, year)
-    started, ended = parsed["year_started"], parsed["year_ended"]
-    reversed_years = np.array(
-        [s is not None and e is not None and e < s for s, e in zip(started, ended, strict=True)],
-        dtype=bool,
+        reasons = _map_unique(years, lambda text: validate.year_problem(text) if text else None)
+        found.add(reasons != None, field, years, reasons)  # noqa: E711 - elementwise
+    reasons = np.array(
+        [
+            validate.year_order_problem(started, ended)
+            for started, ended in zip(table["year_started"], table["year_ended"], strict=True)
+        ],
+        dtype=object,
     )
-    if reversed_years.any():
-        reasons = _at(
-            reversed_years,
-            lambda i: Message("data.problem.year_order", started=started[i], ended=ended[i]),
-        )
-        found.add(reversed_years, "year_ended", table["year_ended"], reasons)
+    found.add(reasons != None, "year_ended", table["year_ended"], reasons)  # noqa: E711
 
 
 def _check_website_and_dates(table: pd.DataFrame, found: _Problems, sourced: bool) -> None:
     """Report websites and sources that are not http(s) URLs, and malformed checked dates."""
-    websites = table["website"]
-    bad_url = (websites != "").to_numpy() & ~_map_unique(websites, is_web_url).astype(bool)
-    found.add(bad_url, "website", websites, Message("data.problem.website", scheme=WEB_SCHEMES))
+    checks = [("website", validate.website_problem), ("checked", validate.date_problem)]
     if sourced:
-        cells = table["source"]
-        bad_source = (cells != "").to_numpy() & ~_map_unique(
-            cells, lambda cell: all(map(is_web_url, source_urls(cell))) and bool(source_urls(cell))
-        ).astype(bool)
-        found.add(bad_source, "source", cells, Message("data.problem.source", scheme=WEB_SCHEMES))
-    dates = table["checked"]
-    today = dt.date.today()
-    bad_date = (dates != "").to_numpy() & ~_map_unique(
-        dates, lambda text: (d := _date(text)) is not None and d <= today
-    ).astype(bool)
-    found.add(
-        bad_date,
-        "checked",
-        dates,
-        Message("data.problem.checked", format=DATE_FORMAT, today=today.isoformat()),
-    )
+        checks.insert(1, ("source", validate.source_problem))
+    for field, rule in checks:
+        cells = table[field]
+        reasons = _map_unique(cells, lambda text, rule=rule: rule(text) if text else None)
+        found.add(reasons != None, field, cells, reasons)  # noqa: E711 - elementwise
+
+
+def _check_text(table: pd.DataFrame, found: _Problems) -> None:
+    """Report text longer than its field takes, or holding a character no field takes."""
+    for field in COLUMNS:
+        cells = table[field]
+        for rule in (validate.text_problem, lambda text, f=field: validate.length_problem(f, text)):
+            reasons = _map_unique(cells, rule)
+            found.add(reasons != None, field, cells, reasons)  # noqa: E711 - elementwise
 
 
 def source_urls(cell: str) -> tuple[str, ...]:
     """Split a ``source`` cell into its URLs (``;``-separated; the first is the main one)."""
     return split_multi(cell)
-
-
-def _date(text: str) -> dt.date | None:
-    """Parse an ISO ``YYYY-MM-DD`` date, or return None."""
-    if not _DATE.match(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _check_duplicate_names(table: pd.DataFrame, code: pd.Series, found: _Problems) -> None:
@@ -796,26 +744,11 @@ def _build(
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
-def is_web_url(text: str) -> bool:
-    """Return True for a well-formed ``http://`` or ``https://`` URL."""
-    return bool(_URL.match(text))
-
-
 def _single(text: str) -> tuple[str, ...]:
     """Wrap a single-valued cell as a tuple (empty for a blank cell)."""
     return (text,) if text else ()
 
 
-def _number(text: str) -> float | None:
-    """Parse a finite float, or return None."""
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if np.isfinite(value) else None
-
-
-def _integer(text: str) -> int | None:
-    """Parse an integer written as ``2013`` or ``2013.0``, or return None."""
-    number = _number(text)
-    return int(number) if number is not None and number == int(number) else None
+# The one way a cell is read as a number or a year (``mapping.validate``).
+_number = validate.parse_number
+_integer = validate.parse_year

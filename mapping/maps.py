@@ -263,6 +263,7 @@ def build_map(
     lang: str = "en",
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    suggest: dict | None = None,
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -288,6 +289,8 @@ def build_map(
         The links between organisations: the details list them and draw lines.
     timeline : dict, optional
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
+    suggest : dict, optional
+        The details' "Suggest a correction" link (``suggest_action``).
 
     Returns
     -------
@@ -296,9 +299,9 @@ def build_map(
     atlas = base_map(
         height=height, online_tiles=online_tiles, embed_basemap=embed_basemap, lang=lang
     )
-    organisations_layer(gdf, details=details, lang=lang, links=links, timeline=timeline).add_to(
-        atlas
-    )
+    organisations_layer(
+        gdf, details=details, lang=lang, links=links, timeline=timeline, suggest=suggest
+    ).add_to(atlas)
     layer_control().add_to(atlas)
     atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
@@ -372,6 +375,7 @@ def organisations_layer(
     selected: int | None = None,
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    suggest: dict | None = None,
     linked: pd.DataFrame | None = None,
     fit: str = "none",
 ) -> OrganisationsLayer | CountsLayer:
@@ -396,6 +400,8 @@ def organisations_layer(
         The links between organisations, for the details and the lines.
     timeline : dict, optional
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
+    suggest : dict, optional
+        The details' "Suggest a correction" link (``suggest_action``).
     linked : pandas.DataFrame, optional
         The organisation of a "linked to" view (see ``links_payload``).
     fit : str
@@ -406,7 +412,14 @@ def organisations_layer(
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
     payload = organisations_payload(
-        gdf, details=details, lang=lang, ids=sync_url, links=links, timeline=timeline, linked=linked
+        gdf,
+        details=details,
+        lang=lang,
+        ids=sync_url,
+        links=links,
+        timeline=timeline,
+        suggest=suggest,
+        linked=linked,
     )
     return OrganisationsLayer(
         encode_payload(payload),
@@ -624,6 +637,7 @@ def organisations_payload(
     ids: bool = False,
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    suggest: dict | None = None,
     linked: pd.DataFrame | None = None,
 ) -> dict:
     """Return the compact arrays the browser draws the organisations from.
@@ -648,6 +662,9 @@ def organisations_payload(
     timeline : dict, optional
         ``mapping.timeline.timeline_payload`` of ``gdf``: the map gets a year
         control that shows the organisations active in a year.
+    suggest : dict, optional
+        With details, a "Suggest a correction" link in every organisation's
+        details (``suggest_action``); the ids are shipped with it.
     linked : pandas.DataFrame, optional
         With links, the organisation of a "linked to" view: each
         organisation's links to it are listed first, with their years and
@@ -659,7 +676,7 @@ def organisations_payload(
         ``lat``, ``lon``, ``name``, ``role`` (index into ``roleLabels`` and
         ``colours``) and, with details, ``details`` = ``{fields, labels,
         values}`` with one list of display strings per field (and ``ids``
-        when asked for).
+        when asked for, ``suggest`` when given).
     """
     role_keys = list(vocab.ROLES)
     payload = {
@@ -685,8 +702,10 @@ def organisations_payload(
             "labels": [t(f"detail.{field}", lang) for field, _ in DETAIL_FIELDS],
             "values": [detail_column(gdf, field, lang) for field, _ in DETAIL_FIELDS],
         }
-        if ids:
+        if ids or suggest is not None:
             payload["ids"] = gdf["id"].astype(str).tolist()
+        if suggest is not None:
+            payload["suggest"] = suggest
         if links is not None and len(links):
             payload["links"] = links_payload(gdf, links, lang, linked)
     if timeline is not None:
@@ -696,6 +715,30 @@ def organisations_payload(
             )
         payload["timeline"] = timeline
     return payload
+
+
+# The Contribute page, relative to the app's page (``mapping/ui/contribute.py``).
+CONTRIBUTE_PAGE = "contribute"
+
+
+def suggest_action(lang: str = "en", base: str = "") -> dict:
+    """The details' "Suggest a correction" link: the Contribute page, organisation chosen.
+
+    Parameters
+    ----------
+    lang : str
+        The label's language (and the page's: ``lang=he`` is in the link).
+    base : str
+        An absolute URL the link is relative to (a standalone file's, from the view's
+        permalink); ``""`` in the app, where the browser resolves it against the page.
+
+    Returns
+    -------
+    dict
+        ``label``, ``href`` (``{id}`` stands for the organisation's id) and ``base``.
+    """
+    query = "kind=correction&org={id}" + ("" if lang == "en" else f"&lang={lang}")
+    return {"label": t("detail.suggest", lang), "href": f"{CONTRIBUTE_PAGE}?{query}", "base": base}
 
 
 def display_names(gdf: pd.DataFrame, lang: str = "en") -> list[str]:

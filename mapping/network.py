@@ -29,7 +29,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Mapping
@@ -40,21 +39,19 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from mapping import vocab
+from mapping import validate, vocab
 from mapping.csvfile import DatasetError, read_text_table
 from mapping.data import (
     DEFAULT_DATASET,
-    _integer,
     _problem_error,
     _Problems,
     dataset_path,
-    is_web_url,
 )
 from mapping.i18n import Message
 from mapping.paths import NETWORKS_FILE as DEFAULT_NETWORKS
 from mapping.paths import RELATIONSHIPS_FILE as DEFAULT_RELATIONSHIPS
-from mapping.rules import MIN_YEAR
 from mapping.safety import neutralise_formula
+from mapping.validate import is_web_url, parse_year
 
 RELATIONSHIPS_ENV = "ATLAS_LINKS"
 LINK_COLUMNS = ("source_id", "target_id", "relation", "since", "until", "source", "checked", "note")
@@ -203,35 +200,19 @@ def relationships_from_table(
         table["target_id"],
         Message("links.problem.self"),
     )
-    relations = table["relation"]
-    expected = ", ".join(vocab.RELATIONS)
-    found.add(
-        (relations != "") & ~relations.isin(list(vocab.RELATIONS)),
-        "relation",
-        relations,
-        Message("links.problem.relation", expected=expected),
-    )
+    _check_values(table, found, "relation", validate.relation_problem)
     _check_repeats(table, found)
     _check_link_years(table, found)
-    sources = table["source"]
-    found.add(
-        (sources != "") & ~sources.map(is_web_url),
-        "source",
-        sources,
-        Message("links.problem.source", scheme="http(s)"),
-    )
-    checked = table["checked"]
-    found.add(
-        (checked != "") & ~checked.map(_is_past_date),
-        "checked",
-        checked,
-        Message("data.problem.checked", format="YYYY-MM-DD", today=dt.date.today().isoformat()),
-    )
+    _check_values(table, found, "source", _source_problem)
+    _check_values(table, found, "checked", validate.date_problem)
+    for field in ("note", "source"):
+        _check_values(table, found, field, validate.text_problem)
+        _check_values(table, found, field, lambda text, f=field: validate.length_problem(f, text))
     problems = found.frame()
     if len(problems):
         raise _problem_error(problems.iloc[0], source)
     for field in ("since", "until"):
-        table[field] = pd.array([_integer(v) for v in table[field]], dtype="Int64")
+        table[field] = pd.array([parse_year(v) for v in table[field]], dtype="Int64")
     return table
 
 
@@ -257,30 +238,32 @@ def _check_repeats(table: pd.DataFrame, found: _Problems) -> None:
     found.add(repeated, "target_id", table["target_id"], reasons)
 
 
+def _check_values(table: pd.DataFrame, found: _Problems, field: str, rule) -> None:
+    """Report the non-blank cells of ``field`` that ``rule`` (``mapping.validate``) refuses."""
+    cells = table[field]
+    reasons = np.array([rule(text) if text else None for text in cells], dtype=object)
+    found.add(reasons != None, field, cells, reasons)  # noqa: E711 - elementwise
+
+
+def _source_problem(text: str) -> Message | None:
+    """A link's source is one http(s) URL (an organisation's may list several)."""
+    if is_web_url(text):
+        return None
+    return Message("links.problem.source", scheme=validate.WEB_SCHEMES)
+
+
 def _check_link_years(table: pd.DataFrame, found: _Problems) -> None:
-    """Report years out of range and an ``until`` before the ``since``."""
-    this_year = dt.date.today().year
-    parsed = {}
+    """Report years out of range and an ``until`` before the ``since`` (``mapping.validate``)."""
     for field in ("since", "until"):
-        cells = table[field]
-        parsed[field] = [_integer(v) for v in cells]
-        bad = (cells != "").to_numpy() & np.array(
-            [y is None or not MIN_YEAR <= y <= this_year for y in parsed[field]], dtype=bool
-        )
-        found.add(bad, field, cells, Message("data.problem.year", first=MIN_YEAR, last=this_year))
-    reversed_years = np.array(
-        [s is not None and u is not None and u < s for s, u in zip(*parsed.values(), strict=True)],
-        dtype=bool,
+        _check_values(table, found, field, validate.year_problem)
+    reasons = np.array(
+        [
+            validate.year_order_problem(since, until)
+            for since, until in zip(table["since"], table["until"], strict=True)
+        ],
+        dtype=object,
     )
-    found.add(reversed_years, "until", table["until"], Message("links.problem.year_order"))
-
-
-def _is_past_date(text: str) -> bool:
-    """True for an ISO date that is not in the future."""
-    try:
-        return len(text) == 10 and dt.date.fromisoformat(text) <= dt.date.today()
-    except ValueError:
-        return False
+    found.add(reasons != None, "until", table["until"], reasons)  # noqa: E711 - elementwise
 
 
 def networks_table(

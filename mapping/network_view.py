@@ -110,7 +110,13 @@ def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict
     organisations = view.organisations
     linked = organisations.loc[organisations["id"] == view.anchor] if view.anchor else None
     payload = maps.organisations_payload(
-        organisations, details=True, lang=lang, ids=True, links=view.links, linked=linked
+        organisations,
+        details=True,
+        lang=lang,
+        ids=True,
+        links=view.links,
+        suggest=maps.suggest_action(lang),
+        linked=linked,
     )
     ends = zip(view.links["source_id"], view.links["target_id"], strict=True)
     positions = layout.layout(organisations["id"], ends)

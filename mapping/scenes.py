@@ -27,7 +27,7 @@ from mapping import network, vocab
 from mapping.filters import PARAMS, Filters
 from mapping.i18n import LocalisedError, Message
 from mapping.paths import SCENES_FILE
-from mapping.rules import is_id
+from mapping.rules import MIN_YEAR, is_id
 
 # {count}, {role:funding}, {network:Vibrant Communities}; no format specs.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -222,7 +222,7 @@ def _years(entry: dict, label: Message) -> tuple[tuple[int, ...], float]:
     step, seconds = entry.get("step", DEFAULT_STEP), entry.get("seconds", DEFAULT_SECONDS)
     this_year = dt.date.today().year
     whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (first, last, step))
-    if not whole or not (1900 <= first <= last <= this_year) or step < 1:
+    if not whole or not (MIN_YEAR <= first <= last <= this_year) or step < 1:
         raise SceneError(
             "scene.error.years", label=label, first=first, last=last, step=step, today=this_year
         )

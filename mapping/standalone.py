@@ -82,6 +82,10 @@ def standalone_map_html(
         basemap and the organisations are all inline.
     """
     words = strings(language)
+    # The file lives away from the app: its "Suggest a correction" links go to the app
+    # the view came from (its permalink), or are left out when that is unknown.
+    link = safe_url(provenance.permalink)
+    suggest = maps.suggest_action(language, base=link) if link else None
     page = (
         maps.build_map(
             gdf,
@@ -90,6 +94,7 @@ def standalone_map_html(
             lang=language,
             links=links,
             timeline=timeline,
+            suggest=suggest,
         )
         .get_root()
         .render()

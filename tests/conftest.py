@@ -10,6 +10,35 @@ import pytest
 from mapping.data import COLUMNS, load_organisations, organisations_from_table
 
 
+@pytest.fixture(scope="session", autouse=True)
+def suggestions_database(tmp_path_factory):
+    """Every test, and every server a test starts, keeps suggestions in a file of its own.
+
+    Never the developer's ``var/atlas.db``: the tests that need another database (PostgreSQL,
+    one that is down) set ``ATLAS_DB_URL`` themselves. Every test client is the same
+    loopback address, so the quotas are lifted here; the quota tests set their own.
+    """
+    path = tmp_path_factory.mktemp("database") / "suggestions.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ATLAS_DB_URL", f"sqlite:///{path}")
+        patch.setenv("ATLAS_SUGGESTIONS_PER_HOUR", "100000")
+        patch.setenv("ATLAS_SUGGESTIONS_PER_DAY", "100000")
+        yield path
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster (Debian's postgresql), started once for the session.
+
+    Never skipped: without PostgreSQL the tests that need it fail and say what to install.
+    """
+    from tests.e2e.servers import start_postgres
+
+    cluster = start_postgres()
+    yield cluster
+    cluster.remove()
+
+
 @pytest.fixture(scope="session")
 def organisations():
     """The shipped dataset, loaded and geocoded once for the whole session."""

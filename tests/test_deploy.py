@@ -82,3 +82,24 @@ def test_streamlit_run_serves_app_py_as_a_server_that_warms_up():
     assert found.is_asgi_app
     assert found.import_string == "app:app"
     assert "lifespan=warm_up" in (ROOT / "app.py").read_text(encoding="utf-8")
+
+
+def test_every_replica_keeps_suggestions_in_one_postgresql(compose):
+    app, db = compose["services"]["app"], compose["services"]["db"]
+    url = app["environment"]["ATLAS_DB_URL"]
+    assert url.startswith("postgresql+psycopg://atlas:")
+    assert "@db:5432/atlas" in url  # the compose service, by its name
+    assert ":?" in url  # no password, no start: never a default one
+    assert db["environment"]["POSTGRES_DB"] == "atlas"
+    assert app["depends_on"]["db"]["condition"] == "service_healthy"
+    assert any(volume.endswith(":/var/lib/postgresql/data") for volume in db["volumes"])
+
+
+def test_the_balancer_forwards_each_visitors_address(haproxy):
+    # The suggestion quotas count per visitor: without it every visitor is the balancer.
+    assert re.search(r"^\s*option forwardfor\b", haproxy, re.M)
+
+
+def test_the_image_can_keep_suggestions_without_a_database_server():
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    assert "/app/var" in dockerfile  # var/atlas.db, writable by the app's user

@@ -17,12 +17,14 @@ PAGES = (
     "pages/data.py",
     "pages/network.py",
     "pages/present.py",
+    "pages/contribute.py",
     "pages/about.py",
 )
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Latin words that are names or formats, not interface words: they stay as they are in Hebrew.
 ALLOWED = {
+    "API",  # Hebrew writes the acronym in Latin letters (the Contribute page's privacy note)
     "Collective",
     "Impact",
     "Kania",
@@ -120,6 +122,7 @@ def english_words(texts: list[str]) -> set[str]:
     words = set()
     for text in texts:
         text = re.sub(r"https?://\S+", "", text)  # links are not words
+        text = re.sub(r"`[^`]*`", "", text)  # code (a column, an API path) is not words
         text = re.sub(r"<[^>]+>", "", text)  # our own HTML wrappers
         text = re.sub(r":material/\w+:|:\w+-badge\[", "", text)  # icon and badge markup
         words.update(w.strip("'’-") for w in LATIN_WORD.findall(text))

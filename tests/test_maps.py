@@ -201,6 +201,23 @@ def test_selected_must_be_a_row_position(selected):
         maps.organisations_layer(make_frame({}, {}), selected=selected)
 
 
+@pytest.mark.parametrize(
+    ("lang", "label", "href"),
+    [
+        ("en", "Suggest a correction", "contribute?kind=correction&org={id}"),
+        ("he", "הצעת תיקון", "contribute?kind=correction&org={id}&lang=he"),
+    ],
+)
+def test_the_details_link_to_a_correction(lang, label, href):
+    frame = make_frame({}, {})
+    payload = maps.organisations_payload(
+        frame, details=True, lang=lang, suggest=maps.suggest_action(lang)
+    )
+    assert payload["suggest"] == {"label": label, "href": href, "base": ""}
+    assert payload["ids"] == frame["id"].tolist()  # the link names the organisation
+    assert "suggest" not in maps.organisations_payload(frame, details=True)  # only when asked
+
+
 # --- Why it matched: the links of a "linked to" view, with years and sources ---------------
 
 

@@ -67,7 +67,11 @@ def small_links(small):
         ({"relation": "likes"}, "relation", "is not a known relation"),
         ({"since": "1850"}, "since", "must be a year between 1900"),
         ({"until": "3000"}, "until", "must be a year between 1900"),
-        ({"since": "2016", "until": "2012"}, "until", "the end year is before the start year"),
+        (
+            {"since": "2016", "until": "2012"},
+            "until",
+            "the end year 2012 is before the start year 2016",
+        ),
         # A source is the page that shows the link: one http(s) address.
         ({"source": "javascript:alert(1)"}, "source", "must be one http(s) URL"),
         ({"source": "annual report"}, "source", "must be one http(s) URL"),

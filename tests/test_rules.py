@@ -8,6 +8,7 @@ from mapping.data import validate_table
 from mapping.filters import Filters
 from mapping.rules import MAX_ID_LENGTH, is_id, problem_table, slug
 from mapping.scenes import SceneError, load_scenes
+from mapping.validate import check_record
 from mapping.view import MapView
 from tests.conftest import make_rows
 
@@ -50,6 +51,9 @@ def test_every_module_applies_the_same_id_rule(text, valid, why, tmp_path):
     problems = validate_table(make_rows({"id": text})).problems
     keys = {message.key for message in problems["reason"]}
     assert ("data.problem.id_rule" in keys) is not valid
+    # Suggestions (the Contribute form and the API): a new link's ends.
+    fields = {problem.field for problem in check_record({"source_id": text, "target_id": text})}
+    assert fields == (set() if valid else {"source_id", "target_id"})
     # Presenter scenes.
     scenes = tmp_path / "scenes.toml"
     scenes.write_text(

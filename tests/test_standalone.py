@@ -161,3 +161,19 @@ def test_the_page_may_be_zoomed(page):
     assert "user-scalable=no" not in page
     assert "maximum-scale" not in page
     assert maps.ZOOMABLE_VIEWPORT in page
+
+
+def test_the_details_suggest_corrections_to_the_app_the_view_came_from(page):
+    payload = maps.payload_in_script(page)
+    assert payload["suggest"] == {
+        "label": "Suggest a correction",
+        "href": "contribute?kind=correction&org={id}",
+        "base": PERMALINK,  # the browser resolves the link against it: the app's own page
+    }
+    assert payload["ids"] == ["org-1", "org-2"]
+
+
+def test_a_file_whose_app_is_unknown_suggests_nothing():
+    frame = make_frame({"name": "Tamarack Institute"})
+    html = standalone_map_html(frame, make_provenance(shown=1, total=1, permalink=""))
+    assert "suggest" not in maps.payload_in_script(html)

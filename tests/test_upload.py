@@ -780,7 +780,18 @@ def is_formula(cell: str) -> bool:
 
 
 @settings(max_examples=PROPERTY_EXAMPLES, deadline=None)
-@given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1, max_size=5))
+@given(
+    st.lists(
+        # NUL cannot be stored, so no dataset holds it (mapping.validate.text_problem).
+        st.text(
+            st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1
+        )
+        .map(str.strip)
+        .filter(bool),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_no_csv_export_of_arbitrary_text_holds_a_formula_cell(texts):
     frame = make_frame(*({"name": t, "description": t, "network": t, "city": t} for t in texts))
     text = to_csv_bytes(frame).decode("utf-8-sig")

@@ -14,4 +14,7 @@ PREFIX = "/api/v1"
 
 def routes() -> list[BaseRoute]:
     """Every route of the API, in the order Starlette should match them."""
-    return []
+    # Imported here: each resource module takes PREFIX from this package.
+    from mapping.api import suggestions
+
+    return [*suggestions.routes()]

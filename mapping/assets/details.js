@@ -4,6 +4,9 @@
  * Every text from the data is put on the page with textContent, never as HTML,
  * and links are only followed when they are http(s): hostile data stays inert.
  *
+ * data.suggest (optional, with data.ids) adds a "Suggest a correction" link to the
+ * Contribute page: { label, href ("{id}" stands for the id), base ("" = the app's page) }.
+ *
  * data.links (optional) holds the links of the organisations shown:
  *   { source: [i], target: [j], relation: [r], since: [y], until: [y], cite: [c],
  *     citations: [url], keys: [...], labels: [...], inverse: [...], anchor: a, outside: {...} }
@@ -144,6 +147,35 @@
     return section;
   }
 
+  /* The address the app's page has (this script may run in its map's or graph's frame). */
+  function pageAddress() {
+    try {
+      if (window.parent !== window && window.parent.location.href) { return window.parent.location.href; }
+    } catch (error) { /* a parent of another origin: this frame's own address */ }
+    return window.location.href;
+  }
+
+  /* "Suggest a correction": the Contribute page with this organisation chosen. */
+  function suggestLink(data, index) {
+    var action = data.suggest, ids = data.ids;
+    if (!action || !ids || ids[index] === undefined) { return null; }
+    var href = null;
+    try {
+      href = safeHref(new URL(action.href.replace("{id}", encodeURIComponent(ids[index])),
+                              action.base || pageAddress()).href);
+    } catch (error) {
+      return null;
+    }
+    if (!href) { return null; }
+    var link = el("a", "atlas-popup-suggest", action.label);
+    link.href = href;
+    // A new tab, as the website link: Streamlit's component frames are sandboxed without
+    // top navigation, and the map or graph stays where the visitor left it.
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    return link;
+  }
+
   /* The details box of one organisation (name, then every non-empty field). */
   function popupContent(data, index, onPick) {
     var box = el("div", "atlas-popup");
@@ -180,10 +212,13 @@
       var section = linksSection(data, index, onPick);
       if (section) { box.appendChild(section); }
     }
+    var suggest = suggestLink(data, index);
+    if (suggest) { box.appendChild(suggest); }
     return box;
   }
 
   window.AtlasDetails = {
-    el: el, safeHref: safeHref, popupContent: popupContent, linkedTo: linkedTo, nameOf: nameOf
+    el: el, safeHref: safeHref, popupContent: popupContent, linkedTo: linkedTo, nameOf: nameOf,
+    suggestLink: suggestLink
   };
 })();

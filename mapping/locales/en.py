@@ -400,8 +400,10 @@ page its facts were checked against.
 """,
     "about.corrections": """
 **Corrections and additions** are welcome: each organisation's `source` shows where
-its facts come from. Propose a change with a source that supports it; see the data
-card (`data/README.md`) for the process.
+its facts come from. Suggest a new organisation, a link, a correction or a removal on
+the **Contribute** page (every organisation's details have a "Suggest a correction"
+link), with a web page that supports it; a reviewer checks every suggestion before
+anything is published. Programs can send suggestions to `POST /api/v1/suggestions`.
 """,
     "about.definitions": "Definitions",
     "about.dataset": "The dataset",
@@ -663,7 +665,6 @@ card (`data/README.md`) for the process.
     "links.problem.relation": "is not a known relation; expected one of {expected}",
     "links.problem.duplicate": "repeats the link of row {row}",
     "links.problem.source": "must be one {scheme} URL",
-    "links.problem.year_order": "the end year is before the start year",
     "links.problem.repeated_network": "is listed twice",
     "data.problem.year_order": "the end year {ended} is before the start year {started}",
     "data.problem.source": "must be one or more {scheme} URLs separated by ';'",
@@ -864,4 +865,201 @@ card (`data/README.md`) for the process.
         "Partners in a Collective Impact effort (either way round)."
     ),
     "relation.partners_with.inverse": "Partners with",
+    # --- Contribute: suggestions (mapping/suggestions.py, mapping/ui/contribute.py) ---
+    "page.contribute": "Contribute",
+    "contribute.heading": "Suggest an organisation, a link or a correction",
+    "contribute.intro": (
+        "Anyone can suggest a change to the atlas. Nothing is published before a reviewer "
+        "has checked it against the source you give, so every suggestion needs a web page "
+        "that supports it."
+    ),
+    "contribute.kind_label": "What would you like to suggest?",
+    "contribute.kind.new_organisation": "A new organisation",
+    "contribute.kind.new_link": "A new link",
+    "contribute.kind.correction": "A correction",
+    "contribute.kind.removal": "A removal",
+    "contribute.subject_label": "About",
+    "contribute.subject.organisation": "An organisation",
+    "contribute.subject.link": "One of its links",
+    "contribute.organisation_label": "Organisation",
+    "contribute.organisation_placeholder": "Type part of its name",
+    "contribute.link_label": "Link",
+    "contribute.link_placeholder": "Choose one of its links",
+    "contribute.link_text": "{source} · {relation} · {target}",
+    "contribute.no_links": (
+        "This organisation has no links in the atlas yet: suggest a new link instead."
+    ),
+    "contribute.choose_first": "Choose the organisation first.",
+    "contribute.details_heading": "Its details",
+    "contribute.correction_hint": (
+        "The form starts from today's values: change what is wrong, and the changes are "
+        "listed under it."
+    ),
+    "contribute.place_hint": (
+        "A city and a country are enough to place it; or give its coordinates, or pick the "
+        "point on a map."
+    ),
+    "contribute.pick_on_map": "Pick the point on a map",
+    "contribute.pick_hint": "Click the map where the organisation is: the coordinates fill in.",
+    "contribute.link_hint": "A link reads: the first organisation, the relation, the second.",
+    "contribute.removal_placeholder": (
+        "For example: closed in 2022; not Collective Impact work; a duplicate of another entry"
+    ),
+    "contribute.choose_placeholder": "Choose",
+    "contribute.year_placeholder": "e.g. 2013",
+    "contribute.source_placeholder": "https://…",
+    "contribute.source_help": (
+        "A page that supports what you suggest: the organisation's own site, a report, a "
+        "news article."
+    ),
+    "contribute.about_you": "About you (optional)",
+    "contribute.privacy": (
+        "Your name and email are optional. They are kept with the suggestion for the "
+        "reviewers alone: never shown, never in an export or in the API."
+    ),
+    "contribute.honeypot": "Leave this field empty",
+    "contribute.required": "{label} (required)",
+    "contribute.submit": "Send the suggestion",
+    "contribute.changes_heading": "What changes",
+    "contribute.changes_none": "Nothing changes yet: edit the values that are wrong.",
+    "contribute.change.field": "Field",
+    "contribute.change.before": "Today",
+    "contribute.change.after": "Suggested",
+    "contribute.empty_value": "(blank)",
+    "contribute.duplicates_heading": "Already in the atlas?",
+    "contribute.duplicates_intro": (
+        "These look like the organisation you are adding. If it is one of them, suggest a "
+        "correction to it instead."
+    ),
+    "contribute.duplicate_item": "{name}: {why}",
+    "contribute.duplicate_map": "Show {name} on the map",
+    "contribute.duplicate_correct": "Suggest a correction to {name}",
+    "contribute.problems_heading": "Please fix these before sending:",
+    "contribute.problem_item": "{field}: {reason}",
+    "contribute.thanks": (
+        "Thank you. Your suggestion is kept as {ref}: quote this reference in any message "
+        "about it. A reviewer checks it before anything is published."
+    ),
+    "contribute.status_link": "The status of {ref}",
+    "contribute.another": "Suggest something else",
+    "contribute.paused.unreachable": (
+        "Suggestions are paused: the database cannot be reached right now. What you type "
+        "stays here; try sending again in a few minutes."
+    ),
+    "contribute.paused.off": (
+        "This server takes no suggestions. The map, charts, network, data and downloads "
+        "work as ever."
+    ),
+    "contribute.paused.ceiling#one": (
+        "Suggestions are paused: the atlas has taken as many as its reviewers can read "
+        "today. What you type stays here; try again in about an hour."
+    ),
+    "contribute.paused.ceiling#other": (
+        "Suggestions are paused: the atlas has taken as many as its reviewers can read "
+        "today. What you type stays here; try again in about {n} hours."
+    ),
+    "contribute.quota_client#one": (
+        "You have sent {limit} suggestions in the last hour: please wait a minute before "
+        "sending another. What you typed stays here."
+    ),
+    "contribute.quota_client#other": (
+        "You have sent {limit} suggestions in the last hour: please wait about {n} minutes "
+        "before sending another. What you typed stays here."
+    ),
+    "contribute.refused": "This form could not be sent.",
+    "contribute.status_heading": "Suggestion {ref}",
+    "contribute.status.kind": "Kind",
+    "contribute.status.target": "About",
+    "contribute.status.status": "Status",
+    "contribute.status.created": "Sent",
+    "contribute.status.updated": "Last changed",
+    "contribute.status_not_found": "No suggestion has the reference {ref}.",
+    "contribute.status_unavailable": (
+        "The status cannot be read right now: the database cannot be reached."
+    ),
+    "contribute.lookup_label": "Look up a suggestion by its reference",
+    "contribute.lookup_placeholder": "S-000123",
+    "status.pending": "Waiting for review",
+    "status.approved": "Approved",
+    "status.rejected": "Not taken",
+    "status.merged": "In the atlas",
+    "status.withdrawn": "Withdrawn",
+    "detail.suggest": "Suggest a correction",
+    "field.name": "Name",
+    "field.name_he": "Name in Hebrew",
+    "field.roles": "Roles",
+    "field.org_type": "Type",
+    "field.domains": "Domains",
+    "field.scope": "Scope",
+    "field.city": "City",
+    "field.region": "Region, state or province",
+    "field.country_code": "Country",
+    "field.latitude": "Latitude",
+    "field.longitude": "Longitude",
+    "field.year_started": "Year its Collective Impact work started",
+    "field.year_ended": "Year it ended",
+    "field.network": "Networks it belongs to",
+    "field.website": "Website",
+    "field.description": "Description",
+    "field.source_id": "First organisation",
+    "field.target_id": "Second organisation",
+    "field.relation": "Relation",
+    "field.since": "Since (year)",
+    "field.until": "Until (year)",
+    "field.source": "Source: a web page that supports it",
+    "field.reason": "Why should it be removed?",
+    "field.note": "A note for the reviewers",
+    "field.contact_name": "Your name",
+    "field.contact_email": "Your email",
+    "field.kind": "Kind",
+    "field.target": "What it is about",
+    "field.values": "The values",
+    "field.lang": "Language",
+    "field.contact": "Contact",
+    "suggest.problem.not_text": "must be text",
+    "suggest.problem.one_value": "takes one value, not a list",
+    "suggest.problem.unknown_member": "is not something this request takes; expected {expected}",
+    "suggest.problem.target_type": (
+        "must be an organisation id, or a link's source_id, target_id and relation"
+    ),
+    "suggest.problem.not_object": "the body must be a JSON object",
+    "suggest.problem.values": "must be an object of fields and their values",
+    "suggest.problem.kind": "is not a kind of suggestion; expected one of {expected}",
+    "suggest.problem.source_required": "give a web page that supports the suggestion",
+    "suggest.problem.source": "must be one http(s) web address",
+    "suggest.problem.lang": "is not a language of the atlas; expected one of {expected}",
+    "suggest.problem.no_target": "a new organisation or link is not about an existing one",
+    "suggest.problem.removal_values": "a removal changes no field: say why in the reason",
+    "suggest.problem.reason_required": "say why it should be removed",
+    "suggest.problem.no_change": "changes nothing: every value is as it is today",
+    "suggest.problem.unknown_field": "is not a field this suggestion can set; expected {expected}",
+    "suggest.problem.no_values": "no value is given",
+    "suggest.problem.target_required": "name the organisation or the link it is about",
+    "suggest.problem.unknown_link": "is not a link in the atlas",
+    "suggest.problem.link_exists": "these two organisations are already linked this way",
+    "suggest.duplicate.website": "the same website ({host})",
+    "suggest.duplicate.name": "a similar name in the same country",
+    "validate.problem.too_long#one": "is {length:,} characters long; the limit is one",
+    "validate.problem.too_long#other": "is {length:,} characters long; the limit is {n:,}",
+    "validate.problem.email": "is not an email address",
+    "validate.problem.control": "holds a character that cannot be stored ({code})",
+    "api.problem.not_json": "The body must be a JSON object, sent as application/json.",
+    "api.problem.too_large": "The body is larger than {limit:,} bytes.",
+    "api.problem.invalid#one": "The suggestion has a problem: see errors.",
+    "api.problem.invalid#other": "The suggestion has {n} problems: see errors.",
+    "api.problem.quota_client#one": (
+        "This client has sent {limit} suggestions in the last hour: try again in a minute."
+    ),
+    "api.problem.quota_client#other": (
+        "This client has sent {limit} suggestions in the last hour: try again in {n} minutes."
+    ),
+    "api.problem.quota_global": (
+        "Suggestions are paused: the atlas has taken its {limit} suggestions of the last "
+        "24 hours. Try again later."
+    ),
+    "api.problem.unavailable": (
+        "Suggestions are paused: the database cannot be reached. Nothing was kept; try again later."
+    ),
+    "api.problem.off": "This server takes no suggestions.",
+    "api.problem.not_found": "No suggestion has the reference {ref}.",
 }

@@ -381,7 +381,9 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
 """,
     "about.corrections": """
 **תיקונים ותוספות** יתקבלו בברכה: השדה `source` של כל ארגון מראה מאין לקוחות העובדות
-עליו. הציעו שינוי יחד עם מקור שתומך בו; התהליך מתואר בכרטיס הנתונים (`data/README.md`).
+עליו. הציעו ארגון חדש, קשר, תיקון או הסרה בעמוד **הצעת שינוי** (בפרטים של כל ארגון יש
+קישור "הצעת תיקון"), יחד עם דף אינטרנט שתומך בהצעה; סוקר בודק כל הצעה לפני שמשהו מתפרסם.
+תוכנות יכולות לשלוח הצעות אל `POST /api/v1/suggestions`.
 """,
     "about.definitions": "הגדרות",
     "about.dataset": "מאגר הנתונים",
@@ -644,7 +646,6 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "links.problem.relation": "אינו סוג קשר מוכר; הסוגים האפשריים: {expected}",
     "links.problem.duplicate": "חוזר על הקשר שבשורה {row}",
     "links.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג {scheme}",
-    "links.problem.year_order": "שנת הסיום מוקדמת משנת ההתחלה",
     "links.problem.repeated_network": "מופיע פעמיים",
     "data.problem.year_order": "שנת הסיום {ended} מוקדמת משנת ההתחלה {started}",
     "data.problem.source": "חייב להיות כתובת אינטרנט אחת או יותר מסוג {scheme}, מופרדות ב־';'",
@@ -830,4 +831,198 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "relation.partners_with": "שותף",
     "relation.partners_with.definition": "שותפים במאמץ של אימפקט קולקטיבי (בשני הכיוונים).",
     "relation.partners_with.inverse": "שותף",
+    # --- הצעות: הוספה ותיקון ---
+    "page.contribute": "הצעת שינוי",
+    "contribute.heading": "הצעת ארגון, קשר או תיקון",
+    "contribute.intro": (
+        "כל אחד ואחת יכולים להציע שינוי באטלס. שום דבר אינו מתפרסם לפני שסוקר בדק אותו "
+        "מול המקור שציינתם, ולכן כל הצעה צריכה דף אינטרנט שתומך בה."
+    ),
+    "contribute.kind_label": "מה תרצו להציע?",
+    "contribute.kind.new_organisation": "ארגון חדש",
+    "contribute.kind.new_link": "קשר חדש",
+    "contribute.kind.correction": "תיקון",
+    "contribute.kind.removal": "הסרה",
+    "contribute.subject_label": "על מה",
+    "contribute.subject.organisation": "ארגון",
+    "contribute.subject.link": "אחד הקשרים שלו",
+    "contribute.organisation_label": "ארגון",
+    "contribute.organisation_placeholder": "הקלידו חלק משמו",
+    "contribute.link_label": "קשר",
+    "contribute.link_placeholder": "בחרו אחד מהקשרים שלו",
+    "contribute.link_text": "{source} · {relation} · {target}",
+    "contribute.no_links": "לארגון הזה עוד אין קשרים באטלס: הציעו במקום זאת קשר חדש.",
+    "contribute.choose_first": "בחרו קודם את הארגון.",
+    "contribute.details_heading": "הפרטים",
+    "contribute.correction_hint": (
+        "הטופס מתחיל מהערכים של היום: שנו את מה שאינו נכון, והשינויים יופיעו מתחתיו."
+    ),
+    "contribute.place_hint": (
+        "עיר ומדינה מספיקות כדי למקם את הארגון; אפשר גם לתת קואורדינטות או לבחור נקודה במפה."
+    ),
+    "contribute.pick_on_map": "בחירת הנקודה במפה",
+    "contribute.pick_hint": "לחצו על המפה במקום שבו נמצא הארגון: הקואורדינטות יתמלאו.",
+    "contribute.link_hint": "קשר נקרא כך: הארגון הראשון, סוג הקשר, הארגון השני.",
+    "contribute.removal_placeholder": (
+        "למשל: נסגר ב־2022; אינו עוסק באימפקט קולקטיבי; כפילות של רשומה אחרת"
+    ),
+    "contribute.choose_placeholder": "בחרו",
+    "contribute.year_placeholder": "למשל 2013",
+    "contribute.source_placeholder": "https://…",
+    "contribute.source_help": ("דף שתומך במה שאתם מציעים: האתר של הארגון עצמו, דוח, כתבה."),
+    "contribute.about_you": "עליכם (לא חובה)",
+    "contribute.privacy": (
+        "השם והדוא״ל אינם חובה. הם נשמרים עם ההצעה לעיני הסוקרים בלבד: לעולם אינם מוצגים, "
+        "ואינם מופיעים בשום הורדה או בממשק ה־API."
+    ),
+    "contribute.honeypot": "השאירו את השדה הזה ריק",
+    "contribute.required": "{label} (חובה)",
+    "contribute.submit": "שליחת ההצעה",
+    "contribute.changes_heading": "מה משתנה",
+    "contribute.changes_none": "עדיין שום דבר אינו משתנה: ערכו את הערכים השגויים.",
+    "contribute.change.field": "שדה",
+    "contribute.change.before": "היום",
+    "contribute.change.after": "מוצע",
+    "contribute.empty_value": "(ריק)",
+    "contribute.duplicates_heading": "כבר באטלס?",
+    "contribute.duplicates_intro": (
+        "אלה נראים כמו הארגון שאתם מוסיפים. אם זה אחד מהם, הציעו לו תיקון במקום זאת."
+    ),
+    "contribute.duplicate_item": "{name}: {why}",
+    "contribute.duplicate_map": "הצגת {name} במפה",
+    "contribute.duplicate_correct": "הצעת תיקון ל־{name}",
+    "contribute.problems_heading": "יש לתקן את אלה לפני השליחה:",
+    "contribute.problem_item": "{field}: {reason}",
+    "contribute.thanks": (
+        "תודה. ההצעה שלכם נשמרה בתור {ref}: ציינו את המספר הזה בכל פנייה בעניינה. סוקר "
+        "בודק אותה לפני שמשהו מתפרסם."
+    ),
+    "contribute.status_link": "המצב של {ref}",
+    "contribute.another": "הצעה נוספת",
+    "contribute.paused.unreachable": (
+        "קבלת ההצעות מושהית: אין כרגע גישה למסד הנתונים. מה שתקלידו יישאר כאן; נסו לשלוח "
+        "שוב בעוד כמה דקות."
+    ),
+    "contribute.paused.off": (
+        "השרת הזה אינו מקבל הצעות. המפה, התרשימים, הרשת, הנתונים וההורדות עובדים כרגיל."
+    ),
+    "contribute.paused.ceiling#one": (
+        "קבלת ההצעות מושהית: האטלס קיבל היום כמה שהסוקרים יכולים לקרוא. מה שתקלידו יישאר "
+        "כאן; נסו שוב בעוד כשעה."
+    ),
+    "contribute.paused.ceiling#two": (
+        "קבלת ההצעות מושהית: האטלס קיבל היום כמה שהסוקרים יכולים לקרוא. מה שתקלידו יישאר "
+        "כאן; נסו שוב בעוד כשעתיים."
+    ),
+    "contribute.paused.ceiling#other": (
+        "קבלת ההצעות מושהית: האטלס קיבל היום כמה שהסוקרים יכולים לקרוא. מה שתקלידו יישאר "
+        "כאן; נסו שוב בעוד כ־{n} שעות."
+    ),
+    "contribute.quota_client#one": (
+        "שלחתם {limit} הצעות בשעה האחרונה: המתינו דקה לפני שתשלחו הצעה נוספת. מה שהקלדתם נשאר כאן."
+    ),
+    "contribute.quota_client#two": (
+        "שלחתם {limit} הצעות בשעה האחרונה: המתינו כשתי דקות לפני שתשלחו הצעה נוספת. מה "
+        "שהקלדתם נשאר כאן."
+    ),
+    "contribute.quota_client#other": (
+        "שלחתם {limit} הצעות בשעה האחרונה: המתינו כ־{n} דקות לפני שתשלחו הצעה נוספת. מה "
+        "שהקלדתם נשאר כאן."
+    ),
+    "contribute.refused": "לא ניתן היה לשלוח את הטופס.",
+    "contribute.status_heading": "הצעה {ref}",
+    "contribute.status.kind": "סוג",
+    "contribute.status.target": "על מה",
+    "contribute.status.status": "מצב",
+    "contribute.status.created": "נשלחה",
+    "contribute.status.updated": "שונתה לאחרונה",
+    "contribute.status_not_found": "אין הצעה שמספרה {ref}.",
+    "contribute.status_unavailable": "אי אפשר לקרוא את המצב כרגע: אין גישה למסד הנתונים.",
+    "contribute.lookup_label": "חיפוש הצעה לפי המספר שלה",
+    "contribute.lookup_placeholder": "S-000123",
+    "status.pending": "ממתינה לבדיקה",
+    "status.approved": "אושרה",
+    "status.rejected": "לא התקבלה",
+    "status.merged": "נכנסה לאטלס",
+    "status.withdrawn": "בוטלה",
+    "detail.suggest": "הצעת תיקון",
+    "field.name": "שם",
+    "field.name_he": "שם בעברית",
+    "field.roles": "תפקידים",
+    "field.org_type": "סוג",
+    "field.domains": "תחומים",
+    "field.scope": "היקף גאוגרפי",
+    "field.city": "עיר",
+    "field.region": "אזור, מדינה או מחוז",
+    "field.country_code": "מדינה",
+    "field.latitude": "קו רוחב",
+    "field.longitude": "קו אורך",
+    "field.year_started": "השנה שבה החלה עבודת האימפקט הקולקטיבי",
+    "field.year_ended": "שנת הסיום",
+    "field.network": "הרשתות שהוא חבר בהן",
+    "field.website": "אתר אינטרנט",
+    "field.description": "תיאור",
+    "field.source_id": "הארגון הראשון",
+    "field.target_id": "הארגון השני",
+    "field.relation": "סוג הקשר",
+    "field.since": "החל משנת",
+    "field.until": "עד שנת",
+    "field.source": "מקור: דף אינטרנט שתומך בהצעה",
+    "field.reason": "מדוע להסיר?",
+    "field.note": "הערה לסוקרים",
+    "field.contact_name": "השם שלכם",
+    "field.contact_email": "הדוא״ל שלכם",
+    "field.kind": "סוג",
+    "field.target": "על מה ההצעה",
+    "field.values": "הערכים",
+    "field.lang": "שפה",
+    "field.contact": "פרטי קשר",
+    "suggest.problem.not_text": "חייב להיות טקסט",
+    "suggest.problem.one_value": "מקבל ערך אחד, לא רשימה",
+    "suggest.problem.unknown_member": "אינו חלק מהבקשה; האפשרויות: {expected}",
+    "suggest.problem.target_type": (
+        "חייב להיות מזהה של ארגון, או source_id,‏ target_id ו־relation של קשר"
+    ),
+    "suggest.problem.not_object": "גוף הבקשה חייב להיות אובייקט JSON",
+    "suggest.problem.values": "חייב להיות אובייקט של שדות וערכיהם",
+    "suggest.problem.kind": "אינו סוג של הצעה; הסוגים האפשריים: {expected}",
+    "suggest.problem.source_required": "ציינו דף אינטרנט שתומך בהצעה",
+    "suggest.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג http(s)",
+    "suggest.problem.lang": "אינה שפה של האטלס; השפות האפשריות: {expected}",
+    "suggest.problem.no_target": "ארגון או קשר חדשים אינם עוסקים ברשומה קיימת",
+    "suggest.problem.removal_values": "הסרה אינה משנה שום שדה: כתבו את הסיבה",
+    "suggest.problem.reason_required": "כתבו מדוע יש להסיר",
+    "suggest.problem.no_change": "אינו משנה דבר: כל הערכים זהים לערכים של היום",
+    "suggest.problem.unknown_field": "אינו שדה שההצעה הזו יכולה לקבוע; האפשרויות: {expected}",
+    "suggest.problem.no_values": "לא ניתן שום ערך",
+    "suggest.problem.target_required": "ציינו את הארגון או את הקשר שההצעה עוסקת בו",
+    "suggest.problem.unknown_link": "אינו קשר באטלס",
+    "suggest.problem.link_exists": "שני הארגונים האלה כבר מקושרים כך",
+    "suggest.duplicate.website": "אותו אתר אינטרנט ({host})",
+    "suggest.duplicate.name": "שם דומה באותה מדינה",
+    "validate.problem.too_long#one": "באורך {length:,} תווים; המגבלה היא תו אחד",
+    "validate.problem.too_long#two": "באורך {length:,} תווים; המגבלה היא שני תווים",
+    "validate.problem.too_long#other": "באורך {length:,} תווים; המגבלה היא {n:,}",
+    "validate.problem.email": "אינה כתובת דוא״ל",
+    "validate.problem.control": "מכיל תו שאי אפשר לשמור ({code})",
+    "api.problem.not_json": "גוף הבקשה חייב להיות אובייקט JSON שנשלח כ־application/json.",
+    "api.problem.too_large": "גוף הבקשה גדול מ־{limit:,} בתים.",
+    "api.problem.invalid#one": "יש בהצעה בעיה אחת: ראו errors.",
+    "api.problem.invalid#two": "יש בהצעה שתי בעיות: ראו errors.",
+    "api.problem.invalid#other": "יש בהצעה {n} בעיות: ראו errors.",
+    "api.problem.quota_client#one": ("הלקוח הזה שלח {limit} הצעות בשעה האחרונה: נסו שוב בעוד דקה."),
+    "api.problem.quota_client#two": (
+        "הלקוח הזה שלח {limit} הצעות בשעה האחרונה: נסו שוב בעוד שתי דקות."
+    ),
+    "api.problem.quota_client#other": (
+        "הלקוח הזה שלח {limit} הצעות בשעה האחרונה: נסו שוב בעוד {n} דקות."
+    ),
+    "api.problem.quota_global": (
+        "קבלת ההצעות מושהית: האטלס קיבל את {limit} ההצעות של 24 השעות האחרונות. נסו שוב מאוחר יותר."
+    ),
+    "api.problem.unavailable": (
+        "קבלת ההצעות מושהית: אין גישה למסד הנתונים. שום דבר לא נשמר; נסו שוב מאוחר יותר."
+    ),
+    "api.problem.off": "השרת הזה אינו מקבל הצעות.",
+    "api.problem.not_found": "אין הצעה שמספרה {ref}.",
 }

@@ -24,6 +24,7 @@ PAGES = (
     ("pages/data.py", "data", ":material/table_view:"),
     ("pages/network.py", "network", ":material/hub:"),
     ("pages/present.py", "present", ":material/slideshow:"),
+    ("pages/contribute.py", "contribute", ":material/edit_note:"),
     ("pages/about.py", "about", ":material/info:"),
 )
 

@@ -252,6 +252,8 @@ def _build_layer_script(frame: Frame, options: _LayerOptions) -> str:
         selected=options.selected,
         links=frame.links,
         timeline=control,
+        # The home map's details offer "Suggest a correction" (a presenter's scenes do not).
+        suggest=maps.suggest_action(frame.lang) if options.sync_url else None,
         linked=frame.linked,
         fit=options.fit,
     )
@@ -323,4 +325,16 @@ def show_details(frame: Frame, row: pd.Series | None) -> None:
             details.details_html(
                 row, frame.lang, frame.links, frame.names, linked=frame.filters.linked
             )
+        )
+        suggest_correction_link(str(row["id"]))
+
+
+def suggest_correction_link(org: str) -> None:
+    """The "Suggest a correction" link: the Contribute page with this organisation chosen."""
+    with contextlib.suppress(StreamlitPageNotFoundError):  # a page run outside app.py
+        st.page_link(
+            "pages/contribute.py",
+            label=_("detail.suggest"),
+            icon=":material/edit:",
+            query_params={"kind": "correction", "org": org},
         )

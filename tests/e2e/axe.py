@@ -30,7 +30,7 @@ RUN_OPTIONS = {
     "resultTypes": ["violations"],
 }
 IMPACTS = ("critical", "serious", "moderate", "minor")
-PAGES = ("", "charts", "data", "network", "present", "about")
+PAGES = ("", "charts", "data", "network", "present", "contribute", "about")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def wait_until_drawn(page, key: str) -> None:
         )
     elif key == "data":
         page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    elif key == "contribute":
+        page.locator('[data-testid="stButton"] button').last.wait_for(timeout=LOAD_TIMEOUT_MS)
     wait_until_settled(page)
     if key == "charts":
         # Settled, every chart element is on the page: wait for each to draw itself.

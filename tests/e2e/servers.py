@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -136,3 +137,123 @@ def start_balancer(replicas: list[Server], name: str = "haproxy") -> Server:
     server = Server(f"http://127.0.0.1:{port}", process, log, started)
     wait_healthy(server.url, process, log, STARTUP_TIMEOUT_S)
     return server
+
+
+# A throwaway PostgreSQL cluster -------------------------------------------------------------
+
+POSTGRES_ROOT = Path(os.environ.get("ATLAS_POSTGRES_ROOT", "/usr/lib/postgresql"))
+POSTGRES_USER = "postgres"  # PostgreSQL refuses to run as root: as root, run it as this user
+
+
+def postgres_bin() -> Path:
+    """The newest installed PostgreSQL's ``bin`` folder (Debian: /usr/lib/postgresql/N/bin).
+
+    Raises
+    ------
+    RuntimeError
+        If there is none: the tests that need it fail (they are never skipped).
+    """
+    found = sorted(
+        (p for p in POSTGRES_ROOT.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
+    if not found:
+        raise RuntimeError(
+            f"PostgreSQL not found under {POSTGRES_ROOT}: apt-get install postgresql (see .ci/run)"
+        )
+    return found[-1]
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """``command`` run as the ``postgres`` user when we are root (initdb refuses root)."""
+    return ["runuser", "-u", POSTGRES_USER, "--", *command] if os.geteuid() == 0 else command
+
+
+@dataclass
+class Postgres:
+    """A PostgreSQL cluster in a temporary folder, on a loopback port, for one test run."""
+
+    folder: Path
+    port: int
+    log: Path
+    pid: int = 0
+    settings: tuple[str, ...] = ()  # extra "name=value" server settings
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL of its ``atlas`` database (the atlas's ``ATLAS_DB_URL``)."""
+        return f"postgresql+psycopg://atlas@127.0.0.1:{self.port}/atlas"
+
+    def start(self) -> None:
+        """Start the server (again) and wait until it takes connections."""
+        binary = postgres_bin()
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(binary / "pg_ctl"),
+                    "start",
+                    "--wait",
+                    "--timeout",
+                    str(STARTUP_TIMEOUT_S),
+                    "-D",
+                    str(self.data),
+                    "-l",
+                    str(self.log),
+                    "-o",
+                    f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+                    + "".join(f" -c {setting}" for setting in self.settings),
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        self.pid = int((self.data / "postmaster.pid").read_text().split()[0])
+
+    def stop(self, sig: int = signal.SIGINT) -> None:
+        """Stop the server by its pid (default: fast shutdown) and wait until it is gone."""
+        if not self.pid:
+            return
+        try:
+            os.kill(self.pid, sig)
+        except ProcessLookupError:
+            self.pid = 0
+            return
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while Path(f"/proc/{self.pid}").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.pid = 0
+
+    def remove(self) -> None:
+        """Stop it at once (its data is thrown away) and delete its folder."""
+        self.stop(signal.SIGQUIT)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_postgres(*settings: str) -> Postgres:
+    """Create a cluster with Debian's PostgreSQL in a new temporary folder; start it.
+
+    Its superuser is ``atlas`` (trust authentication on loopback only), with a database
+    ``atlas``; ``settings`` are extra server settings (``"autovacuum=off"``). Stop it
+    with ``Postgres.remove()``.
+    """
+    import tempfile
+
+    binary = postgres_bin()
+    folder = Path(tempfile.mkdtemp(prefix="atlas-postgres-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, POSTGRES_USER, POSTGRES_USER)
+    cluster = Postgres(folder, free_port(), folder / "postgres.log", settings=settings)
+    initdb = [str(binary / "initdb"), "-D", str(cluster.data), "-U", "atlas", "-A", "trust"]
+    subprocess.run(
+        _as_postgres([*initdb, "-E", "UTF8", "--no-instructions"]), check=True, capture_output=True
+    )
+    cluster.start()
+    createdb = [str(binary / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port)]
+    subprocess.run(
+        _as_postgres([*createdb, "-U", "atlas", "atlas"]), check=True, capture_output=True
+    )
+    return cluster

@@ -118,12 +118,11 @@ def test_choosing_funding_changes_map_and_count(page, guard, app_server, organis
 
 
 def test_clicking_a_marker_shows_its_details(page, guard, app_server, organisations):
-    # An organisation with a website whose name finds it alone (a name others' descriptions
-    # mention would be a cluster, not one marker, on the map).
+    # An organisation with a website whose name, searched, finds it alone (one marker).
     row = next(
-        row
-        for _, row in organisations[organisations["website"] != ""].iterrows()
-        if Filters(text=row["name"]).mask(organisations).sum() == 1
+        candidate
+        for _, candidate in organisations[organisations["website"] != ""].iterrows()
+        if len(Filters(text=candidate["name"]).apply(organisations)) == 1
     )
     page.goto(f"{app_server.url}/?q={quote(row['name'])}")
     frame = map_frame(page)
@@ -134,9 +133,14 @@ def test_clicking_a_marker_shows_its_details(page, guard, app_server, organisati
     assert row["name"] in text
     assert "Roles" in text
     assert row["description"][:40] in text
-    link = popup.locator("a")
+    link = popup.locator("dd a")
     assert link.get_attribute("href") == row["website"]
     assert link.get_attribute("rel") == "noopener noreferrer"
+    suggest = popup.locator("a.atlas-popup-suggest")
+    assert suggest.inner_text() == "Suggest a correction"
+    assert suggest.get_attribute("href") == (
+        f"{app_server.url}/contribute?kind=correction&org={row['id']}"
+    )
     wait_for_url(page, org=row["id"])
     screenshot(page, "map-popup")
     assert guard.blocked == []
