@@ -11,7 +11,6 @@ left as written, so the validation reports it with a suggestion.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ import pandas as pd
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
 from mapping.i18n import LocalisedError
+from mapping.rules import free_id, slug
 from mapping.safety import FORMULA_TRIGGERS
 
 # Header spellings per column, best first: when two headers of a file mean the
@@ -111,7 +111,6 @@ HEADER_ALIASES = MappingProxyType(
 VALUE_SEPARATORS = re.compile(r"[;,|\n]")
 # A coordinate written with a decimal comma (``32,0853``), as European spreadsheets do.
 DECIMAL_COMMA = r"^([+-]?\d+),(\d+)$"
-MAX_SLUG = 60
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"))
 
@@ -292,13 +291,6 @@ def _canonical_cell(field: str, cell: str) -> str:
     return ";".join(dict.fromkeys(terms))
 
 
-def slug(name: str) -> str:
-    """Return a lower-case ASCII slug of a name, or ``org-`` and a hash for non-Latin names."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
-    return text or "org-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-
-
 def generate_ids(ids: pd.Series, names: pd.Series) -> pd.Series:
     """Fill blank ids with stable slugs of the names, unique within the table.
 
@@ -323,11 +315,7 @@ def generate_ids(ids: pd.Series, names: pd.Series) -> pd.Series:
     name_values = names.to_numpy(dtype=object)
     for position in np.flatnonzero(blank):
         name = name_values[position]
-        base = slug(name) if name else f"row-{position + 1}"
-        candidate, counter = base, 1
-        while candidate in taken:
-            counter += 1
-            candidate = f"{base}-{counter}"
+        candidate = free_id(slug(name) if name else f"row-{position + 1}", taken)
         taken.add(candidate)
         result[position] = candidate
     return pd.Series(result, index=ids.index, dtype=str)

@@ -31,9 +31,9 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from mapping.columns import slug
 from mapping.data import COLUMNS, read_text_table
 from mapping.network import LINK_COLUMNS
+from mapping.rules import free_id, slug
 from mapping.validate import MULTI_VALUED, split_multi
 
 ORGANISATION = "organisation"
@@ -111,9 +111,12 @@ def _stamp(path: Path | None) -> tuple[str, int, int]:
 @functools.lru_cache(maxsize=4)
 def _read_release(organisations: tuple, links: tuple) -> Release:
     path = Path(organisations[0])
-    table = read_text_table(path).reindex(columns=COLUMNS, fill_value="")
+    # read_text_table numbers rows from 1 (for messages); the edition counts positions from 0.
+    table = read_text_table(path).reindex(columns=COLUMNS, fill_value="").reset_index(drop=True)
     link_table = (
-        read_text_table(Path(links[0])).reindex(columns=LINK_COLUMNS, fill_value="")
+        read_text_table(Path(links[0]))
+        .reindex(columns=LINK_COLUMNS, fill_value="")
+        .reset_index(drop=True)
         if links[0]
         else pd.DataFrame(columns=list(LINK_COLUMNS), dtype=str)
     )
@@ -255,13 +258,7 @@ def new_organisation_id(name: str, taken: Iterable[str]) -> str:
     >>> new_organisation_id("Tamarack Institute", {"tamarack-institute"})
     'tamarack-institute-2'
     """
-    taken = set(taken)
-    base = slug(name)
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
+    return free_id(slug(name), set(taken))
 
 
 def _joined(value: object) -> str:

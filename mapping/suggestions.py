@@ -45,7 +45,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from mapping import countries, vocab
-from mapping.data import COLUMNS, DEFAULT_DATASET, REQUIRED, dataset_path, read_text_table
+from mapping.csvfile import read_text_table
+from mapping.data import COLUMNS, DEFAULT_DATASET, REQUIRED, dataset_path
 from mapping.geocode import name_key
 from mapping.i18n import LANGUAGES, Message
 from mapping.validate import (

@@ -11,14 +11,19 @@ returns ``Problem`` s naming the field, the value and the reason.
 
 The rules
 ---------
-- **ids**: ``ID_RULE``: lower-case letters, digits, ``.``, ``_`` and ``-``, starting
-  with a letter or digit, at most 128 characters (the URL's ``org``, ``linked`` and
-  ``network`` take exactly these);
+The id rule and the first year are ``mapping.rules``' (which the URL's state, the
+filters and presenter scenes apply too); this module adds the messages and the rules
+only values of the dataset need.
+
+- **ids**: ``mapping.rules.is_id``: words of lowercase letters and digits joined by
+  single hyphens, at most ``MAX_ID_LENGTH`` characters (the URL's ``org``, ``linked``
+  and ``network`` take exactly these); a bad one gets its slug as a suggestion;
 - **vocabularies**: ``mapping.vocab.VOCABULARIES`` and ``RELATIONS``; a suggestion may
   spell a value as its label or a synonym (``vocab.canonical``), the dataset stores
   the value;
 - **countries**: ISO 3166-1 alpha-2 codes that ``mapping.countries`` knows;
-- **years**: whole years from ``MIN_YEAR`` to this year; an end not before the start;
+- **years**: whole years from ``mapping.rules.MIN_YEAR`` to this year; an end not before
+  the start;
 - **coordinates**: numbers, latitude within 90 and longitude within 180, given together;
 - **URLs**: ``http://`` or ``https://`` with a host; a ``source`` may list several,
   separated by ``;``;
@@ -33,8 +38,10 @@ Examples
 'must be a year between 1900 and 2026'
 >>> year_problem("2013") is None
 True
->>> is_id("strive-together") and not is_id("Strive Together")
+>>> id_problem("Strive Together") is not None and id_problem("strive-together") is None
 True
+>>> id_suggestion("Strive Together").render("en")
+'strive-together'
 """
 
 from __future__ import annotations
@@ -47,10 +54,8 @@ from types import MappingProxyType
 
 from mapping import countries, vocab
 from mapping.i18n import CountryName, Message
+from mapping.rules import MAX_ID_LENGTH, MIN_YEAR, is_id, slug
 
-# An organisation id: what the URL's ``org``, ``linked`` and ``network`` accept.
-ID_RULE = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
-MIN_YEAR = 1900
 COUNTRY_CODE_STANDARD = "ISO 3166-1 alpha-2"
 WEB_SCHEMES = "http(s)"
 DATE_FORMAT = "YYYY-MM-DD"
@@ -59,10 +64,10 @@ MULTI_VALUED = ("roles", "domains", "network")
 _YEAR_FIELDS = ("year_started", "year_ended", "since", "until")
 COORDINATE_LIMITS = MappingProxyType({"latitude": 90.0, "longitude": 180.0})
 # The longest text each field takes, in characters. The shipped data's longest values are
-# well inside (name 78, description 233, source 468 on 2026-12-07).
+# well inside (name 78, description 233, source 468 on 2026-12-07). An id's length is part
+# of the id rule (``mapping.rules.MAX_ID_LENGTH``): one problem, not two.
 MAX_LENGTHS = MappingProxyType(
     {
-        "id": 128,
         "name": 200,
         "name_he": 200,
         "city": 120,
@@ -87,9 +92,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 
 __all__ = [
-    "ID_RULE",
     "MAX_LENGTHS",
-    "MIN_YEAR",
     "Problem",
     "check_record",
     "coordinate_problem",
@@ -99,7 +102,7 @@ __all__ = [
     "date_problem",
     "email_problem",
     "id_problem",
-    "is_id",
+    "id_suggestion",
     "is_web_url",
     "length_problem",
     "parse_number",
@@ -142,11 +145,6 @@ class Problem:
 # Parsing -----------------------------------------------------------------------------------
 
 
-def is_id(text: str) -> bool:
-    """Return True for a value that follows the id rule (``ID_RULE``)."""
-    return bool(ID_RULE.fullmatch(text))
-
-
 def is_web_url(text: str) -> bool:
     """Return True for a well-formed ``http://`` or ``https://`` URL."""
     return bool(_URL.match(text))
@@ -187,8 +185,15 @@ def split_multi(text: str) -> tuple[str, ...]:
 
 
 def id_problem(text: str) -> Message | None:
-    """An id that breaks ``ID_RULE``."""
-    return None if is_id(text) else Message("validate.problem.id")
+    """An id that breaks the id rule (``mapping.rules.is_id``)."""
+    if is_id(text):
+        return None
+    return Message("data.problem.id_rule", letters="a-z", digits="0-9", length=MAX_ID_LENGTH)
+
+
+def id_suggestion(text: str) -> Message:
+    """The id a malformed one may have meant: its slug (``mapping.rules.slug``)."""
+    return Message("data.suggest.id", id=slug(text))
 
 
 def year_problem(text: str, today: dt.date | None = None) -> Message | None:
@@ -322,6 +327,7 @@ def _single_value_problems(field: str, text: str) -> list[Problem]:
     suggestion: Message | str = ""
     if field in ("id", "source_id", "target_id"):
         reason = id_problem(text)
+        suggestion = id_suggestion(text) if reason is not None else ""
     elif field in ("org_type", "scope"):
         reason, suggestion = vocabulary_problem(field, text) or (None, "")
     elif field == "country_code":

@@ -12,24 +12,15 @@ from mapping.validate import Problem, check_record
 TODAY = dt.date(2026, 12, 7)
 
 
-@pytest.mark.parametrize(
-    ("text", "ok", "why"),
-    [
-        ("strive-together", True, "the shipped ids' shape"),
-        ("a", True, "one character is enough"),
-        ("org.1_a-b", True, "dots, underscores and hyphens inside"),
-        ("x" * 128, True, "the longest allowed"),
-        ("x" * 129, False, "longer than the URL's org takes"),
-        ("Strive", False, "upper case: Filters(linked=...) would refuse it"),
-        ("-strive", False, "must start with a letter or digit"),
-        ("strive together", False, "no spaces"),
-        ("", False, "blank"),
-        ("שיתופים", False, "not Latin"),
-    ],
-)
-def test_the_id_rule(text, ok, why):
-    assert validate.is_id(text) is ok, why
-    assert (validate.id_problem(text) is None) is ok
+def test_an_id_problem_names_the_rule_and_offers_the_slug():
+    # The rule is mapping.rules.is_id, for every module (its table: tests/test_rules.py).
+    assert validate.id_problem("tamarack-institute") is None
+    (problem,) = check_record({"target_id": "Tamarack Institute"})
+    assert (problem.field, problem.reason.key) == ("target_id", "data.problem.id_rule")
+    assert problem.render("en").endswith("suggestion: tamarack-institute")
+    assert "128" in problem.render("he")
+    # Too long is the id rule's to say, once (not also a length problem).
+    assert [p.reason.key for p in check_record({"id": "x" * 129})] == ["data.problem.id_rule"]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +178,7 @@ def test_countries_suggest_a_code():
         ),
         ({"website": "www.example.org"}, (), [("website", "data.problem.website")], "no scheme"),
         ({"relation": "likes"}, (), [("relation", "links.problem.relation")], "relations"),
-        ({"source_id": "Bad Id"}, (), [("source_id", "validate.problem.id")], "ids"),
+        ({"source_id": "Bad Id"}, (), [("source_id", "data.problem.id_rule")], "ids"),
         ({"name": "x" * 201}, (), [("name", "validate.problem.too_long")], "lengths"),
         ({"description": "a\x00"}, (), [("description", "validate.problem.control")], "NUL"),
         (

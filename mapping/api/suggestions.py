@@ -30,6 +30,7 @@ from mapping import store, suggestions, vocab
 from mapping.api import PREFIX
 from mapping.api.problems import problem
 from mapping.i18n import DEFAULT, Message, parse_lang
+from mapping.rules import ID_PATTERN, MAX_ID_LENGTH, MIN_YEAR
 from mapping.store import suggestions as kept
 from mapping.validate import MAX_LENGTHS, Problem
 
@@ -42,7 +43,9 @@ RETRY_UNAVAILABLE_S = 30
 _log = logging.getLogger("atlas.api.suggestions")
 
 _TEXT = {"type": "string"}
-_YEAR = {"type": ["string", "integer"], "description": "A year, 1900 to this year."}
+_YEAR = {"type": ["string", "integer"], "description": f"A year, {MIN_YEAR} to this year."}
+# An organisation's id: the rule of ``mapping.rules.is_id``.
+_ID = {"type": "string", "pattern": f"^{ID_PATTERN}$", "maxLength": MAX_ID_LENGTH}
 _MULTI = {
     "oneOf": [
         {"type": "array", "items": {"type": "string"}},
@@ -62,6 +65,8 @@ def _field_schema(name: str) -> dict:
         return {"type": "string", "enum": list(vocab.VOCABULARIES[name])}
     if name == "relation":
         return {"type": "string", "enum": list(vocab.RELATIONS)}
+    if name in ("source_id", "target_id"):
+        return _ID
     if name in ("year_started", "year_ended", "since", "until"):
         return _YEAR
     if name in ("latitude", "longitude"):
@@ -91,7 +96,7 @@ REQUEST_SCHEMA = {
         "kind": {"type": "string", "enum": list(suggestions.KINDS)},
         "target": {
             "description": "What a correction or removal is about: an organisation id, or a link.",
-            "oneOf": [{"type": "string"}, LINK_KEY_SCHEMA, {"type": "null"}],
+            "oneOf": [_ID, LINK_KEY_SCHEMA, {"type": "null"}],
         },
         "values": {
             "type": "object",

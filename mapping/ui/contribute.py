@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import countries, maps, store, suggestions, vocab
-from mapping.data import DatasetError
+from mapping.csvfile import DatasetError
 from mapping.i18n import Message, category_label, country_names
 from mapping.safety import escape_markdown
 from mapping.store import suggestions as kept

@@ -22,6 +22,7 @@ import urllib.request
 
 import pytest
 import sqlalchemy as sa
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from mapping import store
 from mapping.store import schema
@@ -67,51 +68,88 @@ def stored(url: str | None = None) -> list[dict]:
         return [dict(row) for row in rows.mappings()]
 
 
-# Streamlit marks its app with the script's state (its own end-to-end tests read it).
-SETTLED_JS = (
-    "() => document.querySelector('[data-testid=stApp]').dataset.testScriptState === 'notRunning'"
-)
+def _finishes_a_run(payload) -> bool:
+    """The websocket frame is Streamlit's message that a run of the script finished."""
+    if not isinstance(payload, bytes | bytearray):
+        return False
+    return ForwardMsg.FromString(bytes(payload)).WhichOneof("type") == "script_finished"
 
 
-def settle(page) -> None:
-    """Wait until no run of the page is asked for or going: a field left a moment ago may
-    have started one, and a run redraws the fields a person would type in next."""
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+class Runs:
+    """The page's finished runs, counted from Streamlit's own messages on its websocket.
+
+    A field that reruns the page starts its run a moment after it is left, and a run
+    redraws the fields a person would type in next: the keyboard tests wait for the run
+    to finish. The page's marks of its state are no proof (under load React may draw
+    "running" and "not running" as one change, or none). Build it before the page opens
+    its websocket (before ``goto``, or right after a new tab is given).
+    """
+
+    def __init__(self, page) -> None:
+        self.finished = 0
+        self.socket = None
+        page.on("websocket", self._opened)
+
+    def _opened(self, socket) -> None:
+        if socket.url.endswith("/_stcore/stream"):
+            self.socket = socket
+            socket.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        if _finishes_a_run(payload):
+            self.finished += 1
+
+    def wait_since(self, before: int) -> None:
+        """Wait until a run has finished since ``finished`` was ``before``: for the frames
+        that say so, never for a while (a closed socket or the timeout fails the test)."""
+        assert self.socket is not None, "the page has not opened Streamlit's websocket"
+        while self.finished <= before:
+            self.socket.wait_for_event(
+                "framereceived", predicate=_finishes_a_run, timeout=LOAD_TIMEOUT_MS
+            )
 
 
 def tab_to(page, label: str, frame=None) -> None:
     """Press Tab until the focused element is named ``label`` (its aria-label or text)."""
     where = frame or page
     for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
         if where.evaluate(FOCUSED_JS) == label:
-            if frame is None:
-                settle(page)
             return
+        page.keyboard.press("Tab")
     raise AssertionError(f"no tab stop named {label!r}")
 
 
-def type_into(page, label: str, text: str) -> None:
-    """Tab to a text field and type into it."""
+def type_into(page, label: str, text: str, runs: Runs | None = None) -> None:
+    """Tab to a text field and type into it; a live one (``runs`` given: it reruns the page
+    when left) is left at once, and its run waited for."""
     tab_to(page, label)
     page.keyboard.type(text)
+    if runs is not None:
+        before = runs.finished
+        page.keyboard.press("Tab")
+        runs.wait_since(before)
 
 
-def choose(page, label: str, option: str, *, several: bool = False) -> None:
+def choose(
+    page, label: str, option: str, *, several: bool = False, runs: Runs | None = None
+) -> None:
     """Tab to a choice box, type an option's name and take it with Enter.
 
     Enter waits for the list to show that option first (until the typing is applied the
-    list shows every option, "Select all" first), and the next key for the choice to
-    show. A box that takes several keeps its list open: Escape closes it.
+    list shows every option, "Select all" first); then for the choice to show, and for
+    the run of a live box (``runs`` given). A box that takes several keeps its list open:
+    Escape closes it.
     """
     tab_to(page, label)
     page.keyboard.type(option)
     page.wait_for_function(FIRST_OPTION_JS, arg=option, timeout=LOAD_TIMEOUT_MS)
+    before = runs.finished if runs is not None else 0
     page.keyboard.press("Enter")
     page.wait_for_function(CHOSEN_JS, arg=[label, option], timeout=LOAD_TIMEOUT_MS)
+    if runs is not None:
+        runs.wait_since(before)
     if several:
         page.keyboard.press("Escape")
-    settle(page)
 
 
 def reference(page) -> str:
@@ -164,11 +202,12 @@ def test_a_new_organisation_by_keyboard_with_hostile_text(
         "he": "מקור: דף אינטרנט שתומך בהצעה (חובה)",
     }[lang]
     note_label = {"en": "A note for the reviewers", "he": "הערה לסוקרים"}[lang]
+    runs = Runs(page)
     page.goto(f"{app_server.url}/contribute?lang={lang}")
     wait_until_drawn(page, "contribute")
-    type_into(page, labels[0], name)
+    type_into(page, labels[0], name, runs)  # live: the likely duplicates follow the name
     choose(page, labels[1], role, several=True)
-    choose(page, labels[2], country)
+    choose(page, labels[2], country, runs=runs)
     type_into(page, labels[3], PAYLOADS[1])
     type_into(page, source_label, "https://example.org/new")
     type_into(page, note_label, PAYLOADS[5])
@@ -214,12 +253,13 @@ def test_a_correction_from_a_map_organisations_details_by_keyboard(page, guard, 
     with page.context.expect_page() as opened:  # a new tab: the map stays as it was
         page.keyboard.press("Enter")
     page = opened.value
+    runs = Runs(page)
     page.wait_for_url(re.compile(r"/contribute\?kind=correction&org=hedland-collective"))
     name_box = page.get_by_label("Name (required)")
     name_box.wait_for(timeout=LOAD_TIMEOUT_MS)
     assert name_box.input_value() == name  # today's values
     wait_until_drawn(page, "contribute")
-    type_into(page, "Year it ended", "2024")
+    type_into(page, "Year it ended", "2024", runs)  # live: "What changes" follows it
     type_into(page, "Source: a web page that supports it (required)", "https://example.org/c")
     tab_to(page, "Send the suggestion")
     page.keyboard.press("Enter")
