@@ -12,7 +12,7 @@ folder first:
 - ``metadata.json``: the new version and date, the citation, and ``changes_through``
   (the last approval now in the files: the live edition applies only what comes
   after it, so nothing is applied twice);
-- ``datapackage.json`` (``scripts/make_datapackage.py``), the data card's version
+- ``datapackage.json`` (``mapping.datapackage``), the data card's version
   line and a changelog entry, and ``CITATION.cff`` beside the folder if there is one;
 
 then validates the copy (the app's loader and ``frictionless``) and only then moves
@@ -34,40 +34,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from mapping import edition
+from mapping import datapackage, edition
 from mapping.data import COLUMNS, DatasetError, load_organisations
+from mapping.datapackage import CHANGE_COLUMNS
 from mapping.i18n import LocalisedError
 from mapping.network import LINK_COLUMNS, load_relationships
+from mapping.paths import CHANGES_FILE
 from mapping.suggestions import format_ref
 
-CHANGES_FILE = "changes.csv"
-# The public columns of the change log, as changes.csv holds them.
-CHANGE_COLUMNS = (
-    "id",
-    "edition",
-    "changed_at",
-    "moderator",
-    "entity",
-    "entity_id",
-    "action",
-    "field",
-    "old",
-    "new",
-    "source",
-    "reason",
-    "suggestion",
-)
 WRITTEN = (
     "organisations.csv",
     "relationships.csv",
     "networks.csv",
-    CHANGES_FILE,
+    CHANGES_FILE.name,
     "metadata.json",
     "datapackage.json",
     "README.md",
 )
 
-__all__ = ["CHANGE_COLUMNS", "ReleaseError", "Released", "changes_table", "make_release"]
+__all__ = ["ReleaseError", "Released", "changes_table", "make_release"]
 
 
 class ReleaseError(LocalisedError):
@@ -183,7 +168,9 @@ def _write(staged: Path, release, live: edition.Live, log, version: str, today: 
         table = pd.read_csv(networks, dtype=str, keep_default_na=False)
         kept = table[~table["organisation_id"].isin(set(live.removed))]
         networks.write_text(_csv(kept, table.columns), encoding="utf-8")
-    (staged / CHANGES_FILE).write_text(_csv(changes_table(log), CHANGE_COLUMNS), encoding="utf-8")
+    (staged / CHANGES_FILE.name).write_text(
+        _csv(changes_table(log), CHANGE_COLUMNS), encoding="utf-8"
+    )
     metadata_path = staged / "metadata.json"
     metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     old_version, old_date = str(metadata.get("version", "")), str(metadata.get("date", ""))
@@ -198,9 +185,7 @@ def _write(staged: Path, release, live: edition.Live, log, version: str, today: 
     )
     _write_card(staged / "README.md", release, live, log, version, today, old_version, old_date)
     if (staged / "datapackage.json").exists():
-        from scripts import make_datapackage
-
-        text = make_datapackage.text(staged)
+        text = datapackage.text(staged)
         (staged / "datapackage.json").write_text(text, encoding="utf-8")
 
 

@@ -5,20 +5,20 @@ import re
 
 import frictionless
 
-from mapping.paths import DATA_DIR, PROJECT_ROOT
+from mapping import datapackage
+from mapping.paths import DATA_DIR, DATAPACKAGE_FILE, PROJECT_ROOT
 from mapping.provenance import load_metadata
-from scripts import make_datapackage
 
 CITATION = PROJECT_ROOT / "CITATION.cff"
 
 
 def test_the_descriptor_is_derived_from_the_code():
     # Vocabularies, columns and networks come from the code: rerun the script if this fails.
-    assert make_datapackage.OUTPUT.read_text(encoding="utf-8") == make_datapackage.text()
+    assert DATAPACKAGE_FILE.read_text(encoding="utf-8") == datapackage.text()
 
 
 def test_frictionless_validates_every_resource():
-    report = frictionless.validate(make_datapackage.OUTPUT)
+    report = frictionless.validate(DATAPACKAGE_FILE)
     errors = [error for task in report.tasks for error in task.errors][:5]
     assert report.valid, [(e.type, e.note) for e in errors]
 
@@ -40,7 +40,7 @@ def test_frictionless_catches_an_unknown_relation_and_a_dangling_link(tmp_path):
 
 
 def test_package_and_metadata_agree():
-    descriptor = json.loads(make_datapackage.OUTPUT.read_text(encoding="utf-8"))
+    descriptor = json.loads(DATAPACKAGE_FILE.read_text(encoding="utf-8"))
     metadata = load_metadata()
     assert descriptor["version"] == metadata["version"]
     assert descriptor["created"].startswith(metadata["date"])
