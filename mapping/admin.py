@@ -97,7 +97,7 @@ def _edits(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _print_suggestion(record: dict, live: edition.Live) -> None:
-    from mapping.suggestions import Reference, check, likely_duplicates, suggestion_from_json
+    from mapping.suggestions import Reference, likely_duplicates, suggestion_from_json
 
     reference = Reference.from_tables(live.organisations, live.links, live.name)
     print(f"{record['ref']}  {record['kind']}  {record['status']}  sent {record['created_at']}")
@@ -126,7 +126,8 @@ def _print_suggestion(record: dict, live: edition.Live) -> None:
     if record["kind"] == "new_organisation":
         for duplicate in likely_duplicates(proposal.values, reference):
             print(f"likely duplicate: {duplicate.id} ({duplicate.name}): {duplicate.why}")
-    problems += check(proposal, reference)
+    # The decide functions' own verdict: the validator and what a release requires.
+    problems = problems or moderation.verdict(record, live)
     if problems:
         print("validator: " + "; ".join(f"{p.field} {p.render('en')}" for p in problems))
     else:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mapping import network, vocab
 from mapping.countries import country_codes
-from mapping.data import COLUMNS
+from mapping.data import COLUMNS, RELEASE_REQUIRED
 from mapping.geocode import PLACE_COLUMNS
 from mapping.paths import CHANGES_FILE, DATA_DIR, NETWORKS_FILE
 from mapping.provenance import load_metadata
@@ -47,29 +47,29 @@ def _organisation_fields(directory: Path) -> dict:
         "id": (
             "string",
             "Stable slug; never reused.",
-            {"required": True, "unique": True, "pattern": ID_PATTERN},
+            {"unique": True, "pattern": ID_PATTERN},
         ),
-        "name": ("string", "The name as the organisation writes it.", {"required": True}),
+        "name": ("string", "The name as the organisation writes it.", {}),
         "name_he": ("string", "Hebrew name, for Israeli organisations.", {}),
         "roles": (
             "string",
             "Roles held, ';'-separated; the first is the primary role.",
-            {"required": True, "pattern": _list_of(vocab.ROLES)},
+            {"pattern": _list_of(vocab.ROLES)},
         ),
         "org_type": (
             "string",
             "The organisation type.",
-            {"required": True, "enum": list(vocab.ORG_TYPES)},
+            {"enum": list(vocab.ORG_TYPES)},
         ),
         "domains": (
             "string",
             "Domains, ';'-separated.",
-            {"required": True, "pattern": _list_of(vocab.DOMAINS)},
+            {"pattern": _list_of(vocab.DOMAINS)},
         ),
         "scope": (
             "string",
             "How far its work reaches.",
-            {"required": True, "enum": list(vocab.SCOPES)},
+            {"enum": list(vocab.SCOPES)},
         ),
         "city": (
             "string",
@@ -80,7 +80,7 @@ def _organisation_fields(directory: Path) -> dict:
         "country_code": (
             "string",
             "ISO 3166-1 alpha-2 code.",
-            {"required": True, "enum": sorted(country_codes())},
+            {"enum": sorted(country_codes())},
         ),
         "latitude": (
             "number",
@@ -111,18 +111,18 @@ def _organisation_fields(directory: Path) -> dict:
         "description": (
             "string",
             "One or two sentences in our own words.",
-            {"required": True, "maxLength": 240},
+            {"maxLength": 240},
         ),
         "source": (
             "string",
             "The page(s) the row was checked against, ';'-separated; the first "
             "confirms the organisation and its Collective Impact work.",
-            {"required": True, "pattern": f"{URL}(?:;{URL})*"},
+            {"pattern": f"{URL}(?:;{URL})*"},
         ),
         "checked": (
             "date",
             "When the row's facts were last checked against its source.",
-            {"required": True},
+            {},
         ),
     }
 
@@ -206,15 +206,21 @@ PLACE_FIELDS = {
 }
 
 
-def _schema(fields: dict, order) -> dict:
-    """A Table Schema for ``fields``, in the file's column order; blank cells are missing values."""
+def _schema(fields: dict, order, required=()) -> dict:
+    """A Table Schema for ``fields``, in the file's column order; blank cells are missing values.
+
+    ``required``: fields constrained ``required`` besides those whose constraints say so.
+    """
+    constraints = {
+        name: ({"required": True} if name in required else {}) | fields[name][2] for name in order
+    }
     return {
         "fields": [
             {
                 "name": name,
                 "type": fields[name][0],
                 "description": fields[name][1],
-                **({"constraints": fields[name][2]} if fields[name][2] else {}),
+                **({"constraints": constraints[name]} if constraints[name] else {}),
             }
             for name in order
         ],
@@ -225,7 +231,7 @@ def _schema(fields: dict, order) -> dict:
 def package(directory: Path = DATA_DIR) -> dict:
     """The data package descriptor of the release in ``directory`` (default ``data/``)."""
     metadata = load_metadata(directory / "metadata.json")
-    organisations = _schema(_organisation_fields(directory), COLUMNS)
+    organisations = _schema(_organisation_fields(directory), COLUMNS, RELEASE_REQUIRED)
     organisations["primaryKey"] = ["id"]
     links = _schema(LINK_FIELDS, network.LINK_COLUMNS)
     links["primaryKey"] = ["source_id", "target_id", "relation"]

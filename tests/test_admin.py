@@ -84,6 +84,18 @@ def test_set_up_queue_show_and_approve(admin):
     assert approved.stdout.strip() == f"{first} approved: edition +1, 3 change(s) to beta"
     history = admin("history", "beta").stdout.splitlines()
     assert history[0].split("\t")[2:6] == ["set", "year_started", "2002", "2000"]
+    # A bare new organisation: the release would need its type, domains, scope, description.
+    assert "validator: org_type is required in a release" in admin("show", second).stdout
+    bare = admin("approve", second, "--as", "ann@example.org")
+    assert bare.returncode == 1
+    assert "org_type, domains, scope, description" in bare.stderr
+    assert "--set FIELD=VALUE" in bare.stderr
+    complete = [
+        *("--set", "org_type=funder", "--set", "domains=health"),
+        *("--set", "scope=national", "--set", "description=Funds health work."),
+    ]
+    done = admin("approve", second, "--as", "ann@example.org", *complete)
+    assert done.returncode == 0, done.stderr
 
 
 def test_a_non_moderator_or_a_second_decision_exits_non_zero_and_changes_nothing(admin):

@@ -199,8 +199,17 @@ def test_a_rejection_keeps_its_reason_and_changes_no_data(moderated, release):
     assert mod.suggestion(ref, url=moderated)["decision"]["reason"] == "The page says 2002."
 
 
+# What a release requires of every organisation besides name, roles and country.
+COMPLETE = {
+    "org_type": "backbone",
+    "domains": ["health"],
+    "scope": "metropolitan",
+    "description": "A backbone for health.",
+}
+
+
 def test_a_new_organisation_gets_an_id_from_its_name_and_every_field_is_logged(moderated, release):
-    values = {"name": "Alpha Backbone", "roles": ["consulting"], "country_code": "NZ"}
+    values = {"name": "Alpha Backbone", "roles": ["consulting"], "country_code": "NZ", **COMPLETE}
     ref = suggest(moderated, kind="new_organisation", target=None, proposed=values, previous=None)
     decided = mod.decide(ref, "approve", ANN, release=release, url=moderated, now=NOW)
     assert decided.entity_ids == ("alpha-backbone",)  # "alpha" is taken by another id only
@@ -208,12 +217,44 @@ def test_a_new_organisation_gets_an_id_from_its_name_and_every_field_is_logged(m
     assert added == {
         "name": "Alpha Backbone",
         "roles": "consulting",
+        "org_type": "backbone",
+        "domains": "health",
+        "scope": "metropolitan",
         "country_code": "NZ",
+        "description": "A backbone for health.",
         "source": "https://example.org/evidence",
         "checked": "2026-12-08",
     }
     live = mod.live(release, url=moderated)
     assert live.organisations["id"].tolist() == ["alpha", "beta", "gamma", "alpha-backbone"]
+
+
+def test_an_approval_that_no_release_could_hold_is_refused_and_edits_complete_it(
+    moderated, release
+):
+    bare = {"name": "Delta Fund", "roles": ["funding"], "country_code": "IL"}
+    ref = suggest(moderated, kind="new_organisation", target=None, proposed=bare, previous=None)
+    before = state(moderated)
+    with pytest.raises(mod.IncompleteDecisionError) as refused:
+        mod.decide(ref, "approve", ANN, release=release, url=moderated)
+    assert [p.field for p in refused.value.problems] == list(COMPLETE)
+    assert "org_type, domains, scope, description" in str(refused.value)
+    assert "--set FIELD=VALUE" in str(refused.value)
+    assert "org_type" in refused.value.render("he")
+    assert state(moderated) == before
+    live = mod.live(release, url=moderated)
+    record = mod.suggestion(ref, url=moderated)
+    assert [p.field for p in mod.verdict(record, live)] == list(COMPLETE)
+    assert mod.verdict(record, live, edits=COMPLETE) == []
+    assert mod.verdict(record, live, action="reject") == []
+    decided = mod.decide(ref, "approve", ANN, edits=COMPLETE, release=release, url=moderated)
+    assert decided.entity_ids == ("delta-fund",)
+
+
+def test_a_correction_may_not_blank_a_field_a_release_requires(moderated, release):
+    ref = suggest(moderated, target="gamma", proposed={"city": "York"}, previous=None)
+    with pytest.raises(mod.IncompleteDecisionError, match="domains"):
+        mod.decide(ref, "approve", ANN, edits={"domains": ""}, release=release, url=moderated)
 
 
 def test_the_moderator_may_edit_a_value_before_approving(moderated, release):

@@ -1086,6 +1086,12 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "moderate.error.reason_required": (
         "A rejection needs a reason: the submitter and the history show it."
     ),
+    "moderate.error.incomplete": (
+        "A release needs every organisation's {fields}, and {org} would have none: "
+        "approve with them filled in (the edits on the Review page; --set FIELD=VALUE "
+        "on the command line). Nothing was changed."
+    ),
+    "moderate.problem.release_required": "is required in a release: fill it in before approving",
     "moderate.error.merge_kind": "Only a new organisation can be merged into an existing one.",
     "admin.error.set": '--set takes FIELD=VALUE, not "{value}".',
     # History and the live edition (issue #21) ------------------------------------------

@@ -1042,6 +1042,12 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "moderate.error.name": "שם של מנחה חייב להיות טקסט פשוט של עד 200 תווים.",
     "moderate.error.action": '"{value}" אינה החלטה; האפשרויות: approve, reject או merge.',
     "moderate.error.reason_required": "דחייה צריכה נימוק: המציע וההיסטוריה מציגים אותו.",
+    "moderate.error.incomplete": (
+        "כל ארגון במהדורה חייב לכלול {fields}, ול־{org} לא יהיו: "
+        "יש לאשר אחרי שממלאים אותם (עריכת הערכים בדף הבדיקה; ‎--set FIELD=VALUE "
+        "בשורת הפקודה). שום דבר לא שונה."
+    ),
+    "moderate.problem.release_required": "נדרש במהדורה: יש למלא אותו לפני האישור",
     "moderate.error.merge_kind": "רק ארגון חדש אפשר למזג לתוך ארגון קיים.",
     "admin.error.set": '‏--set מקבל FIELD=VALUE, ולא "{value}".',
     # History and the live edition (issue #21) ------------------------------------------

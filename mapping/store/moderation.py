@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 
 from mapping import edition as live_edition
 from mapping import store
+from mapping.data import RELEASE_REQUIRED
 from mapping.i18n import LocalisedError, Message
 from mapping.store.schema import changes, decisions, moderators, suggestions
 from mapping.store.schema import edition as edition_table
@@ -47,6 +48,7 @@ STATUS_OF = {"approve": "approved", "reject": "rejected", "merge": "merged"}
 __all__ = [
     "AlreadyDecidedError",
     "Decided",
+    "IncompleteDecisionError",
     "InvalidDecisionError",
     "ModerationError",
     "NotModeratorError",
@@ -62,6 +64,7 @@ __all__ = [
     "pending",
     "remove_moderator",
     "suggestion",
+    "verdict",
 ]
 
 
@@ -94,16 +97,30 @@ class AlreadyDecidedError(ModerationError):
 class InvalidDecisionError(ModerationError):
     """The decision cannot be applied: ``problems`` say why (the validator's verdict)."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], message: Message | None = None) -> None:
         first = problems[0]
         super().__init__(
-            "moderate.error.invalid",
-            field=first.field,
-            value=first.value,
-            reason=first.reason,
-            n=len(problems),
+            message
+            or Message(
+                "moderate.error.invalid",
+                field=first.field,
+                value=first.value,
+                reason=first.reason,
+                n=len(problems),
+            )
         )
         self.problems = list(problems)
+
+
+class IncompleteDecisionError(InvalidDecisionError):
+    """Approving would leave an organisation without a field every release holds
+    (``mapping.data.RELEASE_REQUIRED``): the release could never be made."""
+
+    def __init__(self, organisation: str, problems: Sequence[Problem]) -> None:
+        fields = ", ".join(p.field for p in problems)
+        super().__init__(
+            problems, Message("moderate.error.incomplete", org=organisation, fields=fields)
+        )
 
 
 # Moderators ------------------------------------------------------------
@@ -455,7 +472,7 @@ def _plan(record, action, reason, edits, merge_into, live, now) -> list[live_edi
     if problems:
         raise InvalidDecisionError(problems)
     clean_edits = {name: proposal.values[name] for name in edits if name in proposal.values}
-    return live_edition.plan(
+    planned = live_edition.plan(
         proposal.kind,
         record["target"],
         proposal.values if action == "approve" else record["proposed"],
@@ -467,6 +484,56 @@ def _plan(record, action, reason, edits, merge_into, live, now) -> list[live_edi
         edits=clean_edits if action == "merge" else None,
         merge_into=merge_into if action == "merge" else None,
     )
+    _check_releasable(planned)
+    return planned
+
+
+def _check_releasable(planned: Sequence[live_edition.Planned]) -> None:
+    """Refuse changes that would leave an organisation without a field a release requires.
+
+    The loader accepts such rows; the data package does not, so an approved bare new
+    organisation would make every later release fail to validate. A new organisation
+    must hold every required field; a correction must not blank one (a gap the
+    release already has is the release's, not this decision's).
+    """
+    added: dict[str, dict] = {}
+    blanked: dict[str, list[str]] = {}
+    for change in planned:
+        if change.entity != live_edition.ORGANISATION or not change.field:
+            continue
+        if change.action == "add":
+            added.setdefault(change.entity_id, {})[change.field] = change.new
+        elif change.field in RELEASE_REQUIRED and not str(change.new or "").strip():
+            blanked.setdefault(change.entity_id, []).append(change.field)
+    for org, row in added.items():
+        blanked[org] = [
+            f for f in RELEASE_REQUIRED if f != "id" and not str(row.get(f) or "").strip()
+        ]
+    for org, fields in blanked.items():
+        if fields:
+            required = Message("moderate.problem.release_required")
+            raise IncompleteDecisionError(org, [Problem(field, "", required) for field in fields])
+
+
+def verdict(
+    record: Mapping,
+    live: live_edition.Live,
+    *,
+    action: str = "approve",
+    edits: Mapping[str, object] | None = None,
+    merge_into: str | None = None,
+) -> list[Problem]:
+    """What refuses a decision now (the validator and the release's required fields),
+    without deciding: ``[]`` when it can be applied. A rejection is always possible."""
+    if action == "reject":
+        return []
+    try:
+        _plan(dict(record), action, "", dict(edits or {}), merge_into, live, utc_now())
+    except InvalidDecisionError as error:
+        return error.problems
+    except ModerationError as error:
+        return [Problem("action", action, error.content)]
+    return []
 
 
 # The edition and the log ------------------------------------------------------------
