@@ -39,6 +39,13 @@ def test_history_and_a_removed_permalink(release_copy):  # noqa: F811
     table = tables[0]
     assert HOSTILE in table["After"].tolist()
     assert "Ann" in table["Decided by"].tolist()
+    # The About page names the edition: the release and the two approvals since.
+    named = f"edition **{release.version}+2**"
+    at.switch_page("pages/about.py").run()
+    assert any(named in m.value for m in at.markdown)
+    at.query_params["lang"] = "he"
+    at.run()
+    assert any(f"המהדורה **{release.version}+2**" in m.value for m in at.markdown)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["org"] = gone
     at.run()

@@ -416,6 +416,11 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "about.vocabulary.scope": "Scopes",
     "about.vocabulary.world_region": "World regions",
     "about.summary.version": "Version **{version}** ({date}), licence {licence}.",
+    "about.summary.edition": (
+        "You are seeing edition **{edition}**: that release and the changes moderators "
+        "approved since it (each organisation's History says who, when and on what source). "
+        "Cite the edition and the date you looked."
+    ),
     "about.summary.counts": (
         "**{organisations}** in **{countries}** ({regions}); {dated:,} with a known start year."
     ),
@@ -737,6 +742,10 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "provenance.generated_value": "{iso} (UTC)",
     "provenance.version": "Dataset version",
     "provenance.version_value": "{version} ({date})",
+    "provenance.edition_value": (
+        "{edition}: release {version} ({date}) and the changes moderators approved since "
+        "(each organisation's History; changes.csv at the next release)"
+    ),
     "provenance.licence": "Licence",
     "provenance.licence_value": "{licence} ({url})",
     "provenance.citation": "Cite as",

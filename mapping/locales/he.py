@@ -396,6 +396,11 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "about.vocabulary.scope": "היקפים גאוגרפיים",
     "about.vocabulary.world_region": "אזורים בעולם",
     "about.summary.version": "גרסה **{version}** ({date}), רישיון {licence}.",
+    "about.summary.edition": (
+        "מוצגת כאן המהדורה **{edition}**: הגרסה הזו והשינויים שהמנחים אישרו מאז "
+        "(ההיסטוריה של כל ארגון מציגה מי, מתי ועל סמך איזה מקור). "
+        "בציטוט יש לציין את המהדורה ואת התאריך שבו עיינתם."
+    ),
     "about.summary.counts": (
         "**{organisations}** ב־**{countries}** ({regions}); ל־{dated:,} מהם שנת התחלה ידועה."
     ),
@@ -718,6 +723,10 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "provenance.generated_value": "{iso} (שעון UTC)",
     "provenance.version": "גרסת מאגר הנתונים",
     "provenance.version_value": "{version} (מתאריך {date})",
+    "provenance.edition_value": (
+        "{edition}: מהדורה {version} (מתאריך {date}) והשינויים שהמנחים אישרו מאז "
+        "(ההיסטוריה של כל ארגון; changes.csv במהדורה הבאה)"
+    ),
     "provenance.licence": "רישיון",
     "provenance.licence_value": "{licence} ({url})",
     "provenance.citation": "לציטוט",
