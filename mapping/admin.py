@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     what.add_parser("list", help="print the list")
     queue = commands.add_parser("queue", help="pending suggestions, oldest first")
     queue.add_argument("--kind", choices=KINDS)
-    queue.add_argument("--country", help="a new organisation's country (ISO code)")
+    queue.add_argument("--country", help="the country it is about (ISO code)")
     show = commands.add_parser("show", help="one suggestion in full")
     show.add_argument("ref")
     for name, help_text in (
@@ -97,39 +97,24 @@ def _edits(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _print_suggestion(record: dict, live: edition.Live) -> None:
-    from mapping.suggestions import Reference, likely_duplicates, suggestion_from_json
+    from mapping.review import review
 
-    reference = Reference.from_tables(live.organisations, live.links, live.name)
+    seen = review(record, live)
     print(f"{record['ref']}  {record['kind']}  {record['status']}  sent {record['created_at']}")
-    target = record["target"]
-    if target:
-        print(f"about: {target if isinstance(target, str) else edition.link_id(**_key(target))}")
+    if record["target"]:
+        print(f"about: {seen.about}")
     print(f"source: {record['source_url']}")
     for label in ("reason", "note"):
         if record.get(label):
             print(f"{label}: {record[label]}")
-    proposal, problems = suggestion_from_json(
-        {
-            "kind": record["kind"],
-            "target": target,
-            "values": record["proposed"],
-            "source": record["source_url"],
-            "reason": record["reason"],
-            "lang": record["lang"],
-        }
-    )
-    from mapping.suggestions import changes
-
     print("changes (today -> proposed):")
-    for change in changes(proposal, reference):
+    for change in seen.changes:
         print(f"  {change.field}: {_shown(change.before)!r} -> {_shown(change.after)!r}")
-    if record["kind"] == "new_organisation":
-        for duplicate in likely_duplicates(proposal.values, reference):
-            print(f"likely duplicate: {duplicate.id} ({duplicate.name}): {duplicate.why}")
+    for duplicate in seen.duplicates:
+        print(f"likely duplicate: {duplicate.id} ({duplicate.name}): {duplicate.why}")
     # The decide functions' own verdict: the validator and what a release requires.
-    problems = problems or moderation.verdict(record, live)
-    if problems:
-        print("validator: " + "; ".join(f"{p.field} {p.render('en')}" for p in problems))
+    if seen.problems:
+        print("validator: " + "; ".join(f"{p.field} {p.render('en')}" for p in seen.problems))
     else:
         print("validator: no problem")
     if record.get("decision"):
@@ -138,10 +123,6 @@ def _print_suggestion(record: dict, live: edition.Live) -> None:
             f"decided: {d['action']} by {d['moderator_name'] or d['moderator']} at "
             f"{d['decided_at']}" + (f": {d['reason']}" if d["reason"] else "")
         )
-
-
-def _key(target: dict) -> dict:
-    return {n: target[n] for n in ("source_id", "relation", "target_id")}
 
 
 def _shown(value) -> str:
@@ -168,12 +149,13 @@ def _run(options: argparse.Namespace) -> int:
                 )
         return 0
     if options.command == "queue":
-        found = moderation.pending(kind=options.kind, country=options.country)
-        for record in found:
-            about = record["target"] or record["proposed"].get("name", "")
-            if isinstance(about, dict):
-                about = edition.link_id(**_key(about))
-            print("\t".join([record["ref"], str(record["created_at"]), record["kind"], str(about)]))
+        from mapping.review import queue
+
+        live = moderation.live(edition.Release.current())
+        found = queue(moderation.pending(), live, kind=options.kind, country=options.country)
+        for seen in found:
+            created = str(seen.record["created_at"])
+            print("\t".join([seen.ref, created, seen.record["kind"], seen.about]))
         print(f"{len(found)} pending", file=sys.stderr)
         return 0
     if options.command == "show":

@@ -1103,6 +1103,61 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "moderate.problem.release_required": "is required in a release: fill it in before approving",
     "moderate.error.merge_kind": "Only a new organisation can be merged into an existing one.",
     "admin.error.set": '--set takes FIELD=VALUE, not "{value}".',
+    # The Review page (issue #21: mapping/ui/review.py) -----------------------------------
+    "page.review": "Review",
+    "review.heading": "Review suggestions",
+    "review.intro": (
+        "Moderators review the suggestions visitors send: each is approved (perhaps after "
+        "editing a value), rejected with a reason, or merged into an organisation already "
+        "in the atlas. Sign in to review; visitors never need to."
+    ),
+    "review.sign_in": "Sign in",
+    "review.sign_out": "Sign out",
+    "review.no_signin": (
+        "Sign-in is not configured on this server. Moderators decide from the command "
+        "line: python -m mapping.admin queue, show, approve, reject, merge."
+    ),
+    "review.signed_in_as": "Signed in as {who}",
+    "review.not_moderator": (
+        "You are signed in as {who}, who is not on the moderators' list: there is nothing "
+        "to review here. An operator adds moderators with python -m mapping.admin "
+        "moderators add."
+    ),
+    "review.unavailable": (
+        "The suggestions database does not answer now: nothing can be reviewed or decided. "
+        "The atlas stays readable; try again in a moment."
+    ),
+    "review.filter.kind": "Kind",
+    "review.filter.country": "Country",
+    "review.filter.all": "All",
+    "review.count": "{n:,} of {total:,} pending suggestions, oldest first",
+    "review.empty": "No pending suggestion matches.",
+    "review.sent": "Sent {at} (UTC)",
+    "review.source": "Source:",
+    "review.reason": "Reason given:",
+    "review.note": "Note to moderators:",
+    "review.removal": "Removes {org} and its links from the atlas.",
+    "review.column.field": "Field",
+    "review.column.today": "Today",
+    "review.column.proposed": "Proposed",
+    "review.duplicate": "Likely duplicate: {name} ({org}): {why}",
+    "review.verdict.ok": "The validator finds no problem: it can be approved as it is.",
+    "review.verdict.problems": "It cannot be approved as it is:",
+    "review.action": "Decision",
+    "review.action.approve": "Approve",
+    "review.action.reject": "Reject",
+    "review.action.merge": "Merge into an existing organisation",
+    "review.edit": "Edit values before approving",
+    "review.merge_into": "Merge into (organisation id)",
+    "review.merge_help": (
+        "The id of the organisation already in the atlas: its blank fields are filled, "
+        "none is overwritten."
+    ),
+    "review.reason_label": "Reason (required to reject; kept in the history)",
+    "review.decide": "Decide",
+    "review.done.approve": "{ref} approved: {changes} change(s) in the live atlas.",
+    "review.done.reject": "{ref} rejected; the reason is kept in the history.",
+    "review.done.merge": "{ref} merged: {changes} change(s) in the live atlas.",
     # History and the live edition (issue #21) ------------------------------------------
     "history.heading": "History",
     "history.empty": "No change since the release: every value is as published.",

@@ -1059,6 +1059,59 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "moderate.problem.release_required": "נדרש במהדורה: יש למלא אותו לפני האישור",
     "moderate.error.merge_kind": "רק ארגון חדש אפשר למזג לתוך ארגון קיים.",
     "admin.error.set": '‏--set מקבל FIELD=VALUE, ולא "{value}".',
+    # The Review page (issue #21: mapping/ui/review.py) -----------------------------------
+    "page.review": "בדיקה",
+    "review.heading": "בדיקת הצעות",
+    "review.intro": (
+        "המנחים בודקים את ההצעות שהמבקרים שולחים: כל הצעה מאושרת (אולי אחרי עריכת ערך), "
+        "נדחית עם נימוק, או ממוזגת לתוך ארגון שכבר נמצא באטלס. "
+        "כדי לבדוק יש להתחבר; מבקרים לעולם אינם צריכים להתחבר."
+    ),
+    "review.sign_in": "התחברות",
+    "review.sign_out": "התנתקות",
+    "review.no_signin": (
+        "בשרת הזה לא הוגדרה התחברות. המנחים מחליטים משורת הפקודה: "
+        "‎python -m mapping.admin queue, show, approve, reject, merge."
+    ),
+    "review.signed_in_as": "מחובר/ת בתור {who}",
+    "review.not_moderator": (
+        "התחברת בתור {who}, שאינו ברשימת המנחים: אין כאן מה לבדוק. "
+        "מפעיל המערכת מוסיף מנחים בפקודה ‎python -m mapping.admin moderators add."
+    ),
+    "review.unavailable": (
+        "מסד הנתונים של ההצעות אינו עונה כעת: אי אפשר לבדוק או להחליט. "
+        "האטלס נשאר זמין לקריאה; כדאי לנסות שוב בעוד רגע."
+    ),
+    "review.filter.kind": "סוג",
+    "review.filter.country": "מדינה",
+    "review.filter.all": "הכול",
+    "review.count": "{n:,} מתוך {total:,} הצעות ממתינות, הוותיקות ראשונות",
+    "review.empty": "אין הצעה ממתינה שמתאימה לסינון.",
+    "review.sent": "נשלחה ב־{at} (שעון UTC)",
+    "review.source": "מקור:",
+    "review.reason": "הנימוק שניתן:",
+    "review.note": "הערה למנחים:",
+    "review.removal": "מסירה את {org} ואת הקשרים שלו מהאטלס.",
+    "review.column.field": "שדה",
+    "review.column.today": "היום",
+    "review.column.proposed": "מוצע",
+    "review.duplicate": "כפילות אפשרית: {name} ({org}): {why}",
+    "review.verdict.ok": "הבודק לא מצא בעיה: אפשר לאשר כפי שהיא.",
+    "review.verdict.problems": "אי אפשר לאשר אותה כפי שהיא:",
+    "review.action": "החלטה",
+    "review.action.approve": "אישור",
+    "review.action.reject": "דחייה",
+    "review.action.merge": "מיזוג לתוך ארגון קיים",
+    "review.edit": "עריכת ערכים לפני האישור",
+    "review.merge_into": "מיזוג לתוך (מזהה הארגון)",
+    "review.merge_help": (
+        "המזהה של הארגון שכבר נמצא באטלס: השדות הריקים שלו ימולאו, ושום ערך לא יידרס."
+    ),
+    "review.reason_label": "נימוק (חובה בדחייה; נשמר בהיסטוריה)",
+    "review.decide": "החלטה",
+    "review.done.approve": "{ref} אושרה: {changes} שינויים באטלס החי.",
+    "review.done.reject": "{ref} נדחתה; הנימוק נשמר בהיסטוריה.",
+    "review.done.merge": "{ref} מוזגה: {changes} שינויים באטלס החי.",
     # History and the live edition (issue #21) ------------------------------------------
     "history.heading": "היסטוריה",
     "history.empty": "אין שינויים מאז המהדורה: כל הערכים כפי שפורסמו.",

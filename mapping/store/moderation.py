@@ -57,6 +57,7 @@ __all__ = [
     "change_log",
     "decide",
     "edition_number",
+    "find_moderator",
     "identity",
     "is_moderator",
     "list_moderators",
@@ -178,9 +179,15 @@ def list_moderators(*, url: str | None = None) -> list[dict]:
 
 def is_moderator(identities: Iterable[str], *, url: str | None = None) -> bool:
     """Whether any of a user's identities (email, ``sub:...``) is on the list now."""
+    return find_moderator(identities, url=url) is not None
+
+
+def find_moderator(identities: Iterable[str], *, url: str | None = None) -> dict | None:
+    """The list's entry of a user's identities (the first added), or None."""
     store.ensure_schema(url)
     with store.reading(url) as connection:
-        return _moderator(connection, identities) is not None
+        found = _moderator(connection, identities)
+        return None if found is None else dict(found)
 
 
 def _moderator(connection: Connection, identities: Iterable[str]) -> Mapping | None:

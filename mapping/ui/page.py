@@ -8,6 +8,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from mapping import assets
 from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
+from mapping.ui import signin
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, apply_direction, language_switch, shown
 from mapping.ui.share import share_action
@@ -27,6 +28,7 @@ PAGES = (
     ("pages/contribute.py", "contribute", ":material/edit_note:"),
     ("pages/about.py", "about", ":material/info:"),
 )
+REVIEW_PAGE = ("pages/review.py", "review", ":material/fact_check:")
 
 
 def navigation_links() -> None:
@@ -35,8 +37,10 @@ def navigation_links() -> None:
     Streamlit's own page list is hidden (``client.showSidebarNavigation``):
     a page opened by its URL would otherwise list the files of ``pages/``.
     """
+    # Review only for a signed-in moderator: one query, never for a signed-out visitor.
+    review = (REVIEW_PAGE,) if signin.signed_in() and signin.is_moderator() else ()
     with st.sidebar:
-        for path, key, icon in PAGES:
+        for path, key, icon in (*PAGES, *review):
             try:
                 st.page_link(path, label=_(f"page.{key}"), icon=icon)
             except StreamlitPageNotFoundError:
