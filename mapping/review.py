@@ -39,6 +39,7 @@ class Review:
     problems: tuple[Problem, ...]
     about: str
     country: str
+    name: str = ""  # the organisation a correction or removal is about, by name
 
     @property
     def ref(self) -> str:
@@ -105,7 +106,15 @@ def review(record: Mapping, live: edition.Live, reference: Reference | None = No
         tuple(problems or verdict(record, live)),
         about(record),
         country_of(record, reference.organisations),
+        _target_name(record, reference),
     )
+
+
+def _target_name(record: Mapping, reference: Reference) -> str:
+    target = record["target"]
+    if isinstance(target, str) and target:
+        return str(reference.organisations.get(target, {}).get("name", ""))
+    return ""
 
 
 def queue(

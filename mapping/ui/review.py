@@ -19,6 +19,7 @@ import streamlit as st
 
 from mapping import edition, live, store
 from mapping.data import MULTI_VALUED, RELEASE_REQUIRED
+from mapping.i18n import bidi_isolate
 from mapping.review import Review, queue
 from mapping.safety import escape_markdown, safe_url
 from mapping.store import moderation
@@ -51,7 +52,7 @@ def review_page() -> None:
     who = signin.moderator()
     _account(who)
     if who is None:
-        st.warning(escape_markdown(_("review.not_moderator", who=", ".join(signin.identities()))))
+        st.warning(escape_markdown(_("review.not_moderator", who=signin.display_name())))
         return
     dataset_or_stop()  # the atlas loads: the page's sidebar and language work as elsewhere
     try:
@@ -78,7 +79,7 @@ def _signed_out() -> None:
 
 
 def _account(who: dict | None) -> None:
-    name = (who or {}).get("name") or ", ".join(signin.identities())
+    name = (who or {}).get("name") or signin.display_name()
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(escape_markdown(_("review.signed_in_as", who=name)))
         st.button(_("review.sign_out"), key=_KEY + "sign_out", on_click=st.logout)
@@ -114,7 +115,11 @@ def _suggestion(seen: Review) -> None:
     record = seen.record
     with st.container(border=True, key=_KEY + "card." + seen.ref):
         kind = _("contribute.kind." + record["kind"])
-        st.subheader(escape_markdown(f"{seen.ref} · {kind} · {seen.about}"), anchor=False)
+        # Each part isolated: an id or a Latin name keeps its order inside Hebrew text.
+        about = bidi_isolate(seen.about)
+        if seen.name and seen.name != seen.about:
+            about = f"{bidi_isolate(seen.name)} ({about})"
+        st.subheader(escape_markdown(f"{seen.ref} · {kind} · {about}"), anchor=False)
         st.caption(escape_markdown(_("review.sent", at=str(record["created_at"])[:16])))
         url = safe_url(record["source_url"])
         if url:

@@ -22,7 +22,14 @@ from mapping.store import moderation
 
 log = logging.getLogger(__name__)
 
-__all__ = ["identities", "is_moderator", "moderator", "signed_in", "signin_configured"]
+__all__ = [
+    "display_name",
+    "identities",
+    "is_moderator",
+    "moderator",
+    "signed_in",
+    "signin_configured",
+]
 
 
 def signin_configured() -> bool:
@@ -57,6 +64,12 @@ def identities() -> list[str]:
     if user.get("email") and user.get("email_verified", True) is not False:
         found.append(str(user["email"]))
     return found
+
+
+def display_name() -> str:
+    """How the page names the signed-in user: their email, else their name, else subject."""
+    user = st.user.to_dict()
+    return str(user.get("email") or user.get("name") or user.get("sub") or "")
 
 
 def moderator() -> dict | None:
