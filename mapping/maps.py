@@ -236,6 +236,8 @@ def build_map(
     lang: str = "en",
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    view: tuple[tuple[float, float], float] | None = None,
+    selected: int | None = None,
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -261,19 +263,29 @@ def build_map(
         The links between organisations: the details list them and draw lines.
     timeline : dict, optional
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
+    view : ((float, float), float), optional
+        Open at this ``(centre, zoom)`` (a link's ``lat``, ``lon``, ``zoom``) instead of
+        fitting the organisations.
+    selected : int, optional
+        Position in ``gdf`` of an organisation whose details open at once.
 
     Returns
     -------
     folium.Map
     """
     atlas = base_map(
-        height=height, online_tiles=online_tiles, embed_basemap=embed_basemap, lang=lang
+        height=height,
+        online_tiles=online_tiles,
+        embed_basemap=embed_basemap,
+        lang=lang,
+        **({"view": view} if view is not None else {}),
     )
-    organisations_layer(gdf, details=details, lang=lang, links=links, timeline=timeline).add_to(
-        atlas
-    )
+    organisations_layer(
+        gdf, details=details, lang=lang, links=links, timeline=timeline, selected=selected
+    ).add_to(atlas)
     layer_control().add_to(atlas)
-    atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
+    if view is None:
+        atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
 
 

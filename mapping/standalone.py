@@ -13,11 +13,15 @@ chosen in the layer control) ever reach the network.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
-from mapping import assets, maps
+from mapping import assets, maps, timeline
+from mapping.filters import Filters
+from mapping.i18n import direction, t
 from mapping.provenance import Provenance, strings
 from mapping.safety import escape_html, safe_url
 
@@ -36,10 +40,21 @@ body { display: flex; flex-direction: column;
 .atlas-standalone-header { padding: 8px 14px 6px; border-bottom: 1px solid #ccc; }
 .atlas-standalone-header h1 { font-size: 20px; margin: 0 0 2px; }
 .atlas-standalone-header p { margin: 0; font-size: 14px; color: #333; }
+.atlas-standalone-header .atlas-standalone-notice { color: #8a4b00; }
+.atlas-standalone-open { display: inline-block; margin: 4px 0 0; padding: 6px 12px;
+  border-radius: 6px; background: #005A8C; color: #fff; font-weight: 600; font-size: 15px;
+  text-decoration: none; }
+.atlas-standalone-open:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .atlas-standalone-footer { padding: 5px 14px 7px; border-top: 1px solid #ccc;
   font-size: 12px; color: #444; }
 .atlas-standalone-footer p { margin: 1px 0; }
 .folium-map { flex: 1 1 auto; min-height: 0; height: auto !important; }
+@media (max-width: 640px) {
+  .atlas-standalone-header h1 { font-size: 18px; }
+  .atlas-standalone-footer { font-size: 11px; }
+  /* A phone is too narrow for the legend beside the year control: it goes above it. */
+  .leaflet-bottom .atlas-legend { margin-bottom: 86px; }
+}
 """.strip()
 
 
@@ -52,6 +67,10 @@ def standalone_map_html(
     online_tiles: bool = True,
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    view: tuple[tuple[float, float], float] | None = None,
+    selected: int | None = None,
+    full_atlas: str = "",
+    notices: Sequence[str] = (),
 ) -> str:
     """Return the map of ``gdf`` as one HTML file that needs no server and no network.
 
@@ -74,6 +93,15 @@ def standalone_map_html(
     timeline : dict, optional
         The map's year control (``mapping.timeline.timeline_payload`` of ``gdf``,
         its ``initial`` year the view's as-of year): the file plays the years too.
+    view : ((float, float), float), optional
+        Open at this ``(centre, zoom)`` rather than framing the organisations.
+    selected : int, optional
+        Position in ``gdf`` of an organisation whose details open at once.
+    full_atlas : str
+        A link (absolute, or relative to the page) that opens the full atlas at this
+        view; shown under the title when given.
+    notices : sequence of str
+        What of the view could not be used, said under the title (as text).
 
     Returns
     -------
@@ -90,15 +118,81 @@ def standalone_map_html(
             lang=language,
             links=links,
             timeline=timeline,
+            view=view,
+            selected=selected,
         )
         .get_root()
         .render()
     )
     page = maps.allow_page_zoom(_embed_images(assets.inline_assets(page)))
+    page = page.replace("<html>", f'<html lang="{escape_html(language)}">', 1)
     head = f"<title>{escape_html(title)}</title>\n<style>\n{STYLE}\n</style>\n"
     page = _insert(page, "</head>", head, before=True)
-    page = _insert(page, "<body>", _header(title, provenance), before=False)
+    header = _header(title, provenance, language, full_atlas, notices)
+    page = _insert(page, "<body>", header, before=False)
     return _insert(page, "</body>", _footer(provenance, words, language), before=True)
+
+
+def view_map_html(
+    organisations: pd.DataFrame,
+    links: pd.DataFrame,
+    filters: Filters,
+    provenance: Provenance,
+    *,
+    language: str = "en",
+    title: str | None = None,
+    online_tiles: bool = True,
+    view: tuple[tuple[float, float], float] | None = None,
+    org: str = "",
+    full_atlas: str = "",
+    notices: Sequence[str] = (),
+) -> str:
+    """Return one view of the dataset as one offline HTML file, with the map's year control.
+
+    The Data page's download and the audience link (``mapping.audience``) are this file.
+    It opens at the view's as-of year (``provenance`` says which, and how many undated
+    organisations that leaves out) and can play or pick any other year, as the home map
+    does; above ``maps.AGGREGATE_ABOVE`` organisations it shows the view's counts by
+    country, without years.
+
+    Parameters
+    ----------
+    organisations, links : the whole dataset (``Filters.apply`` picks the view's rows).
+    filters : Filters
+        The view.
+    provenance : Provenance
+        The view in words, the source and the citation.
+    language, title, online_tiles, view, full_atlas, notices :
+        As for ``standalone_map_html`` (``title`` defaults to the app's, in ``language``).
+    org : str
+        The id of an organisation whose details open at once (ignored if not shown).
+    """
+    title = t("app.title", language) if title is None else title
+    options = {
+        "language": language,
+        "online_tiles": online_tiles,
+        "view": view,
+        "full_atlas": full_atlas,
+        "notices": notices,
+    }
+    whole = dataclasses.replace(filters, asof=None).apply(organisations, links)
+    if maps.is_aggregated(whole):
+        return standalone_map_html(
+            filters.apply(organisations, links), provenance, title, **options
+        )
+    control = timeline.timeline_payload(
+        whole, timeline.view_years(organisations, filters.asof), language, initial=filters.asof
+    )
+    matches = [int(i) for i in (whole["id"] == org).to_numpy().nonzero()[0]] if org else []
+    return standalone_map_html(
+        whole,
+        provenance,
+        title,
+        links=links,
+        timeline=control,
+        selected=matches[0] if matches else None,
+        **options,
+    )
 
 
 def external_resources(html: str) -> list[str]:
@@ -139,12 +233,28 @@ def _insert(page: str, marker: str, fragment: str, *, before: bool) -> str:
     return page.replace(marker, replacement, 1)
 
 
-def _header(title: str, provenance: Provenance) -> str:
-    """The title and the view in words."""
+def _header(
+    title: str,
+    provenance: Provenance,
+    language: str = "en",
+    full_atlas: str = "",
+    notices: Sequence[str] = (),
+) -> str:
+    """The title, the view in words, what could not be used, the link to the full atlas."""
+    said = "".join(
+        f'<p class="atlas-standalone-notice" dir="auto">{escape_html(notice)}</p>'
+        for notice in notices
+    )
+    link = (
+        f'<a class="atlas-standalone-open" href="{escape_html(full_atlas)}">'
+        f"{escape_html(t('audience.open_atlas', language))}</a>"
+        if full_atlas
+        else ""
+    )
     return (
-        '\n<header class="atlas-standalone-header">'
+        f'\n<header class="atlas-standalone-header" dir="{direction(language)}">'
         f'<h1 dir="auto">{escape_html(title)}</h1>'
-        f'<p dir="auto">{escape_html(provenance.filters)}</p>'
+        f'<p dir="auto">{escape_html(provenance.filters)}</p>{said}{link}'
         "</header>\n"
     )
 
