@@ -69,7 +69,7 @@ class AudienceView:
 
     filters: Filters
     lang: str = i18n.DEFAULT
-    view: MapView = MapView()
+    view: MapView = dataclasses.field(default_factory=MapView)
     notices: tuple[Message, ...] = ()
 
     @classmethod

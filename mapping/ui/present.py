@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from mapping.i18n import DEFAULT
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
 from mapping.ui import network_page
 from mapping.ui.dataset import Dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
+from mapping.ui.share import show_qr_codes, view_links
 from mapping.ui.world_map import Timeline, show_map
+from mapping.view import MapView
 
 _SCENE = "atlas_scene"
 
@@ -111,3 +114,22 @@ def show_scene(dataset: Dataset, scene: Scene, height: int = 720) -> None:
     st.markdown(
         f'<p class="atlas-present-caption">{escape_html(caption)}</p>', unsafe_allow_html=True
     )
+
+
+def audience_qr(scene: Scene) -> None:
+    """A switch that shows the scene's audience link as a QR code large enough for a hall.
+
+    The link opens the scene's map (its filters, centre and zoom, the page's language)
+    on a phone as one light page (``/audience``); the smaller code opens the full atlas
+    at the same view.
+    """
+    if not st.toggle(_("present.qr_toggle"), key=f"{_SCENE}:qr"):
+        return
+    query = dict(scene.filters.to_query_params())
+    if lang() != DEFAULT:
+        query["lang"] = lang()
+    query.update(MapView(scene.centre, scene.zoom).to_query_params())
+    audience, full = view_links(query)
+    if audience:
+        codes = [(_("present.qr_title"), audience, 520), (_("present.qr_full"), full, 260)]
+        show_qr_codes(codes, large=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from mapping import assets
+from mapping.audience import PATH as AUDIENCE_PATH
 from mapping.provenance import Provenance
+from mapping.qr import qr_img
 from mapping.safety import escape_html, safe_url
 from mapping.ui.frame import Frame
 from mapping.ui.language import _
@@ -20,6 +23,60 @@ def permalink() -> str:
         return ""
     query = urlencode(st.query_params.to_dict(), safe=",")
     return base.split("?", 1)[0].split("#", 1)[0] + (f"?{query}" if query else "")
+
+
+def view_links(query: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The audience link and the full atlas's link of a view (this page's, or ``query``).
+
+    Both are absolute (a QR code is read by another device), on this server, or ""
+    when the page's address is unknown.
+    """
+    base = safe_url(st.context.url or "")
+    if not base:
+        return "", ""
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    params = st.query_params.to_dict() if query is None else dict(query)
+    encoded = urlencode(params, safe=",")
+    suffix = f"?{encoded}" if encoded else ""
+    return f"{origin}{AUDIENCE_PATH}{suffix}", f"{origin}/{suffix}"
+
+
+def show_qr_codes(codes: Sequence[tuple[str, str, int]], *, large: bool = False) -> None:
+    """Show QR codes side by side: ``(caption, link, width in pixels)`` each, link under it.
+
+    ``large`` sets the captions and links in type a hall can read (the Present page).
+    """
+    figures = "".join(
+        f'<figure class="atlas-qr-figure" style="width: min({width}px, 100%)">'
+        f"{qr_img(link, _('share.qr_alt', link=link))}"
+        f'<figcaption dir="auto">{escape_html(caption)}</figcaption>'
+        f'<p class="atlas-qr-link" dir="ltr">{escape_html(link)}</p></figure>'
+        for caption, link, width in codes
+    )
+    size = " atlas-qr-large" if large else ""
+    st.html(f'<div class="atlas-qr{size}">{figures}</div>{QR_STYLE}')
+
+
+def share_qr() -> None:
+    """The QR codes of this view's audience link and full link (in a closed expander)."""
+    audience, full = view_links()
+    if not audience:
+        return
+    with st.expander(_("share.qr_heading")):
+        show_qr_codes([(_("share.qr_audience"), audience, 220), (_("share.qr_full"), full, 220)])
+
+
+QR_STYLE = """<style>
+.atlas-qr { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; }
+.atlas-qr-figure { margin: 0; }
+.atlas-qr-figure img { display: block; width: 100%; height: auto; image-rendering: pixelated; }
+.atlas-qr-figure figcaption { font-weight: 600; margin-top: .3rem; }
+.atlas-qr-link { font-family: monospace; font-size: .75rem; overflow-wrap: anywhere; margin: 0; }
+.atlas-qr-large { gap: 3rem; }
+.atlas-qr-large figcaption { font-size: 2rem; line-height: 1.2; color: #000; }
+.atlas-qr-large .atlas-qr-link { font-size: 1.25rem; color: #000; }
+</style>"""
 
 
 def provenance(frame: Frame) -> Provenance:
@@ -55,6 +112,7 @@ def share_box() -> None:
         + assets.url_keeper_script(),
         unsafe_allow_javascript=True,
     )
+    share_qr()
 
 
 SHARE_HTML = """<style>
