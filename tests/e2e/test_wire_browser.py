@@ -1,0 +1,230 @@
+"""The hall's Wi-Fi: compressed, cached delivery, the audience link and its QR code, in Chromium.
+
+Every text file a visit loads arrives compressed, each kind with the caching it should
+have; the audience link draws the map offline from one page and opens the full atlas at
+the same view; hostile names stay text; the QR codes on the screen read back to the links.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import urllib.request
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_browser import COUNT, INJECTED_JS, LOAD_TIMEOUT_MS, map_frame, shown_count
+from tests.e2e.test_network_browser import graph_frame
+from tests.test_safety import PAYLOADS
+
+pytestmark = pytest.mark.e2e
+
+DRAWN = ".atlas-cluster, path.leaflet-interactive"
+YEAR = "public, immutable, max-age=31536000"
+TEXT = re.compile(r"javascript|css|html|json|svg|text/")
+# The standalone page's Leaflet map (folium names its variable map_<id>).
+THE_MAP = "Object.values(window).find(v => v instanceof L.Map)"
+GO_HOME = f"const m = {THE_MAP}; m.closePopup(); m.setView(c, z, {{animate: false}});"
+# Below this size a file is sent as it is (compressing it would gain less than the header).
+SMALL = 512
+
+
+def fetch(url: str, encoding: str = "gzip", **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding, **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return (
+                response.status,
+                {k.lower(): v for k, v in response.headers.items()},
+                response.read(),
+            )
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, b""
+
+
+def test_every_text_file_of_a_visit_arrives_compressed(page, guard, app_server):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(app_server.url)
+    map_frame(page)
+    page.goto(f"{app_server.url}/network")
+    graph_frame(page)
+    kinds: dict[str, int] = {}
+    plain = []
+    for response in responses:
+        headers = response.all_headers()
+        path = urlsplit(response.url).path
+        if response.status != 200 or not TEXT.search(headers.get("content-type", "")):
+            continue
+        if path.startswith("/_stcore/"):
+            continue  # the health check, the host config: Streamlit's own small answers
+        encoded = headers.get("content-encoding") in ("gzip", "br")
+        if not encoded and int(headers.get("content-length", SMALL)) >= SMALL:
+            plain.append(response.url)
+        kind = next(
+            (k for k in ("/static/", "/app/static/", "/component/") if path.startswith(k)), "page"
+        )
+        kinds[kind] = kinds.get(kind, 0) + encoded
+    assert plain == []
+    # Streamlit's bundle, the app's assets, both component frames, and the pages themselves.
+    assert kinds["/static/"] >= 30
+    assert kinds["/app/static/"] >= 8  # Leaflet, the atlas's scripts, styles, basemap, graph
+    assert kinds["/component/"] >= 3  # streamlit-folium's page and bundle, the graph's frame
+    assert kinds["page"] == 2
+    assert guard.blocked == []
+
+
+def test_each_kind_of_file_is_cached_as_it_should_be(app_server):
+    status, headers, page = fetch(app_server.url + "/")
+    assert (status, headers["content-encoding"], headers["cache-control"]) == (
+        200,
+        "gzip",
+        "no-cache",
+    )
+    index = gzip.decompress(page).decode()
+    bundle = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', index).group(1)
+    font = re.search(r'href="\./(static/media/[^"]+\.woff2)"', index).group(1)
+    component = "/component/streamlit_folium.st_folium"
+    _, _, frame = fetch(app_server.url + component + "/index.html", "identity")
+    frame_bundle = re.search(rb'src="\.?/?(static/js/main\.[^"]+\.js)"', frame).group(1).decode()
+    cases = [
+        # (path, encoding asked, encoding expected, caching)
+        (f"/{bundle}", "gzip, deflate", "gzip", YEAR),
+        (f"/{bundle}", "gzip, deflate, br, zstd", "br", YEAR),
+        (f"/{font}", "gzip", None, YEAR),  # woff2 is compressed already: Streamlit's own answer
+        ("/network", "gzip", "gzip", "no-cache"),  # every page is the same index.html
+        ("/app/static/atlas/atlas.js", "gzip", "gzip", "no-cache"),
+        ("/app/static/atlas/countries.geojson", "br", "br", "no-cache"),
+        ("/app/static/vendor/leaflet/leaflet.js", "gzip", "gzip", "no-cache"),
+        (f"{component}/index.html", "gzip", "gzip", "no-cache"),
+        (f"{component}/{frame_bundle}", "gzip", "gzip", YEAR),
+        ("/audience?role=funding", "gzip", "gzip", "no-cache"),
+    ]
+    for path, asked, expected, caching in cases:
+        status, headers, _body = fetch(app_server.url + path, asked)
+        assert status == 200, path
+        assert headers.get("content-encoding") == expected, path
+        assert headers["cache-control"] == caching, path
+        if expected is not None:
+            assert headers["vary"] == "Accept-Encoding", path
+            # A copy the browser holds is confirmed, not sent again.
+            again, _, empty = fetch(
+                app_server.url + path, asked, **{"If-None-Match": headers["etag"]}
+            )
+            assert (again, empty) == (304, b""), path
+
+
+def test_the_audience_link_draws_the_map_offline(page, guard, app_server):
+    sent, sockets = [], []
+    page.on("request", lambda request: sent.append(request.url))
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    page.goto(f"{app_server.url}/audience?role=funding&lang=en")
+    markers = page.locator(DRAWN)
+    markers.first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.get_by_text(COUNT).first.inner_text().startswith("211 of 633 organisations")
+    # One page: no Streamlit bundle, no websocket, no other file.
+    assert sent == [f"{app_server.url}/audience?role=funding&lang=en"]
+    assert sockets == []
+    # A marker opens its details.
+    page.locator("path.leaflet-interactive").first.click()
+    details = page.locator(".leaflet-popup-content").last
+    details.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert "Funding" in details.inner_text()
+    screenshot(page, "audience-details")
+    assert guard.blocked == []
+
+
+def test_the_audience_link_opens_the_full_atlas_at_the_same_view(page, guard, app_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_server.url}/audience?lang=he&role=funding&country=CA")
+    page.locator(DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.locator("html").get_attribute("lang") == "he"
+    assert page.locator("header").get_attribute("dir") == "rtl"
+    screenshot(page, "audience-phone-he")
+    page.get_by_role("link", name="פתיחת האטלס המלא בתצוגה הזו").click()
+    page.wait_for_url(re.compile(r"/\?"), timeout=LOAD_TIMEOUT_MS)
+    map_frame(page)
+    query = dict(parse_qsl(urlsplit(page.url).query))
+    assert {key: query.get(key) for key in ("role", "country", "lang")} == {
+        "role": "funding",
+        "country": "CA",
+        "lang": "he",
+    }
+    page.get_by_text(re.compile(r"מתוך")).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert guard.blocked == []
+
+
+def test_hostile_names_stay_text_on_the_audience_link(page, guard, hostile_server):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{hostile_server.url}/audience")
+    markers = page.locator("path.leaflet-interactive")
+    markers.first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert markers.count() == len(PAYLOADS)
+    home = page.evaluate(f"() => [{THE_MAP}.getCenter(), {THE_MAP}.getZoom()]")
+    seen = set()
+    for index in range(len(PAYLOADS)):
+        page.evaluate(f"([c, z]) => {{ {GO_HOME} }}", home)
+        markers.nth(index).click()
+        popup = page.locator(".leaflet-popup-content").last
+        popup.wait_for(timeout=LOAD_TIMEOUT_MS)
+        seen.add(re.search(r"#(\d)", popup.inner_text()).group(1))
+        assert page.evaluate(INJECTED_JS) == 0
+    assert len(seen) == len(PAYLOADS)
+    assert dialogs == []
+    assert guard.blocked == []
+
+
+def read_qr(locator) -> str:
+    """Photograph the QR code on the screen and decode it, as a phone in the hall would."""
+    locator.scroll_into_view_if_needed()
+    image = Image.open(io.BytesIO(locator.screenshot())).convert("L")
+    found = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_presenters_qr_code_opens_the_audience_link(page, guard, app_server, lang):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{app_server.url}/present?scene=canada&lang={lang}")
+    label = {"en": "QR code for the audience", "he": "קוד QR לקהל"}[lang]
+    page.get_by_text(label).click()
+    codes = page.locator("img.atlas-qr-code")
+    codes.nth(1).wait_for(timeout=LOAD_TIMEOUT_MS)
+    audience, full = read_qr(codes.nth(0)), read_qr(codes.nth(1))
+    assert audience.startswith(f"{app_server.url}/audience?")
+    assert full.startswith(f"{app_server.url}/?")
+    assert urlsplit(audience).query == urlsplit(full).query
+    query = dict(parse_qsl(urlsplit(audience).query))
+    assert query["region"] == "Canada"  # the scene's filters
+    assert {"lat", "lon", "zoom"} <= set(query)
+    assert query.get("lang", "en") == lang
+    box = codes.nth(0).bounding_box()
+    assert box["width"] >= 480  # a quarter of a 1920-pixel screen: legible from the back
+    screenshot(page, f"present-qr-{lang}")
+    # The code's link works: the phone gets the scene's map.
+    page.goto(audience)
+    page.locator(DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert guard.blocked == []
+
+
+def test_the_share_box_qr_codes_open_this_view(page, guard, app_server):
+    page.goto(f"{app_server.url}/?role=knowledge")
+    map_frame(page)
+    shown, _total = shown_count(page)
+    page.get_by_text("QR codes of this view").click()
+    codes = page.locator("img.atlas-qr-code")
+    codes.nth(1).wait_for(timeout=LOAD_TIMEOUT_MS)
+    audience, full = read_qr(codes.nth(0)), read_qr(codes.nth(1))
+    assert audience == f"{app_server.url}/audience?role=knowledge"
+    assert full == f"{app_server.url}/?role=knowledge"
+    page.goto(audience)
+    page.locator(DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.get_by_text(COUNT).first.inner_text().startswith(f"{shown} of")
+    assert guard.blocked == []
