@@ -82,3 +82,14 @@ def test_streamlit_run_serves_app_py_as_a_server_that_warms_up():
     assert found.is_asgi_app
     assert found.import_string == "app:app"
     assert "lifespan=warm_up" in (ROOT / "app.py").read_text(encoding="utf-8")
+
+
+def test_the_balancer_passes_the_replicas_compressed_files_through(compose, haproxy):
+    # Offloading would strip Accept-Encoding before the replicas, which then could not
+    # answer with their precompressed files.
+    assert not re.search(r"^\s*compression\s+offload", haproxy, re.M)
+    app = compose["services"]["app"]
+    assert "precompressed:/app/.cache/precompressed" in app["volumes"]
+    assert "precompressed" in compose["volumes"]
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    assert "chown -R atlas /app/static /app/.cache" in dockerfile
