@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import time
 import urllib.request
 from urllib.parse import parse_qsl, urlsplit
 
@@ -227,4 +228,54 @@ def test_the_share_box_qr_codes_open_this_view(page, guard, app_server):
     page.goto(audience)
     page.locator(DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
     assert page.get_by_text(COUNT).first.inner_text().startswith(f"{shown} of")
+    assert guard.blocked == []
+
+
+# Each icon drawn, and how many ems its name takes in its own font: one for an icon the
+# font has (a ligature); a missing one would take one per letter. (The element itself is
+# sized to one em whatever it holds, so the text is measured on a canvas.)
+ICON_WIDTHS_JS = """async () => {
+  await document.fonts.ready;
+  const canvas = document.createElement("canvas").getContext("2d");
+  return [...document.querySelectorAll('[data-testid="stIconMaterial"]')]
+    .filter(icon => icon.getClientRects().length)
+    .map(icon => {
+      const style = getComputedStyle(icon);
+      canvas.font = `${style.fontSize} ${style.fontFamily}`;
+      const width = canvas.measureText(icon.textContent).width;
+      return [icon.textContent, width / parseFloat(style.fontSize)];
+    });
+}"""
+
+
+def icon_font_subset(server) -> str:
+    """The icon font's URL, once the server answers it with the subset (it makes it at start)."""
+    _, _, index = fetch(server.url + "/")
+    css_path = re.search(rb'href="\./(static/css/index\.[^"]+\.css)"', gzip.decompress(index))
+    _, _, css = fetch(server.url + "/" + css_path.group(1).decode())
+    font = re.search(rb"MaterialSymbols-[A-Za-z]+\.[A-Za-z0-9_-]+\.woff2", gzip.decompress(css))
+    url = f"{server.url}/static/media/{font.group(0).decode()}"
+    while fetch(url)[1]["cache-control"] != "no-cache":  # Streamlit's whole font until then
+        time.sleep(0.2)
+    return url
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_every_icon_draws_from_the_cut_icon_font(page, guard, app_server, lang):
+    from tests.e2e.pages import wait_until_drawn
+
+    font = icon_font_subset(app_server)
+    fonts = []
+    page.on("response", lambda response: fonts.append(response) if response.url == font else None)
+    seen = set()
+    for key in ("", "charts", "data", "network", "present", "about"):
+        page.goto(f"{app_server.url}/{key}?lang={lang}")
+        wait_until_drawn(page, key)
+        widths = page.evaluate(ICON_WIDTHS_JS)
+        # One glyph, about one em wide; a name missing from the font would be a word wide.
+        assert all(0.5 <= width <= 1.5 for _name, width in widths), (key, widths)
+        seen.update(name for name, _width in widths)
+    assert {"public", "keyboard_double_arrow_left", "table_rows"} <= seen
+    assert len(fonts) >= 1
+    assert all(int(r.all_headers()["content-length"]) < 100_000 for r in fonts)
     assert guard.blocked == []
