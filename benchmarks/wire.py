@@ -120,6 +120,7 @@ class Visit:
     websocket_bytes: int
     seconds: float
     off_machine: int
+    runs: list[float] = field(default_factory=list)
 
 
 def _markers(page, which: str):
@@ -202,8 +203,13 @@ def browser_visits(
     top: int,
     encoding: str,
     server: Server | None,
+    runs: int = 3,
 ):
-    """First and repeat visits for every network and page (after one rehearsal visit each)."""
+    """First and repeat visits for every network and page (after one rehearsal visit each).
+
+    Each is made ``runs`` times, each time in a fresh browser context; the table gives
+    the medians and each run's time.
+    """
     from playwright.sync_api import sync_playwright
 
     visits = []
@@ -224,33 +230,56 @@ def browser_visits(
                 for which in pages:
                     url = f"{base}{PAGES[which]}" + (f"?{query}" if query else "")
                     print(f"{NETWORKS[network][0]}: {url}", file=sys.stderr, flush=True)
-                    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-                    page = context.new_page()
-                    visits.append(
-                        load(page, url, which, network, "first", encoding=encoding, top=top)
-                    )
-                    page.goto("about:blank")
-                    visits.append(
-                        load(page, url, which, network, "repeat", encoding=encoding, top=top)
-                    )
-                    context.close()
+                    firsts, repeats = [], []
+                    for _ in range(runs):
+                        context = browser.new_context(
+                            viewport=PHONE, is_mobile=True, has_touch=True
+                        )
+                        page = context.new_page()
+                        firsts.append(
+                            load(page, url, which, network, "first", encoding=encoding, top=top)
+                        )
+                        page.goto("about:blank")
+                        repeats.append(
+                            load(page, url, which, network, "repeat", encoding=encoding, top=top)
+                        )
+                        context.close()
+                    visits += [median_visit(firsts), median_visit(repeats)]
         finally:
             browser.close()
     return visits
+
+
+def median_visit(visits: list[Visit]) -> Visit:
+    """The median of several loads (each figure on its own), and how many there were."""
+    first = visits[0]
+    return Visit(
+        first.page,
+        first.network,
+        first.kind,
+        int(statistics.median(v.http_bytes for v in visits)),
+        int(statistics.median(v.requests for v in visits)),
+        int(statistics.median(v.websocket_bytes for v in visits)),
+        statistics.median(v.seconds for v in visits),
+        max(v.off_machine for v in visits),
+        [v.seconds for v in visits],
+    )
 
 
 def visits_table(visits: list[Visit]) -> str:
     """The browser measurements as a Markdown table."""
     lines = [
         "| page | network | visit | HTTP on the wire (KB) | requests | websocket (KB) "
-        "| first markers (s) | off the machine |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        "| first markers (s), median | each run (s) | off the machine |",
+        "|---|---|---|---:|---:|---:|---:|---|---:|",
     ]
     for visit in visits:
+        each = " / ".join(f"{seconds:.1f}" for seconds in visit.runs)
         lines.append(
             f"| {visit.page} | {NETWORKS[visit.network][0]} | {visit.kind} "
             f"| {visit.http_bytes / 1000:,.0f} | {visit.requests} "
-            f"| {visit.websocket_bytes / 1000:,.0f} | {visit.seconds:.1f} | {visit.off_machine} |"
+            f"| {visit.websocket_bytes / 1000:,.0f} | {visit.seconds:.1f} | {each} "
+            f"| {visit.off_machine} |"
         )
     return "\n".join(lines)
 
@@ -318,6 +347,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--burst", type=int, default=1000, help="audience visitors at once")
     parser.add_argument("--no-browser", action="store_true", help="only the burst")
     parser.add_argument("--top", type=int, default=0, help="list the N largest responses")
+    parser.add_argument("--runs", type=int, default=3, help="loads of each kind (the median)")
     parser.add_argument(
         "--encoding",
         choices=sorted(ENCODINGS),
@@ -338,6 +368,7 @@ def main(argv: list[str]) -> None:
                 args.top,
                 args.encoding,
                 server,
+                args.runs,
             )
             print(visits_table(visits))
         if args.burst:

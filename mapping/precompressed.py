@@ -21,7 +21,8 @@ What each URL is, and how long a browser may keep it:
 - ``/`` and a page's path (``/network``): Streamlit's ``index.html``, revalidated on
   every visit (``no-cache`` with an ``ETag``), as Streamlit does;
 - ``/static/...``: Streamlit's content-hashed bundle, kept a year (``immutable``);
-- ``/app/static/...``: the app's assets (``mapping.assets``), revalidated;
+- ``/app/static/...``: the app's assets (``mapping.assets``); content-hashed names (the
+  map's script bundle) kept a year, the rest revalidated;
 - ``/component/<name>/...``: a component's frame; content-hashed names kept a year,
   the rest revalidated.
 
@@ -306,7 +307,9 @@ class Locator:
             return None
         if path.startswith("/app/static/") and self.app_static is not None:
             found = _inside(self.app_static, path.removeprefix("/app/static/"))
-            return Target(found, REVALIDATE) if found else None
+            if found is None:
+                return None
+            return Target(found, YEAR if _HASHED.search(found.name) else REVALIDATE)
         if path.startswith("/component/") and self.component_path is not None:
             name, _, relative = path.removeprefix("/component/").partition("/")
             folder = self.component_path(name) if name and relative else None

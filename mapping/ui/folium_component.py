@@ -19,7 +19,7 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from mapping import maps
+from mapping import assets, maps
 
 # The keys of st_folium's returned-objects defaults this app can ask for.
 _RETURNED = ("last_object_clicked", "last_object_clicked_tooltip")
@@ -70,7 +70,8 @@ def _base_arguments(
     arguments["layer_control"] = streamlit_folium._get_layer_control_string(
         maps.layer_control(), atlas
     )
-    arguments["css_links"], arguments["js_links"] = _links(atlas)
+    arguments["css_links"], js_links = _links(atlas)
+    arguments["js_links"] = assets.bundled(js_links)  # one request, not three in a row
     return MappingProxyType(arguments)
 
 
