@@ -248,25 +248,33 @@ ICON_WIDTHS_JS = """async () => {
 }"""
 
 
-def icon_font_subset(server) -> str:
-    """The icon font's URL, once the server answers it with the subset (it makes it at start)."""
+def font_subsets(server) -> list[str]:
+    """The fonts' URLs (icons, text), once the server answers them with subsets (made at start)."""
     _, _, index = fetch(server.url + "/")
     css_path = re.search(rb'href="\./(static/css/index\.[^"]+\.css)"', gzip.decompress(index))
     _, _, css = fetch(server.url + "/" + css_path.group(1).decode())
-    font = re.search(rb"MaterialSymbols-[A-Za-z]+\.[A-Za-z0-9_-]+\.woff2", gzip.decompress(css))
-    url = f"{server.url}/static/media/{font.group(0).decode()}"
-    while fetch(url)[1]["cache-control"] != "no-cache":  # Streamlit's whole font until then
-        time.sleep(0.2)
-    return url
+    css = gzip.decompress(css)
+    names = [
+        re.search(rb"MaterialSymbols-[A-Za-z]+\.[A-Za-z0-9_-]+\.woff2", css).group(0),
+        re.search(rb"SourceSansVF-Upright[A-Za-z0-9._-]+\.woff2", css).group(0),
+    ]
+    urls = [f"{server.url}/static/media/{name.decode()}" for name in names]
+    for url in urls:
+        while fetch(url)[1]["cache-control"] != "no-cache":  # Streamlit's whole font until then
+            time.sleep(0.2)
+    return urls
 
 
 @pytest.mark.parametrize("lang", ["en", "he"])
 def test_every_icon_draws_from_the_cut_icon_font(page, guard, app_server, lang):
     from tests.e2e.pages import wait_until_drawn
 
-    font = icon_font_subset(app_server)
+    icon_font, text_font = font_subsets(app_server)
     fonts = []
-    page.on("response", lambda response: fonts.append(response) if response.url == font else None)
+    page.on(
+        "response",
+        lambda response: fonts.append(response) if response.url in (icon_font, text_font) else None,
+    )
     seen = set()
     for key in ("", "charts", "data", "network", "present", "about"):
         page.goto(f"{app_server.url}/{key}?lang={lang}")
@@ -276,6 +284,7 @@ def test_every_icon_draws_from_the_cut_icon_font(page, guard, app_server, lang):
         assert all(0.5 <= width <= 1.5 for _name, width in widths), (key, widths)
         seen.update(name for name, _width in widths)
     assert {"public", "keyboard_double_arrow_left", "table_rows"} <= seen
-    assert len(fonts) >= 1
-    assert all(int(r.all_headers()["content-length"]) < 100_000 for r in fonts)
+    sizes = {r.url: int(r.all_headers()["content-length"]) for r in fonts if r.status == 200}
+    assert sizes[icon_font] < 60_000  # of 375 KB
+    assert sizes[text_font] < 120_000  # of 170 KB
     assert guard.blocked == []

@@ -1,4 +1,4 @@
-"""Streamlit's icon font cut to the icons the app can show: the kept ones still draw."""
+"""Streamlit's fonts cut to what the app can show: the kept icons and letters still draw."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from streamlit import file_util
 
-from mapping.iconfont import FONT_PATH, icon_names, icons, subset_font
+from mapping.fonts import FONT_PATH, TEXT_FONT, icon_names, icons, subset_font, subset_text_font
 
 FRONTEND = Path(file_util.get_static_dir())
 PROJECT = Path(__file__).resolve().parent.parent
@@ -18,8 +18,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def font_file() -> Path:
     fonts = list((FRONTEND / "static" / "media").glob("*.woff2"))
-    found = [p for p in fonts if FONT_PATH.fullmatch(f"/static/media/{p.name}")]
+    found = [p for p in fonts if p.name.startswith("MaterialSymbols-")]
     assert len(found) == 1, fonts  # Streamlit ships one Material Symbols font
+    assert FONT_PATH.fullmatch(f"/static/media/{found[0].name}")
     return found[0]
 
 
@@ -58,3 +59,19 @@ def test_an_icon_the_app_adds_is_kept(tmp_path, font_file):
     names = icon_names(FRONTEND, [page])
     cut = subset_font(font_file.read_bytes(), names)
     assert "rocket_launch" in icons(TTFont(io.BytesIO(cut)))
+
+
+def test_the_text_font_keeps_latin_and_punctuation_and_leaves_the_rest():
+    upright = next((FRONTEND / "static" / "media").glob("SourceSansVF-Upright*.woff2"))
+    assert TEXT_FONT.fullmatch(upright.name)
+    assert FONT_PATH.fullmatch(f"/static/media/{upright.name}")
+    original = upright.read_bytes()
+    cut = subset_text_font(original)
+    assert len(cut) < len(original) * 0.7
+    full, small = TTFont(io.BytesIO(original)), TTFont(io.BytesIO(cut))
+    kept = set(small.getBestCmap())
+    # Every letter of the shipped data written in Latin (accents, Vietnamese) and typography.
+    for text in ("Zürich Łódź São Paulo Nguyễn", "“quotes” — dashes … €100 ≤ 5", "0123456789"):
+        assert {ord(c) for c in text} <= kept, text
+    assert ord("Ж") in set(full.getBestCmap()) - kept  # Cyrillic goes to the next font
+    assert "fvar" in small  # still the variable font: every weight Streamlit asks for

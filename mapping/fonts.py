@@ -1,20 +1,24 @@
-"""Streamlit's icon font, cut down to the icons this app can show.
+"""Streamlit's fonts, cut down to what this app can show.
 
-Streamlit draws its icons (the sidebar's arrow, the expander's chevron, the page links'
-``:material/...:`` icons) with Material Symbols Rounded, a 375 KB font of about 4,000
-icons, each a ligature of its name. Every first visit downloads all of it: more than a
-quarter of the map page's bytes once the scripts are compressed. ``IconFont`` answers
-that font's URL with a subset holding the icons that can appear: every icon name
-Streamlit's own bundle mentions (a quoted name or ``:material/name:``) and every
-``:material/name:`` in the app's sources; about 470 icons in 50 KB.
+Every first visit downloads Streamlit's fonts: more than half the map page's bytes
+once the scripts are compressed. ``FontSubsets`` answers their URLs with subsets:
 
-The subset is made once per font and icon list (about 5 s of one thread, at the lowest
-priority, started with the server) and kept on disk beside the compressed files; until
-it is ready, Streamlit's whole font is served. The font's URL is Streamlit's, content-
-hashed and cached for a year by Streamlit's rules: the subset is revalidated instead
-(``no-cache`` with an ``ETag``), so an icon the app adds later reaches every browser.
-An icon missing from the subset would show as blank space the width of its name; the
-browser tests measure every icon drawn.
+- Material Symbols Rounded, the icon font (375 KB, about 4,000 icons, each a ligature
+  of its name): only the icons that can appear, every icon name Streamlit's own bundle
+  mentions (a quoted name or ``:material/name:``) and every ``:material/name:`` in the
+  app's sources; about 470 icons in 50 KB. An icon missing from the subset would show
+  as blank space the width of its name; the browser tests measure every icon drawn.
+- Source Sans, the text font (170 KB, Latin, Greek, Cyrillic and Vietnamese): Latin
+  with its extensions, combining accents and punctuation, 106 KB. A letter outside it
+  (the data's Hebrew, Japanese and Korean never were in it) is drawn by the browser's
+  next font, as it is today.
+
+Each subset is made once per font file and icon list (5-15 s of one thread, at the
+lowest priority, started with the server) and kept on disk beside the compressed files;
+until it is ready, Streamlit's whole font is served. The fonts' URLs are Streamlit's,
+content-hashed and cached for a year by Streamlit's rules: the subsets are revalidated
+instead (``no-cache`` with an ``ETag``), so an icon the app adds later reaches every
+browser.
 """
 
 from __future__ import annotations
@@ -37,11 +41,24 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mapping.precompressed import CACHE_DIR, REVALIDATE
 
-# Streamlit's file: /static/media/MaterialSymbols-Rounded.<hash>.woff2
-FONT_PATH = re.compile(r"/static/media/(MaterialSymbols-[A-Za-z]+\.[A-Za-z0-9_-]+\.woff2)")
+# Streamlit's files: /static/media/MaterialSymbols-Rounded.<hash>.woff2 (icons) and
+# /static/media/SourceSansVF-Upright.ttf.<hash>.woff2 (text, upright and italic).
+ICON_FONT = re.compile(r"MaterialSymbols-[A-Za-z]+\.[A-Za-z0-9_-]+\.woff2")
+TEXT_FONT = re.compile(r"SourceSans[A-Za-z0-9]*-[A-Za-z]+(?:\.ttf)?\.[A-Za-z0-9_-]+\.woff2")
+FONT_PATH = re.compile(rf"/static/media/({ICON_FONT.pattern}|{TEXT_FONT.pattern})")
+# The text font's letters kept: Latin and its extensions (Vietnamese included), IPA,
+# combining accents, punctuation, super- and subscripts, currency, letterlike symbols,
+# arrows and mathematical operators; Greek and Cyrillic are left to the next font.
+TEXT_RANGES = (
+    (0x20, 0x36F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x22FF),
+    (0xFB00, 0xFB06),
+    (0xFFFD, 0xFFFD),
+)
 _APP_ICON = re.compile(r":material/([a-z0-9_]+):")
 _QUOTED = re.compile(r"""["'`]([a-z0-9][a-z0-9_]*)["'`]""")
-_LOG = logging.getLogger("atlas.iconfont")
+_LOG = logging.getLogger("atlas.fonts")
 
 
 def icons(font: TTFont) -> dict[str, str]:
@@ -76,6 +93,22 @@ def icon_names(frontend: Path, sources: Iterable[Path]) -> frozenset[str]:
     return frozenset(names)
 
 
+def _options(*, layout_closure: bool) -> subset.Options:
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.layout_closure = layout_closure
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    return options
+
+
+def _saved(font: TTFont) -> bytes:
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def subset_font(data: bytes, names: Iterable[str]) -> bytes:
     """``data`` (a woff2 icon font) with only the icons named ``names``, as woff2."""
     font = TTFont(io.BytesIO(data))
@@ -83,22 +116,27 @@ def subset_font(data: bytes, names: Iterable[str]) -> bytes:
     drawn = set(every.values())
     keep = [glyph for glyph in font.getGlyphOrder() if glyph not in drawn]
     keep += sorted({every[name] for name in names if name in every})
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.layout_closure = False  # letters make every ligature: keep only those asked for
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    cutter = subset.Subsetter(options)
+    # Letters make every ligature: keep only the ligatures of the icons asked for.
+    cutter = subset.Subsetter(_options(layout_closure=False))
     cutter.populate(glyphs=keep)
     cutter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
+    return _saved(font)
 
 
-class IconFont:
-    """ASGI middleware: Streamlit's icon font URL answered with the subset, once it is made."""
+def subset_text_font(data: bytes) -> bytes:
+    """``data`` (a woff2 text font) with the letters of ``TEXT_RANGES`` only, as woff2."""
+    font = TTFont(io.BytesIO(data))
+    wanted = [
+        code for code in font.getBestCmap() if any(low <= code <= high for low, high in TEXT_RANGES)
+    ]
+    cutter = subset.Subsetter(_options(layout_closure=True))
+    cutter.populate(unicodes=wanted)
+    cutter.subset(font)
+    return _saved(font)
+
+
+class FontSubsets:
+    """ASGI middleware: Streamlit's fonts' URLs answered with their subsets, once made."""
 
     def __init__(
         self,
@@ -139,7 +177,7 @@ class IconFont:
         await response(scope, receive, send)
 
     def prepare(self, name: str | None = None) -> None:
-        """Start making the subset of icon font ``name`` (default: each) in the background."""
+        """Start making the subset of font ``name`` (default: each) in the background."""
         fonts = [name] if name else [p.name for p in (self.frontend / "static/media").glob("*")]
         for font in fonts:
             if not FONT_PATH.fullmatch(f"/static/media/{font}"):
@@ -149,25 +187,27 @@ class IconFont:
                     continue
                 self._started.add(font)
             worker = threading.Thread(target=self._make, args=(font,), daemon=True)
-            worker.name = "iconfont"
+            worker.name = "fonts"
             worker.start()
 
     def _make(self, font: str) -> None:
         with contextlib.suppress(OSError):  # Linux: a thread's own nice value
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        icon = ICON_FONT.fullmatch(font) is not None
         try:
             data = (self.frontend / "static" / "media" / font).read_bytes()
-            names = icon_names(self.frontend, self.sources)
+            names = icon_names(self.frontend, self.sources) if icon else frozenset()
         except OSError as error:
-            _LOG.warning("cannot read the icon font %s: %s", font, error)
+            _LOG.warning("cannot read the font %s: %s", font, error)
             return
-        key = hashlib.sha256(data + "\n".join(sorted(names)).encode()).hexdigest()
+        listed = "\n".join(sorted(names)) if icon else repr(TEXT_RANGES)
+        key = hashlib.sha256(data + listed.encode()).hexdigest()
         stored = self.cache_dir / f"{key}.woff2" if self.cache_dir else None
         body = None
         if stored is not None and stored.is_file():
             body = stored.read_bytes()
         if body is None:
-            body = subset_font(data, names)
+            body = subset_font(data, names) if icon else subset_text_font(data)
             if stored is not None:
                 try:
                     stored.parent.mkdir(parents=True, exist_ok=True)
@@ -175,5 +215,5 @@ class IconFont:
                     partial.write_bytes(body)
                     partial.replace(stored)
                 except OSError as error:
-                    _LOG.warning("cannot keep the icon font in %s: %s", self.cache_dir, error)
+                    _LOG.warning("cannot keep the font in %s: %s", self.cache_dir, error)
         self._subsets[font] = (body, f'"{key[:20]}"')
