@@ -5,7 +5,6 @@ import streamlit as st
 from mapping import ui
 
 frame = ui.page_frame("map")
-ui.preload_map()  # the map frame's scripts, fetched while its data is on its way
 st.title(ui._("app.title"))
 ui.show_caption(frame)
 ui.skip_map_link()

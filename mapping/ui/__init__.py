@@ -17,7 +17,6 @@ every view is a shareable link. One module per concern:
 """
 
 from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
-from mapping.ui.folium_component import preload as preload_map
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
@@ -60,7 +59,6 @@ __all__ = [
     "organisation_details",
     "page_frame",
     "permalink",
-    "preload_map",
     "provenance",
     "scene_controls",
     "scenes_or_stop",
