@@ -57,6 +57,8 @@ PAGES = {"map": "/", "audience": "/audience"}
 # localhost; a phone opening http://<the laptop's address> in the hall asks for gzip.
 ENCODINGS = {"gzip": "gzip, deflate", "br": "gzip, deflate, br, zstd"}
 QUIET_S = 10.0
+SETTLE_S = 3.0
+SETTLE_MAX_S = 90.0
 WARM_TIMEOUT_S = 900.0
 BURST_TIMEOUT_S = 120.0
 
@@ -72,6 +74,7 @@ class Traffic:
     by_url: dict[str, int] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
+    last: float = field(default_factory=time.monotonic)  # the latest request sent or finished
 
     def listen(self, cdp) -> None:
         """Count every request, response encoding, finished load and websocket frame."""
@@ -81,6 +84,7 @@ class Traffic:
         cdp.on("Network.webSocketFrameReceived", self._frame)
 
     def _sent(self, event: dict) -> None:
+        self.last = time.monotonic()
         url = event["request"]["url"]
         if url.startswith(("data:", "blob:")):
             return
@@ -94,6 +98,7 @@ class Traffic:
         self.encodings[event["requestId"]] = headers.get("content-encoding", "")
 
     def _finished(self, event: dict) -> None:
+        self.last = time.monotonic()
         size = int(event.get("encodedDataLength", 0))
         self.http_bytes += size
         url = self.urls.get(event["requestId"], "?")
@@ -130,6 +135,17 @@ def _markers(page, which: str):
     return page.locator(DRAWN).first
 
 
+def settle(page, traffic: Traffic) -> None:
+    """Let the page finish what it fetches after the markers (the basemap, late chunks).
+
+    Done when nothing was sent or finished for ``SETTLE_S`` (the websocket stays open, so
+    "no connection open" never comes), or after ``SETTLE_MAX_S``.
+    """
+    deadline = time.monotonic() + SETTLE_MAX_S
+    while time.monotonic() - traffic.last < SETTLE_S and time.monotonic() < deadline:
+        page.wait_for_timeout(200)  # lets Playwright deliver the network events meanwhile
+
+
 def load(
     page, url: str, which: str, network: str, kind: str, *, encoding: str, top: int = 0
 ) -> Visit:
@@ -154,7 +170,7 @@ def load(
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     _markers(page, which).wait_for(timeout=TIMEOUT_MS)
     seconds = time.perf_counter() - start
-    page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+    settle(page, traffic)
     cdp.detach()
     if top:
         largest = sorted(traffic.by_url.items(), key=lambda item: -item[1])[:top]

@@ -59,6 +59,10 @@ TEXT_RANGES = (
 _APP_ICON = re.compile(r":material/([a-z0-9_]+):")
 _QUOTED = re.compile(r"""["'`]([a-z0-9][a-z0-9_]*)["'`]""")
 _LOG = logging.getLogger("atlas.fonts")
+# The text font's Reserved Font Name, and what its subset is called instead.
+RESERVED_NAME = "Source"
+SUBSET_NAME = "AtlasLatin"
+_LEGAL_NAMES = frozenset({0, 13, 14})  # copyright, licence, licence URL
 
 
 def icons(font: TTFont) -> dict[str, str]:
@@ -132,6 +136,12 @@ def subset_text_font(data: bytes) -> bytes:
     cutter = subset.Subsetter(_options(layout_closure=True))
     cutter.populate(unicodes=wanted)
     cutter.subset(font)
+    # Source Sans is under the SIL Open Font License with the Reserved Font Name "Source":
+    # a modified version must not carry it. The copyright and licence records stay.
+    for record in font["name"].names:
+        text = record.toUnicode()
+        if record.nameID not in _LEGAL_NAMES and RESERVED_NAME in text:
+            record.string = text.replace(RESERVED_NAME, SUBSET_NAME)
     return _saved(font)
 
 

@@ -75,3 +75,8 @@ def test_the_text_font_keeps_latin_and_punctuation_and_leaves_the_rest():
         assert {ord(c) for c in text} <= kept, text
     assert ord("Ж") in set(full.getBestCmap()) - kept  # Cyrillic goes to the next font
     assert "fvar" in small  # still the variable font: every weight Streamlit asks for
+    # The licence's Reserved Font Name is not carried by the modified font; its licence is.
+    names = {record.nameID: record.toUnicode() for record in small["name"].names}
+    assert all("Source" not in text for key, text in names.items() if key not in (0, 13, 14))
+    assert "Reserved Font Name" in names[0]
+    assert "Open Font License" in names[13]
