@@ -181,7 +181,12 @@ def _load(organisations: tuple, links: tuple) -> Release:
 
 
 def release() -> Release:
-    """The dataset named by ``ATLAS_DATA`` (or the shipped one), loaded once per file version."""
+    """The dataset named by ``ATLAS_DATA`` (or the shipped one), loaded once per file version.
+
+    The pages load theirs in ``mapping.ui.dataset``, which the server cannot import outside a
+    script run; when the dataset gets a home of its own outside ``mapping.ui`` (the HTTP
+    API's ``mapping.dataset.current``, issue #22), this loader gives way to it.
+    """
     organisations = _file_version(dataset_path())
     links = _file_version(network.relationships_path())
     with _LOAD_LOCK:  # one thread loads; the others wait for it
