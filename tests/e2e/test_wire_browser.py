@@ -18,6 +18,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from mapping.filters import Filters
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_browser import COUNT, INJECTED_JS, LOAD_TIMEOUT_MS, map_frame, shown_count
 from tests.e2e.test_network_browser import graph_frame
@@ -120,14 +121,19 @@ def test_each_kind_of_file_is_cached_as_it_should_be(app_server):
             assert (again, empty) == (304, b""), path
 
 
-def test_the_audience_link_draws_the_map_offline(page, guard, app_server):
+def test_the_audience_link_draws_the_map_offline(page, guard, app_server, organisations):
     sent, sockets = [], []
     page.on("request", lambda request: sent.append(request.url))
     page.on("websocket", lambda socket: sockets.append(socket.url))
     page.goto(f"{app_server.url}/audience?role=funding&lang=en")
     markers = page.locator(DRAWN)
     markers.first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    assert page.get_by_text(COUNT).first.inner_text().startswith("211 of 633 organisations")
+    shown = len(Filters(roles=("funding",)).apply(organisations))
+    assert (
+        page.get_by_text(COUNT)
+        .first.inner_text()
+        .startswith(f"{shown:,} of {len(organisations):,} organisations")
+    )
     # One page: no Streamlit bundle, no websocket, no other file.
     assert sent == [f"{app_server.url}/audience?role=funding&lang=en"]
     assert sockets == []
