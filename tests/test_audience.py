@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 import brotli
 import pytest
@@ -18,6 +19,12 @@ from mapping.view import MapView
 from tests.conftest import make_frame
 from tests.test_safety import PAYLOADS
 from tests.test_standalone import parsed
+
+
+def run(coroutine):
+    """``asyncio.run`` in a thread of its own: a browser test may leave a loop running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.mark.parametrize(
@@ -184,7 +191,7 @@ def test_a_burst_of_visitors_waits_for_one_generation(dataset, monkeypatch):
     async def burst():
         return await asyncio.gather(*(pages.page(AudienceView.parse({})) for _ in range(200)))
 
-    entries = asyncio.run(burst())
+    entries = run(burst())
     assert len(made) == 1
     assert len({id(entry) for entry in entries}) == 1
 
@@ -192,7 +199,7 @@ def test_a_burst_of_visitors_waits_for_one_generation(dataset, monkeypatch):
 def test_only_the_latest_views_are_kept(dataset, monkeypatch):
     pages, made = counting_pages(dataset, monkeypatch, kept=2)
     for role in ("funding", "knowledge", "consulting", "funding"):
-        asyncio.run(pages.page(AudienceView.parse({"role": [role]})))
+        run(pages.page(AudienceView.parse({"role": [role]})))
     assert [view["role"] for view in made] == ["funding", "knowledge", "consulting", "funding"]
 
 
@@ -201,5 +208,5 @@ def test_a_new_release_of_the_data_is_a_new_page(dataset, monkeypatch):
     pages, made = counting_pages(dataset, monkeypatch)
     pages.dataset = lambda: Release(dataset.organisations, dataset.links, next(versions))
     for _ in range(3):
-        asyncio.run(pages.page(AudienceView.parse({})))
+        run(pages.page(AudienceView.parse({})))
     assert len(made) == 2
