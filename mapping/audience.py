@@ -12,7 +12,9 @@ Each view is generated once per dataset version and kept compressed (gzip and br
 in memory, the ``VIEWS_KEPT`` most recently asked for: a room of visitors opening the
 same link costs the server one generation and then only the sending of the bytes.
 Visitors are told to revalidate (``no-cache`` with an ``ETag``), so a new release of the
-data reaches them on their next visit. The page may load nothing by URL (its
+data reaches them on their next visit. The page is the same bytes for the same view and
+data wherever and whenever it is generated (no time, no random names in it), so its
+``ETag`` holds across the replicas behind a balancer. The page may load nothing by URL (its
 ``Content-Security-Policy``), and every name in it is drawn as text.
 
 Nothing here imports Streamlit: ``app.py`` mounts ``routes()`` beside Streamlit's own.
@@ -135,6 +137,9 @@ def audience_html(
         org=view.org,
         full_atlas=wanted.atlas_link(),
         notices=wanted.notice_texts(),
+        # No "generated at": the same view of the same data is the same bytes, and so has
+        # the same ETag, on every replica and after every restart.
+        export_stamp=False,
     )
 
 

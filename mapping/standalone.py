@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
+from branca.element import Element
 
 from mapping import assets, maps, timeline
 from mapping.filters import Filters
@@ -71,8 +72,12 @@ def standalone_map_html(
     selected: int | None = None,
     full_atlas: str = "",
     notices: Sequence[str] = (),
+    export_stamp: bool = True,
 ) -> str:
     """Return the map of ``gdf`` as one HTML file that needs no server and no network.
+
+    The same arguments give the same bytes (the map's elements are numbered, not named
+    by random ids), but for the export time ``export_stamp`` puts in the footer.
 
     Parameters
     ----------
@@ -102,6 +107,11 @@ def standalone_map_html(
         view; shown under the title when given.
     notices : sequence of str
         What of the view could not be used, said under the title (as text).
+    export_stamp : bool
+        Say in the footer when the file was made (``provenance.generated``), as an
+        exported file should. A page served from a cache (the audience link) leaves it
+        out: its bytes, and so its ``ETag``, then depend on the view and the data alone,
+        the same on every replica and after every restart.
 
     Returns
     -------
@@ -110,27 +120,25 @@ def standalone_map_html(
         basemap and the organisations are all inline.
     """
     words = strings(language)
-    page = (
-        maps.build_map(
-            gdf,
-            online_tiles=online_tiles,
-            embed_basemap=True,
-            lang=language,
-            links=links,
-            timeline=timeline,
-            view=view,
-            selected=selected,
-        )
-        .get_root()
-        .render()
-    )
+    root = maps.build_map(
+        gdf,
+        online_tiles=online_tiles,
+        embed_basemap=True,
+        lang=language,
+        links=links,
+        timeline=timeline,
+        view=view,
+        selected=selected,
+    ).get_root()
+    page = _numbered_names(root.render(), root)
     page = maps.allow_page_zoom(_embed_images(assets.inline_assets(page)))
     page = page.replace("<html>", f'<html lang="{escape_html(language)}">', 1)
     head = f"<title>{escape_html(title)}</title>\n<style>\n{STYLE}\n</style>\n"
     page = _insert(page, "</head>", head, before=True)
     header = _header(title, provenance, language, full_atlas, notices)
     page = _insert(page, "<body>", header, before=False)
-    return _insert(page, "</body>", _footer(provenance, words, language), before=True)
+    footer = _footer(provenance, words, language, export_stamp=export_stamp)
+    return _insert(page, "</body>", footer, before=True)
 
 
 def view_map_html(
@@ -146,6 +154,7 @@ def view_map_html(
     org: str = "",
     full_atlas: str = "",
     notices: Sequence[str] = (),
+    export_stamp: bool = True,
 ) -> str:
     """Return one view of the dataset as one offline HTML file, with the map's year control.
 
@@ -162,7 +171,7 @@ def view_map_html(
         The view.
     provenance : Provenance
         The view in words, the source and the citation.
-    language, title, online_tiles, view, full_atlas, notices :
+    language, title, online_tiles, view, full_atlas, notices, export_stamp :
         As for ``standalone_map_html`` (``title`` defaults to the app's, in ``language``).
     org : str
         The id of an organisation whose details open at once (ignored if not shown).
@@ -174,6 +183,7 @@ def view_map_html(
         "view": view,
         "full_atlas": full_atlas,
         "notices": notices,
+        "export_stamp": export_stamp,
     }
     whole = dataclasses.replace(filters, asof=None).apply(organisations, links)
     if maps.is_aggregated(whole):
@@ -225,6 +235,27 @@ def _embed_images(page: str) -> str:
     return page
 
 
+def _numbered_names(page: str, root: Element) -> str:
+    """Name the map's elements in ``page`` by their order in it, not by random ids.
+
+    branca names every element after a random id (``map_3f2a...``, 32 hex digits), so
+    the same view rendered twice, or on two replicas, differed in those names alone.
+    Only the ids of ``root``'s elements are renumbered: a name in the data that happens
+    to look like one stays as it is.
+    """
+    ids, stack = set(), [root]
+    while stack:  # branca keeps no public list of an element's descendants
+        element = stack.pop()
+        ids.add(element._id)
+        stack.extend(element._children.values())
+    found = sorted((name for name in ids if name in page), key=page.index)
+    if not found:
+        return page
+    numbers = {name: str(number) for number, name in enumerate(found, 1)}
+    pattern = re.compile("|".join(map(re.escape, found)))
+    return pattern.sub(lambda match: numbers[match.group(0)], page)
+
+
 def _insert(page: str, marker: str, fragment: str, *, before: bool) -> str:
     """Insert ``fragment`` at the first ``marker`` of the rendered page."""
     if marker not in page:
@@ -259,9 +290,11 @@ def _header(
     )
 
 
-def _footer(provenance: Provenance, words: dict[str, str], language: str) -> str:
-    """The source line, export time and link, citation and basemap credit."""
-    stamp = f"{words['generated']}: {provenance.generated_iso}"
+def _footer(
+    provenance: Provenance, words: dict[str, str], language: str, *, export_stamp: bool = True
+) -> str:
+    """The source line, export time (with ``export_stamp``) and link, citation, basemap credit."""
+    stamp = f" · {words['generated']}: {provenance.generated_iso}" if export_stamp else ""
     link = safe_url(provenance.permalink)
     link_html = (
         f' · <a href="{escape_html(link)}" rel="noopener noreferrer">'
@@ -271,7 +304,7 @@ def _footer(provenance: Provenance, words: dict[str, str], language: str) -> str
     )
     return (
         '<footer class="atlas-standalone-footer">'
-        f'<p dir="auto">{escape_html(provenance.source_line(language))} · '
+        f'<p dir="auto">{escape_html(provenance.source_line(language))}'
         f"{escape_html(stamp)}{link_html}</p>"
         f'<p dir="auto">{escape_html(words["citation"])}: {escape_html(provenance.citation)}</p>'
         f"<p>{escape_html(words['basemap'])}</p>"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
+import os
+import re
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import brotli
 import pytest
@@ -70,8 +76,8 @@ def test_the_full_atlas_opens_at_the_same_view(query, link):
     assert AudienceView.parse(query).atlas_link() == link
 
 
-@pytest.fixture(scope="module")
-def dataset() -> Release:
+def small_release() -> Release:
+    """Three organisations, two without a start year (built in the subprocesses below too)."""
     organisations = make_frame(
         {
             "id": "tamarack",
@@ -83,6 +89,11 @@ def dataset() -> Release:
         {"id": "fsg", "name": "FSG", "roles": "consulting", "year_started": "2000"},
     )
     return Release(organisations, network.empty_links(), "test-version")
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Release:
+    return small_release()
 
 
 def test_the_page_is_one_self_contained_file(dataset):
@@ -210,3 +221,45 @@ def test_a_new_release_of_the_data_is_a_new_page(dataset, monkeypatch):
     for _ in range(3):
         run(pages.page(AudienceView.parse({})))
     assert len(made) == 2
+
+
+REPLICA_VIEW = {"lang": ["he"], "role": ["funding"], "lat": ["40"], "lon": ["-80"], "zoom": ["5"]}
+# One generation of that view in a fresh interpreter (its own hash seed): the page's hash.
+GENERATE = """
+from tests.test_audience import REPLICA_VIEW, page_hash, small_release
+print(page_hash(small_release(), REPLICA_VIEW))
+"""
+
+
+def page_hash(release: Release, query: dict) -> str:
+    html = audience_html(release.organisations, release.links, AudienceView.parse(query))
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def test_the_same_view_is_the_same_bytes_on_every_replica(dataset):
+    # Two replicas (two page stores) generate the same view: same bytes, same ETags, so a
+    # phone's If-None-Match is answered 304 by whichever replica the balancer picks.
+    wanted = AudienceView.parse(REPLICA_VIEW)
+    first, second = (run(AudiencePages(lambda: dataset).page(wanted)) for _ in range(2))
+    assert first is not second
+    assert first.bodies == second.bodies
+    for encoding in ("gzip", "br", "identity"):
+        assert first.etag(encoding) == second.etag(encoding)
+    html = gzip.decompress(first.bodies["gzip"]).decode("utf-8")
+    assert not re.search(r"_[0-9a-f]{32}\b", html)  # no random element names
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", html)  # no generation time
+    # Other processes (other replicas, a restart), with other hash seeds: the same page.
+    root = Path(__file__).resolve().parent.parent
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", GENERATE],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    hashes = [process.communicate(timeout=300)[0].strip() for process in runs]
+    assert [process.returncode for process in runs] == [0, 0]
+    assert hashes == [page_hash(dataset, REPLICA_VIEW)] * 2
