@@ -41,7 +41,7 @@ else:
     from streamlit.logger import get_logger
     from streamlit.runtime import Runtime
 
-    from mapping import api, assets, audience, fonts, precompressed
+    from mapping import api, assets, audience, fonts, precompressed, qr
 
     @asynccontextmanager
     async def warm_up(_app: st.App) -> AsyncIterator[None]:
@@ -90,6 +90,6 @@ else:
     app = st.App(
         __file__,
         lifespan=warm_up,
-        routes=[*api.routes(), *audience.routes()],
+        routes=[*api.routes(), *audience.routes(), *qr.routes()],
         middleware=[font_subsets, compressed],
     )

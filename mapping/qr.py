@@ -5,19 +5,37 @@ URL out; the share box shows the same codes. The SVG has no fixed size (a ``view
 only): the page sizes it, as large as a phone at the back of the hall needs. Error
 correction M (15% of the code may be unreadable: a projector's glare, a head in the
 way) and the standard four-module quiet zone; dark on white whatever the theme.
+
+A page draws its codes as data URIs (no request). The share box's codes follow the
+address bar, where the map keeps its view without a run (``mapping/assets/url.js``):
+the browser redraws them from ``GET /qr.svg?link=<a link to this server>`` (``routes``),
+each link's code made once and kept by browsers for a year.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import functools
+import hashlib
+from urllib.parse import urlsplit
 
 import segno
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
 
+from mapping import precompressed
 from mapping.safety import escape_html, safe_url
 
 ERROR_CORRECTION = "m"
 QUIET_ZONE = 4
+PATH = "/qr.svg"
+# A version-40 code at level M holds 2,331 bytes; a view's link is a few hundred.
+MAX_LINK = 2_000
+# A served SVG is a document: it may run nothing and load nothing.
+HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -65,3 +83,49 @@ def qr_img(link: str, label: str = "") -> str:
         f'<img class="atlas-qr-code" src="data:image/svg+xml;base64,{data}" '
         f'alt="{escape_html(label or link)}">'
     )
+
+
+def link_error(link: str, host: str) -> str:
+    """Why ``/qr.svg`` draws no code of ``link`` asked for at ``host``, or "" when it does.
+
+    Only this server's links get a code (the ``Host`` the browser asked): the route is
+    the share box's, not a QR code service for any address.
+
+    >>> link_error("http://hall.local:8501/audience?role=funding", "hall.local:8501")
+    ''
+    >>> link_error("https://elsewhere.example/", "hall.local:8501")
+    'a QR code is drawn only for a link to this server (hall.local:8501)'
+    """
+    if not link or safe_url(link) != link:
+        return "a QR code is drawn only for an absolute http(s) link"
+    if len(link) > MAX_LINK:
+        return f"a QR code is drawn for a link of at most {MAX_LINK:,} characters"
+    if urlsplit(link).netloc.lower() != host.lower():
+        return f"a QR code is drawn only for a link to this server ({host})"
+    return ""
+
+
+@functools.lru_cache(maxsize=256)
+def served_svg(link: str) -> precompressed.Compressed:
+    """``link``'s code as an SVG file, compressed (a few KB; made once per link)."""
+    data = qr_svg(link).encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    return precompressed.Compressed(digest, "image/svg+xml", precompressed.quick(data), True)
+
+
+async def endpoint(request: Request) -> Response:
+    """``GET /qr.svg?link=...``: the code of a link to this server (400 for any other)."""
+    link = request.query_params.get("link", "")
+    error = link_error(link, request.headers.get("host", ""))
+    if error:
+        return PlainTextResponse(error, status_code=400, headers=HEADERS)
+    entry = await asyncio.to_thread(served_svg, link)
+    headers = Headers(scope=request.scope)
+    encoding = precompressed.accepted(headers.get("accept-encoding", ""))
+    # The address names the content (the link): kept a year, like a content-hashed file.
+    return precompressed.response(entry, encoding, precompressed.YEAR, headers, extra=HEADERS)
+
+
+def routes() -> list[BaseRoute]:
+    """The share box's QR codes (``GET``/``HEAD /qr.svg``)."""
+    return [Route(PATH, endpoint, methods=["GET", "HEAD"], name="qr")]

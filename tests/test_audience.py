@@ -12,7 +12,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import brotli
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -22,7 +21,7 @@ from mapping.audience import AudiencePages, AudienceView, Release, audience_html
 from mapping.filters import Filters
 from mapping.standalone import external_resources
 from mapping.view import MapView
-from tests.conftest import make_frame
+from tests.conftest import ENCODINGS, get_encoded, make_frame
 from tests.test_safety import PAYLOADS
 from tests.test_standalone import parsed
 
@@ -156,17 +155,10 @@ def client(dataset, monkeypatch):
 
 
 def fetch(client, query: str, encoding: str, **headers):
-    with client.stream(
-        "GET", f"/audience{query}", headers={"Accept-Encoding": encoding, **headers}
-    ) as response:
-        response.body = b"".join(response.iter_raw())
-    return response
+    return get_encoded(client, f"/audience{query}", encoding, **headers)
 
 
-@pytest.mark.parametrize(
-    ("encoding", "decode"),
-    [("gzip", gzip.decompress), ("br", brotli.decompress), ("identity", lambda body: body)],
-)
+@pytest.mark.parametrize(("encoding", "decode"), ENCODINGS)
 def test_the_page_goes_compressed_as_the_browser_accepts(client, encoding, decode):
     response = fetch(client, "?role=funding", encoding)
     assert response.status_code == 200

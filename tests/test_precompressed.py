@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 
 from mapping import precompressed
 from mapping.precompressed import REVALIDATE, YEAR, Locator, PrecompressedFiles, Store, accepted
+from tests.conftest import get_encoded
 
 SCRIPT = b"function atlas() { return 'the same text, again and again'; }\n" * 400
 
@@ -147,13 +148,6 @@ def client(tree, tmp_path):
         yield test_client
 
 
-def get(client, path: str, encoding: str, **headers):
-    """GET with ``Accept-Encoding``, the body left encoded (as the browser receives it)."""
-    with client.stream("GET", path, headers={"Accept-Encoding": encoding, **headers}) as r:
-        r.body = b"".join(r.iter_raw())
-    return r
-
-
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
 @pytest.mark.parametrize(
     ("path", "file", "content_type", "cache"),
@@ -178,7 +172,7 @@ def get(client, path: str, encoding: str, **headers):
 def test_text_files_go_compressed_with_their_caching(
     client, tree, encoding, path, file, content_type, cache
 ):
-    response = get(client, path, encoding)
+    response = get_encoded(client, path, encoding)
     original = (tree["frontend"].parent / file).read_bytes()
     assert response.status_code == 200
     assert response.headers["content-encoding"] == encoding
@@ -191,15 +185,15 @@ def test_text_files_go_compressed_with_their_caching(
 
 
 def test_a_known_copy_is_not_sent_again(client):
-    first = get(client, "/app/static/atlas/atlas.js", "gzip")
-    again = get(
+    first = get_encoded(client, "/app/static/atlas/atlas.js", "gzip")
+    again = get_encoded(
         client, "/app/static/atlas/atlas.js", "gzip", **{"If-None-Match": first.headers["etag"]}
     )
     assert again.status_code == 304
     assert again.body == b""
     assert again.headers["etag"] == first.headers["etag"]
     # Each encoding is its own representation: a brotli copy does not validate a gzip one.
-    other = get(
+    other = get_encoded(
         client, "/app/static/atlas/atlas.js", "br", **{"If-None-Match": first.headers["etag"]}
     )
     assert other.status_code == 200
@@ -216,7 +210,7 @@ def test_a_known_copy_is_not_sent_again(client):
     ],
 )
 def test_everything_else_goes_to_streamlit_untouched(client, path, headers):
-    response = get(client, path, headers.pop("Accept-Encoding"), **headers)
+    response = get_encoded(client, path, headers.pop("Accept-Encoding"), **headers)
     assert response.status_code in (200, 206)
     assert "content-encoding" not in response.headers
     assert "vary" not in response.headers
@@ -256,9 +250,9 @@ def test_a_file_is_compressed_once_however_many_ask_at_once(tree, tmp_path, monk
 
 def test_a_rewritten_file_is_compressed_again(tree, client):
     path = tree["app_static"] / "atlas" / "atlas.js"
-    before = get(client, "/app/static/atlas/atlas.js", "gzip")
+    before = get_encoded(client, "/app/static/atlas/atlas.js", "gzip")
     path.write_bytes(SCRIPT + b"// a new release\n")
-    after = get(client, "/app/static/atlas/atlas.js", "gzip")
+    after = get_encoded(client, "/app/static/atlas/atlas.js", "gzip")
     assert gzip.decompress(after.body).endswith(b"// a new release\n")
     assert after.headers["etag"] != before.headers["etag"]
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import base64
 import io
 import re
+from urllib.parse import urlencode
 
 import pytest
 import vl_convert
 import zxingcpp
 from PIL import Image
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from mapping import qr
 from mapping.qr import qr_img, qr_svg
+from tests.conftest import ENCODINGS, get_encoded
 
 LINKS = [
     "http://192.168.1.20:8501/audience",  # a laptop on the hall's network
@@ -63,3 +68,46 @@ def test_a_hostile_label_stays_text():
 def test_only_absolute_web_links_get_a_code(link):
     with pytest.raises(ValueError, match="absolute http"):
         qr_svg(link)
+
+
+@pytest.fixture
+def client():
+    with TestClient(Starlette(routes=qr.routes()), base_url="http://hall.local:8501") as test:
+        yield test
+
+
+def get(client, link: str, encoding: str = "gzip", **headers):
+    return get_encoded(client, f"{qr.PATH}?{urlencode({'link': link})}", encoding, **headers)
+
+
+@pytest.mark.parametrize(("encoding", "decode"), ENCODINGS)
+def test_the_share_box_redraws_a_code_from_the_server(client, encoding, decode):
+    link = "http://hall.local:8501/audience?role=funding&lat=45.5&lon=-73.6&zoom=8"
+    response = get(client, link, encoding)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.headers.get("content-encoding", "identity") == encoding
+    # The address names the code: kept a year, as the content-hashed files are.
+    assert response.headers["cache-control"] == "public, immutable, max-age=31536000"
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert read_back(decode(response.body).decode("utf-8")) == [link]
+    known = get(client, link, encoding, **{"If-None-Match": response.headers["etag"]})
+    assert known.status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("link", "why"),
+    [
+        ("", "absolute http"),
+        ("/audience?role=funding", "absolute http"),  # the browser sends it whole
+        ("javascript:alert(1)", "absolute http"),
+        ("https://elsewhere.example/audience", "to this server"),  # not a QR code service
+        ("http://hall.local:8502/audience", "to this server"),  # another port, another server
+        ("http://hall.local:8501/?q=" + "x" * 2_000, "at most 2,000 characters"),
+    ],
+)
+def test_only_this_servers_links_are_drawn(client, link, why):
+    response = get(client, link)
+    assert response.status_code == 400
+    assert why in response.body.decode("utf-8")
+    assert response.headers["content-type"].startswith("text/plain")

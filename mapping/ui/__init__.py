@@ -20,13 +20,7 @@ from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
-from mapping.ui.present import (
-    audience_qr,
-    current_scene,
-    scene_controls,
-    scenes_or_stop,
-    show_scene,
-)
+from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
 from mapping.ui.share import permalink, provenance, share_action, share_box
 from mapping.ui.table import organisation_details, table_column_title, table_for_display
 from mapping.ui.upload import upload_panel
@@ -47,7 +41,6 @@ __all__ = [
     "Frame",
     "Timeline",
     "_",
-    "audience_qr",
     "current_scene",
     "dataset_or_stop",
     "home_timeline",

@@ -20,8 +20,16 @@ from PIL import Image
 
 from mapping.filters import Filters
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_browser import COUNT, INJECTED_JS, LOAD_TIMEOUT_MS, map_frame, shown_count
+from tests.e2e.test_browser import (
+    COUNT,
+    INJECTED_JS,
+    LOAD_TIMEOUT_MS,
+    map_frame,
+    shown_count,
+    wait_for_url,
+)
 from tests.e2e.test_network_browser import graph_frame
+from tests.e2e.test_tasks_browser import IDLE_JS
 from tests.test_safety import PAYLOADS
 
 pytestmark = pytest.mark.e2e
@@ -202,10 +210,19 @@ def read_qr(locator) -> str:
 def test_the_presenters_qr_code_opens_the_audience_link(page, guard, app_server, lang):
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{app_server.url}/present?scene=canada&lang={lang}")
+    map_frame(page)
+    # The switch is among the presenter's controls, which hide from the hall when the mouse
+    # rests: a presenter's keyboard reaches it whether they show or not.
     label = {"en": "QR code for the audience", "he": "קוד QR לקהל"}[lang]
-    page.get_by_text(label).click()
+    page.get_by_role("switch", name=label).focus()
+    page.keyboard.press("Space")
     codes = page.locator("img.atlas-qr-code")
     codes.nth(1).wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert codes.nth(0).bounding_box()["width"] >= 480  # a quarter of the screen's width
+    for code in (codes.nth(0), codes.nth(1)):
+        box = code.bounding_box()
+        assert box["y"] >= 0
+        assert box["y"] + box["height"] <= 1080  # beside the scene, on screen: no scrolling
     audience, full = read_qr(codes.nth(0)), read_qr(codes.nth(1))
     assert audience.startswith(f"{app_server.url}/audience?")
     assert full.startswith(f"{app_server.url}/?")
@@ -214,8 +231,12 @@ def test_the_presenters_qr_code_opens_the_audience_link(page, guard, app_server,
     assert query["region"] == "Canada"  # the scene's filters
     assert {"lat", "lon", "zoom"} <= set(query)
     assert query.get("lang", "en") == lang
-    box = codes.nth(0).bounding_box()
-    assert box["width"] >= 480  # a quarter of a 1920-pixel screen: legible from the back
+    # What the hall sees: the scene with the codes beside it, the controls hidden.
+    page.locator(".atlas-present-title").evaluate(
+        "e => { e.tabIndex = -1; e.focus(); e.removeAttribute('tabindex'); }"
+    )
+    page.wait_for_function(IDLE_JS, timeout=LOAD_TIMEOUT_MS)
+    map_frame(page)  # the scene stays on screen with the codes
     screenshot(page, f"present-qr-{lang}")
     # The code's link works: the phone gets the scene's map.
     page.goto(audience)
@@ -223,16 +244,37 @@ def test_the_presenters_qr_code_opens_the_audience_link(page, guard, app_server,
     assert guard.blocked == []
 
 
-def test_the_share_box_qr_codes_open_this_view(page, guard, app_server):
+# The share box's codes have been redrawn for the address as it is now, and have loaded.
+CODES_FOLLOWED_JS = """() => {
+  const here = window.location.href.split("#")[0];
+  const figures = [...document.querySelectorAll(".atlas-qr-figure[data-follows]")];
+  return figures.length === 2 && figures.some(f => f.dataset.link === here)
+    && figures.every(f => { const i = f.querySelector("img");
+      return i.src.includes("/qr.svg?") && i.complete && i.naturalWidth > 0; });
+}"""
+
+
+def test_the_share_box_qr_codes_follow_the_view(page, guard, app_server):
     page.goto(f"{app_server.url}/?role=knowledge")
-    map_frame(page)
+    frame = map_frame(page)
     shown, _total = shown_count(page)
     page.get_by_text("QR codes of this view").click()
     codes = page.locator("img.atlas-qr-code")
     codes.nth(1).wait_for(timeout=LOAD_TIMEOUT_MS)
+    # The visitor pans and zooms the map: the address keeps the view without a run, and
+    # the codes are redrawn for it (a run's codes would show the view of that run).
+    frame.evaluate("() => window.map.setView([45.5, -73.6], 8, {animate: false})")
+    wait_for_url(page, role="knowledge", lat="45.5", lon="-73.6", zoom="8")
+    page.wait_for_function(CODES_FOLLOWED_JS, timeout=LOAD_TIMEOUT_MS)
     audience, full = read_qr(codes.nth(0)), read_qr(codes.nth(1))
-    assert audience == f"{app_server.url}/audience?role=knowledge"
-    assert full == f"{app_server.url}/?role=knowledge"
+    here = page.evaluate("() => window.location.href")
+    assert full == here
+    assert audience == f"{app_server.url}/audience?{urlsplit(here).query}"
+    view = {"role": "knowledge", "lat": "45.5", "lon": "-73.6", "zoom": "8"}
+    assert view.items() <= dict(parse_qsl(urlsplit(audience).query)).items()
+    assert page.locator(".atlas-qr-link").nth(0).inner_text() == audience
+    assert codes.nth(0).get_attribute("alt") == f"QR code of {audience}"
+    screenshot(page, "share-qr-followed")
     page.goto(audience)
     page.locator(DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
     assert page.get_by_text(COUNT).first.inner_text().startswith(f"{shown} of")
