@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import filecmp
 import functools
+import hashlib
 import re
 import shutil
 from dataclasses import dataclass
@@ -82,6 +83,27 @@ ALL_ASSETS = (
 )
 
 
+@functools.cache
+def map_bundle() -> tuple[str, bytes]:
+    """The map's scripts (``SCRIPTS``, in order) as one file: its name under ``static/``, its bytes.
+
+    The map's frame (streamlit-folium) loads its scripts one after another, each waiting
+    for the one before: as one file they cost one round trip instead of three (0.6 s on
+    a hall's Wi-Fi with 300 ms of latency). The name holds the content's hash, so
+    browsers keep it for a year (``mapping.precompressed``).
+    """
+    code = b";\n".join(asset.source.read_bytes() for asset in SCRIPTS)
+    return f"atlas/map.{hashlib.sha256(code).hexdigest()[:12]}.js", code
+
+
+def bundled(links: list[str]) -> list[str]:
+    """``links`` (a map's scripts) with the map's own scripts replaced by ``map_bundle``."""
+    own = [asset.url for asset in SCRIPTS]
+    if links[: len(own)] != own:
+        return links
+    return [f"{STATIC_ROUTE}/{map_bundle()[0]}", *links[len(own) :]]
+
+
 URL_KEEPER_JS = OWN_ASSETS / "url.js"
 ANNOUNCER_JS = OWN_ASSETS / "announce.js"
 
@@ -119,6 +141,12 @@ def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(asset.source, target)
+        written.append(target)
+    name, code = map_bundle()
+    target = static_dir / name
+    if not target.exists() or target.read_bytes() != code:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(code)
         written.append(target)
     return written
 

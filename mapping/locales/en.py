@@ -115,6 +115,14 @@ MESSAGES: dict[str, str] = {
     "share.label": "Link to this view",
     "share.copy": "Copy link",
     "share.copied": "Link copied: it opens this exact view.",
+    "share.qr_heading": "QR codes of this view",
+    "share.qr_audience": "Audience link: the map alone, light for phones",
+    "share.qr_full": "The full atlas at this view",
+    "share.qr_alt": "QR code of {link}",
+    "audience.open_atlas": "Open the full atlas at this view",
+    "present.qr_toggle": "QR code for the audience",
+    "present.qr_title": "Open this map on your phone",
+    "present.qr_full": "The full atlas",
     # --- The map view in a link (mapping/view.py) ---
     "view.notice.incomplete": "Ignored the link's map view: it needs lat, lon and zoom together.",
     "view.notice.latitude": (

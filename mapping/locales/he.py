@@ -119,6 +119,14 @@ MESSAGES: dict[str, str] = {
     "share.label": "קישור לתצוגה הזו",
     "share.copy": "העתקת הקישור",
     "share.copied": "הקישור הועתק: הוא פותח בדיוק את התצוגה הזו.",
+    "share.qr_heading": "קודי QR של התצוגה הזו",
+    "share.qr_audience": "קישור לקהל: המפה בלבד, קלה לטלפונים",
+    "share.qr_full": "האטלס המלא בתצוגה הזו",
+    "share.qr_alt": "קוד QR של {link}",
+    "audience.open_atlas": "פתיחת האטלס המלא בתצוגה הזו",
+    "present.qr_toggle": "קוד QR לקהל",
+    "present.qr_title": "פתחו את המפה הזו בטלפון",
+    "present.qr_full": "האטלס המלא",
     # --- תצוגת המפה בקישור ---
     "view.notice.incomplete": (
         "תצוגת המפה שבקישור לא הוחלה: נדרשים בה יחד קו רוחב, קו אורך ורמת תקריב."
