@@ -64,4 +64,4 @@ else:
             log.warning("the warm-up run ended with %r after %.2f s", outcome, took)
         yield
 
-    app = st.App(__file__, lifespan=warm_up, routes=api.routes())
+    app = st.App(__file__, lifespan=warm_up, routes=api.routes(), middleware=api.middleware())

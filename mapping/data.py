@@ -37,6 +37,8 @@ from mapping.i18n import DEFAULT, CountryName, Joined, Localised, LocalisedError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = PROJECT_ROOT / "data" / "organisations.csv"
+# The release's title, version, date, licence and citation (read by mapping.provenance).
+METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 DATASET_ENV = "ATLAS_DATA"
 
 COLUMNS = (

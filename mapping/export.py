@@ -17,6 +17,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator, Sequence
 
 import pandas as pd
 from openpyxl import Workbook
@@ -29,7 +30,10 @@ from mapping.provenance import Provenance, strings
 from mapping.safety import neutralise_formula, safe_url
 
 EXPORT_COLUMNS = COLUMNS + DERIVED
-NUMERIC_COLUMNS = ("latitude", "longitude", *YEAR_FIELDS, "since", "until")
+INTEGER_COLUMNS = (*YEAR_FIELDS, "since", "until")
+NUMERIC_COLUMNS = ("latitude", "longitude", *INTEGER_COLUMNS)
+# Organisations per piece of a streamed CSV (``iter_csv``).
+CHUNK_ROWS = 500
 CSV_NAME = "collective-impact-organisations.csv"
 ABOUT_NAME = "ABOUT.txt"
 DATA_SHEET = "Organisations"
@@ -51,17 +55,23 @@ def export_table(gdf: pd.DataFrame) -> pd.DataFrame:
     Multi-valued fields are joined with ``;``; text cells are formula-safe;
     numbers stay numbers.
     """
-    table = pd.DataFrame(index=range(len(gdf)))
+    columns = {}
     for column in EXPORT_COLUMNS:
         blank = pd.NA if column in NUMERIC_COLUMNS else ""
         values = gdf[column] if column in gdf else pd.Series([blank] * len(gdf))
-        if column in NUMERIC_COLUMNS:
-            table[column] = values.to_numpy()
+        if column in INTEGER_COLUMNS:
+            # Whole years stay whole beside blanks ("2015", not "2015.0").
+            columns[column] = pd.array(values, dtype="Int64")
+        elif column in NUMERIC_COLUMNS:
+            columns[column] = values.to_numpy()
         elif column in MULTI_VALUED:
-            table[column] = [neutralise_formula(";".join(v)) for v in values]
+            columns[column] = [neutralise_formula(";".join(v)) for v in values.tolist()]
         else:
-            table[column] = [neutralise_formula("" if pd.isna(v) else str(v)) for v in values]
-    return table
+            # tolist(): iterating a string column value by value is ten times slower.
+            columns[column] = [
+                neutralise_formula("" if pd.isna(v) else str(v)) for v in values.tolist()
+            ]
+    return pd.DataFrame(columns, index=range(len(gdf)))
 
 
 def to_csv_bytes(gdf: pd.DataFrame) -> bytes:
@@ -77,8 +87,55 @@ def to_csv_bytes(gdf: pd.DataFrame) -> bytes:
     bytes
         UTF-8 with BOM; header ``EXPORT_COLUMNS``; one line per organisation.
     """
-    text = export_table(gdf).to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    return b"".join(iter_csv(gdf))
+
+
+def iter_csv(
+    gdf: pd.DataFrame, columns: Sequence[str] = EXPORT_COLUMNS, rows: int = CHUNK_ROWS
+) -> Iterator[bytes]:
+    """The CSV of ``to_csv_bytes`` in pieces of ``rows`` organisations (for streaming).
+
+    The pieces joined are exactly ``to_csv_bytes(gdf)`` when ``columns`` are all the
+    export columns: the first holds the byte-order mark and the header.
+    """
+    for start in range(0, max(len(gdf), 1), rows):
+        table = export_table(gdf.iloc[start : start + rows]).loc[:, list(columns)]
+        text = table.to_csv(index=False, header=start == 0, lineterminator="\r\n")
+        yield text.encode("utf-8-sig" if start == 0 else "utf-8")
+
+
+def records(gdf: pd.DataFrame) -> list[dict]:
+    """The organisations as JSON-ready dicts of ``EXPORT_COLUMNS`` (lists, ints, floats).
+
+    Text stays as it is (no formula prefix: that is for spreadsheets); a blank
+    year is None.
+    """
+    rows = []
+    for record in gdf.to_dict("records"):
+        properties = {}
+        for column in EXPORT_COLUMNS:
+            value = record.get(column)
+            if column in MULTI_VALUED:
+                value = list(value)
+            elif column in YEAR_FIELDS:
+                value = None if pd.isna(value) else int(value)
+            elif column in ("latitude", "longitude"):
+                value = float(value)
+            properties[column] = value
+        rows.append(properties)
+    return rows
+
+
+def feature(properties: dict) -> dict:
+    """A GeoJSON Feature of one organisation's ``records`` dict (a Point at its place)."""
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [properties["longitude"], properties["latitude"]],
+        },
+        "properties": properties,
+    }
 
 
 def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = None) -> bytes:
@@ -96,29 +153,10 @@ def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = Non
     -------
     bytes
     """
-    features = []
-    for record in gdf.to_dict("records"):
-        properties = {}
-        for column in EXPORT_COLUMNS:
-            value = record.get(column)
-            if column in MULTI_VALUED:
-                value = list(value)
-            elif column in YEAR_FIELDS:
-                value = None if pd.isna(value) else int(value)
-            elif column in ("latitude", "longitude"):
-                value = float(value)
-            properties[column] = value
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [record["longitude"], record["latitude"]],
-                },
-                "properties": properties,
-            }
-        )
-    collection: dict = {"type": "FeatureCollection", "features": features}
+    collection: dict = {
+        "type": "FeatureCollection",
+        "features": [feature(properties) for properties in records(gdf)],
+    }
     if isinstance(metadata, Provenance):
         metadata = metadata.as_dict()
     if metadata is not None:
@@ -283,7 +321,7 @@ def _write_organisations(sheet, table: pd.DataFrame) -> None:
         for row, value in enumerate(values, start=2):
             cell = sheet.cell(row=row, column=col)
             if column in NUMERIC_COLUMNS:
-                _set_number(cell, value, integer=column in (*YEAR_FIELDS, "since", "until"))
+                _set_number(cell, value, integer=column in INTEGER_COLUMNS)
             else:
                 _set_text(cell, value)
                 if column == "website":

@@ -226,7 +226,7 @@ def test_invalid_construction_raises_value_error():
         ),
         (
             Filters(years=(2010, 2015), text="youth"),
-            "Organisations: started 2010–2015; matching “youth”.",
+            "Organisations: matching “youth”; started 2010–2015.",
         ),
         (Filters(years=(2013, None)), "Organisations: started 2013 or later."),
         (Filters(asof=2015), "Organisations: active in 2015."),

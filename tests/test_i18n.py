@@ -27,6 +27,7 @@ LANGUAGE_NEUTRAL = {
     "map.country_count": "'{country}: {count}': punctuation only",
     "about.summary.region": "'{region}: {count:,}': punctuation only",
     "provenance.licence_value": "'{licence} ({url})': punctuation only",
+    "embed.title": "'{app} — {page}: {view}': punctuation only",
     "upload.error.in_file": "'{name}: {problem}': punctuation only",
     "data.error.located": "'{where}: {message}': punctuation only",
     "upload.size.mb": "a number and a unit symbol (MB, as upload.file_label writes it)",

@@ -16,8 +16,8 @@ every view is a shareable link. One module per concern:
 - ``upload``: bring your own data.
 """
 
+from mapping.frame import Frame
 from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
 from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene

@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import assets
+from mapping.frame import Frame
 from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, apply_direction, language_switch, shown
 from mapping.ui.sidebar import sidebar_frame
 from mapping.ui.upload import active_dataset

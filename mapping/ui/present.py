@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from mapping.dataset import Dataset
+from mapping.frame import Frame
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
 from mapping.ui import network_page
-from mapping.ui.dataset import Dataset
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.world_map import Timeline, show_map
 

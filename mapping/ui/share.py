@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from mapping import assets
+from mapping.frame import Frame
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, safe_url
-from mapping.ui.frame import Frame
 from mapping.ui.language import _
 
 

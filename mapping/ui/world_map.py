@@ -11,11 +11,11 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import maps, standalone, timeline
+from mapping.frame import Frame
 from mapping.i18n import Message, t
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown
 from mapping.ui import folium_component
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
 from mapping.view import VIEW_PARAMS, MapView
 

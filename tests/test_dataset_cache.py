@@ -1,10 +1,11 @@
-"""What the sidebar works out once per shared dataset, and never shares for an upload."""
+"""The live dataset, loaded once per version; work done per version, and never for an upload."""
 
 import pandas as pd
 import pytest
 
+from mapping import dataset as live
 from mapping import network
-from mapping.ui.dataset import (
+from mapping.dataset import (
     Dataset,
     dataset_span,
     linked_organisations,
@@ -28,9 +29,9 @@ def dataset(names: list[str], version: str | None, years: list[int | None]) -> D
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    from streamlit import cache_resource
-
-    cache_resource.clear()
+    live.clear_caches()
+    yield
+    live.clear_caches()
 
 
 def test_a_shared_version_is_worked_out_once_for_every_session():
@@ -58,4 +59,4 @@ def test_each_piece_of_work_has_its_own_entry_per_language():
     shared = dataset(["Beta", "Alpha"], "v2", [2010, 2012])
     assert organisation_names(shared, "he") == organisation_names(shared, "en")
     assert linked_organisations(shared, "he") == ("org-2", "org-1")
-    assert dataset_span(shared).countries == frozenset(shared.organisations["country_code"])
+    assert live.column_values(shared, "country_code") == frozenset({"US"})

@@ -1,0 +1,394 @@
+"""One API operation, declared once: its path, parameters, formats and answer; and how it is served.
+
+Every resource module declares its ``OPERATIONS``; ``mapping.api.routes()`` mounts them
+and ``mapping.api.openapi`` describes them, so the documentation is the code. ``serve``
+is the one path every GET request takes:
+
+1. read the query strictly (the filters from the registry, the operation's own
+   parameters; a page's other parameters such as ``zoom`` are ignored, so a page's
+   query string can be pasted as it is): a bad value is a 400 problem naming the
+   parameter and the value;
+2. check the data's version (``mapping.dataset.version``): a request whose ``ETag``
+   or date still holds gets ``304 Not Modified`` before any work;
+3. run the operation on the live dataset (a missing organisation is a 404 problem);
+4. add what every answer carries: CORS for any origin, caching, the data's version,
+   licence and citation (headers), and ``nosniff``.
+
+A JSON answer is kept, under its ETag, for the next identical request, and gzipped once
+(``mapping.api.answers``); streamed answers are compressed by Streamlit's own middleware.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from mapping import dataset as live
+from mapping.api.answers import Answers
+from mapping.api.params import JSON, LANG, BadValueError, Format, Param
+from mapping.api.problems import problem
+from mapping.data import DatasetError
+from mapping.dataset import Dataset, Version
+from mapping.filters import BY_KEY, Filters, Problem
+from mapping.frame import PAGE_PARAMS
+from mapping.i18n import DEFAULT, Message, t
+from mapping.provenance import load_metadata
+
+PREFIX = "/api/v1"
+# The answers kept for the next identical request (mapping.api.answers).
+ANSWERS = Answers()
+MAX_AGE_S = 60
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": (
+        "ETag, Last-Modified, Link, Atlas-Data-Version, Atlas-Data-Revision, "
+        "Atlas-Licence, Atlas-Citation"
+    ),
+}
+PREFLIGHT_HEADERS = {
+    **CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": (
+        "Accept, Accept-Language, If-None-Match, If-Modified-Since, Content-Type"
+    ),
+    "Access-Control-Max-Age": "86400",
+}
+# A page's parameters that are not filters: accepted and ignored, so a page's query string
+# works as it is, except where an operation takes one itself (``lang``; ``by`` for stats).
+IGNORED = frozenset(PAGE_PARAMS)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A request's parameters, read: the filters, the other values, the format, the language."""
+
+    filters: Filters
+    values: Mapping[str, Any]
+    format: Format
+    lang: str
+    path: Mapping[str, str]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+@dataclass(frozen=True)
+class Call:
+    """What an operation runs with: the request, its query, the live dataset and its version."""
+
+    request: Request
+    query: Query
+    dataset: Dataset
+    version: Version
+
+    @property
+    def base(self) -> str:
+        """The site's address as the client reached it (``http://host:port``), no slash."""
+        return str(self.request.base_url).rstrip("/")
+
+    def metadata(self) -> Mapping[str, str]:
+        """The release's title, version, date, licence and citation."""
+        return release(self.dataset)
+
+    def dataset_member(self) -> dict:
+        """What a JSON answer says about the data: release, revision, licence, citation."""
+        metadata = self.metadata()
+        return {
+            "title": metadata["title"],
+            "version": metadata["version"],
+            "date": metadata["date"],
+            "revision": self.version.tag,
+            "modified": self.version.modified.isoformat().replace("+00:00", "Z"),
+            "licence": metadata["licence"],
+            "licence_url": metadata["licence_url"],
+            "citation": metadata["citation"],
+        }
+
+    def page_url(self, page: str, params: Mapping[str, str] | None = None) -> str:
+        """The address of an atlas page (``""`` is the map) showing the same selection."""
+        query = dict(self.query.filters.to_query_params() if params is None else params)
+        if self.query.lang != DEFAULT:
+            query["lang"] = self.query.lang
+        encoded = urlencode(query, safe=",")
+        return f"{self.base}/{page}" + (f"?{encoded}" if encoded else "")
+
+    def api_url(self, path: str, params: Mapping[str, str] | Sequence[tuple[str, str]]) -> str:
+        """The address of an API resource with these parameters."""
+        encoded = urlencode(params, safe=",")
+        return f"{self.base}{PREFIX}{path}" + (f"?{encoded}" if encoded else "")
+
+
+Runner = Callable[[Call], Response | Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the API: everything its route, its OpenAPI entry and its docs need.
+
+    ``name`` is its operationId and the stem of its catalogue texts
+    (``api.op.<name>.summary`` and ``.description``). ``schema`` names the component
+    schema of its JSON answer (``mapping.api.openapi``). ``filters``: it takes every
+    filter of the page URLs. ``formats``: what it answers in, the first the default.
+    """
+
+    name: str
+    path: str
+    run: Runner
+    schema: str
+    tag: str
+    params: tuple[Param, ...] = ()
+    filters: bool = False
+    formats: tuple[Format, ...] = (JSON,)
+    path_params: tuple[Param, ...] = ()
+    not_found: bool = False
+    method: str = "GET"
+    responses: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def url_path(self) -> str:
+        """The full path, under the API's prefix."""
+        return PREFIX + self.path
+
+    def route(self) -> Route:
+        """The Starlette route (GET, with HEAD and the CORS preflight)."""
+
+        async def endpoint(request: Request) -> Response:
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers=PREFLIGHT_HEADERS)
+            return await serve(self, request)
+
+        return Route(self.url_path, endpoint, methods=[self.method, "OPTIONS"], name=self.name)
+
+
+class Refused(Exception):  # noqa: N818 (answered as a problem: a refusal, not a failure)
+    """A request the API answers with a problem (400, 404, 405) instead of running it."""
+
+    def __init__(self, status: int, detail: Message | list[Message], **extensions: object) -> None:
+        super().__init__(str(detail))
+        self.status = status
+        self.detail = detail if isinstance(detail, list) else [detail]
+        self.extensions = extensions
+
+    def response(self, lang: str, base: str) -> Response:
+        """The problem-details answer, its text in ``lang``."""
+        detail = " ".join(message.render(lang) for message in self.detail)
+        extensions = dict(self.extensions)
+        for key in ("errors",):
+            if key in extensions:
+                extensions[key] = [
+                    {**entry, "reason": entry["reason"].render(lang)} for entry in extensions[key]
+                ]
+        kind = {400: "bad-parameter", 404: "not-found", 405: "method"}.get(self.status)
+        if kind:
+            extensions.setdefault("type", f"{base}{PREFIX}/docs#{kind}")
+        return problem(self.status, detail, **extensions)
+
+
+def bad_parameters(problems: Sequence[Problem]) -> Refused:
+    """A 400 naming every parameter that could not be used, its value and why."""
+    return Refused(
+        400,
+        [p.reason for p in problems],
+        errors=[{"parameter": p.parameter, "value": p.value, "reason": p.reason} for p in problems],
+    )
+
+
+def not_found(kind: str, value: str) -> Refused:
+    """A 404 naming the unknown id."""
+    return Refused(404, Message(f"api.problem.not_found.{kind}", value=value), id=value)
+
+
+def _grouped(request: Request) -> dict[str, list[str]]:
+    """The query's parameters, each with its values in order (repeated keys kept)."""
+    grouped: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
+def _accepted(request: Request, formats: Sequence[Format]) -> Format:
+    """The format the ``Accept`` header prefers among ``formats`` (the first if none)."""
+    header = request.headers.get("accept", "")
+    offered = []
+    for position, part in enumerate(header.split(",")):
+        media, _, rest = part.partition(";")
+        quality = 1.0
+        for parameter in rest.split(";"):
+            name, _, value = parameter.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        offered.append((-quality, position, media.strip().lower()))
+    for negative, _position, media in sorted(offered):
+        if negative >= 0:
+            break
+        for candidate in formats:
+            if media in (candidate.media_type, *candidate.aliases):
+                return candidate
+    return formats[0]
+
+
+def language(operation: Operation, request: Request) -> str:
+    """The language the answer's sentences are in: its ``lang`` where it takes one."""
+    wanted = request.query_params.getlist("lang")
+    if not wanted or LANG not in operation.params:
+        return DEFAULT
+    try:
+        return LANG.read(wanted[-1])
+    except BadValueError:
+        return DEFAULT  # and the bad value is reported with the other parameters
+
+
+def read_query(operation: Operation, request: Request) -> Query:
+    """Read a request's parameters for ``operation``; raise ``Refused`` (400) if any is bad."""
+    params = {p.name: p for p in operation.params}
+    grouped = _grouped(request)
+    lang = language(operation, request)
+    problems: list[Problem] = []
+    values: dict[str, Any] = {p.name: p.default for p in operation.params}
+    filter_params: dict[str, list[str]] = {}
+    for key, texts in grouped.items():
+        if key in params:
+            try:
+                values[key] = params[key].read(texts[-1])
+            except BadValueError as bad:
+                problems.append(Problem(key, texts[-1], bad.reason, bad.reason))
+        elif operation.filters and key in BY_KEY:
+            filter_params[key] = texts
+        elif key not in IGNORED:
+            reason = Message("api.problem.unknown_parameter", key=key)
+            problems.append(Problem(key, ",".join(texts), reason, reason))
+    for param in operation.params:
+        if param.required and param.name not in grouped:
+            reason = Message("api.problem.required", key=param.name)
+            problems.append(Problem(param.name, "", reason, reason))
+    filters, found = Filters.check_query_params(filter_params)
+    problems.extend(found)
+    if problems:
+        raise bad_parameters(problems)
+    chosen = values.get("format") or _accepted(request, operation.formats)
+    return Query(filters, values, chosen, lang, dict(request.path_params))
+
+
+def _etag(version: Version, request: Request, query: Query) -> str:
+    """A validator of this answer: the data's revision and what was asked, hashed."""
+    asked = repr(
+        (
+            version.tag,
+            request.url.path,
+            sorted(request.query_params.multi_items()),
+            query.format.name,
+        )
+    )
+    return f'W/"{hashlib.sha256(asked.encode("utf-8")).hexdigest()[:24]}"'
+
+
+def _still_fresh(request: Request, etag: str, version: Version) -> bool:
+    """Whether the client's copy is still good (``If-None-Match``, else ``If-Modified-Since``)."""
+    tags = request.headers.get("if-none-match")
+    if tags is not None:
+        wanted = {tag.strip().removeprefix("W/") for tag in tags.split(",")}
+        return "*" in wanted or etag.removeprefix("W/") in wanted
+    since = request.headers.get("if-modified-since")
+    if since is None:
+        return False
+    try:
+        when = parsedate_to_datetime(since)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if when is None or when.tzinfo is None:
+        return False
+    return version.modified <= when
+
+
+def release(dataset: Dataset) -> Mapping[str, str]:
+    """The release's metadata (``data/metadata.json``), read once per data version."""
+    return live.per_version(dataset, _read_release)
+
+
+def _read_release(_dataset: Dataset, _lang: str) -> Mapping[str, str]:
+    return load_metadata()
+
+
+def _header_text(text: str) -> str:
+    """Text for an HTTP header: as it is if ASCII, else percent-encoded (RFC 8187's way)."""
+    return text if text.isascii() else quote(text, safe=" ,.:;()/-'&")
+
+
+def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str]:
+    """What every answer says about the data: its version, licence and how to cite it."""
+    metadata = release(dataset)
+    return {
+        "Atlas-Data-Version": f"{metadata['version']} ({metadata['date']})",
+        "Atlas-Data-Revision": version.tag,
+        "Atlas-Licence": metadata["licence"],
+        "Atlas-Citation": _header_text(metadata["citation"]),
+        "Link": (
+            f'<{metadata["licence_url"]}>; rel="license", '
+            f'<{base}{PREFIX}/openapi.json>; rel="service-desc", '
+            f'<{base}{PREFIX}/docs>; rel="service-doc"'
+        ),
+    }
+
+
+async def serve(operation: Operation, request: Request) -> Response:
+    """Answer one request for ``operation`` (see the module's docstring)."""
+    base = str(request.base_url).rstrip("/")
+    lang = language(operation, request)
+    cacheable = False
+    dataset: Dataset | None = None
+    version: Version | None = None
+    try:
+        version = live.version()
+        dataset = live.current()
+        query = read_query(operation, request)
+        etag = _etag(version, request, query)
+        if _still_fresh(request, etag, version):
+            response: Response = Response(status_code=304)
+        else:
+            kept = ANSWERS.get(etag)
+            if kept is None:
+                if operation.filters:
+                    unknown = query.filters.unknown_ids(dataset)
+                    if unknown:
+                        raise bad_parameters(unknown)
+                answer = operation.run(Call(request, query, dataset, version))
+                response = await answer if inspect.isawaitable(answer) else answer
+                kept = ANSWERS.keep(etag, response)
+            if kept is not None:
+                response = ANSWERS.response(etag, kept, request)
+        cacheable = response.status_code in (200, 304)
+        if cacheable:
+            response.headers["ETag"] = etag
+            response.headers["Last-Modified"] = format_datetime(version.modified, usegmt=True)
+    except BadValueError as bad:  # found while running: a cursor for another sort...
+        problem_ = Problem(bad.parameter, bad.value, bad.reason, bad.reason)
+        response = bad_parameters([problem_]).response(lang, base)
+        cacheable = True
+    except Refused as refused:
+        response = refused.response(lang, base)
+        cacheable = True  # the same request gets the same refusal from the same data
+    except (DatasetError, OSError) as error:
+        # The data cannot be read (a bad file, a missing one): say so; nothing is cached.
+        reason = error.render(lang) if isinstance(error, DatasetError) else str(error)
+        response = problem(503, t("api.problem.unavailable", lang, reason=reason))
+        dataset = None
+    response.headers.update(CORS_HEADERS)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_S}" if cacheable else "no-store"
+    if len(operation.formats) > 1:
+        response.headers.add_vary_header("Accept")
+    if dataset is not None and version is not None:
+        response.headers.update(data_headers(dataset, version, base))
+    return response
