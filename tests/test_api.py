@@ -11,7 +11,7 @@ import gzip
 import io
 import json
 from email.utils import format_datetime
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from starlette.applications import Starlette
@@ -25,6 +25,9 @@ from mapping.data import DEFAULT_DATASET
 from mapping.filters import Filters
 from mapping.frame import Frame
 from mapping.provenance import load_metadata
+from mapping.safety import neutralise_formula
+from tests.test_embed import elements
+from tests.test_safety import PAYLOADS
 
 BASE = "http://testserver"
 
@@ -445,3 +448,58 @@ def test_the_docs_page_documents_every_filter_in_both_languages(client):
     for operation in api.operations():
         assert operation.url_path in english.text
     assert "http" not in english.text.split("<style>")[1].split("</style>")[0]  # nothing fetched
+
+
+# --- hostile text stays text ---------------------------------------------------------------
+
+# The loader strips surrounding white space from every cell (U+2028 is white space).
+LOADED = [payload.strip() for payload in PAYLOADS]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The API on a dataset of attack payloads (names, descriptions, cities, links' notes)."""
+    from tests.e2e.conftest import write_hostile_dataset
+
+    path = write_hostile_dataset(tmp_path_factory.mktemp("hostile-api"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ATLAS_DATA", str(path))
+        ANSWERS.clear()
+        yield make_client()
+    ANSWERS.clear()
+
+
+def test_hostile_text_stays_text_in_json(hostile):
+    answer = hostile.get("/api/v1/organisations")
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    items = answer.json()["items"]
+    assert [item["description"] for item in items] == LOADED
+    assert [item["name"] for item in items] == [f"{p} #{i}".strip() for i, p in enumerate(PAYLOADS)]
+    detail = hostile.get("/api/v1/organisations/hostile-1").json()
+    assert {link["note"] for link in detail["links"]} == {LOADED[0], LOADED[1]}
+
+
+def test_hostile_text_stays_text_in_csv(hostile):
+    text = hostile.get("/api/v1/organisations?format=csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["description"] for row in rows] == [neutralise_formula(p) for p in LOADED]
+    links = hostile.get("/api/v1/links?format=csv").content.decode("utf-8-sig")
+    notes = [row["note"] for row in csv.DictReader(io.StringIO(links))]
+    assert notes == [neutralise_formula(p) for p in LOADED[:-1]]
+
+
+def test_hostile_text_stays_text_in_geojson(hostile):
+    features = hostile.get("/api/v1/organisations?format=geojson").json()["features"]
+    assert [f["properties"]["city"] for f in features] == LOADED
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_text_stays_text_in_the_oembed_html(hostile, payload):
+    page = f"{BASE}/?{urlencode({'q': payload})}"
+    body = hostile.get("/api/v1/oembed", params={"url": page}).json()
+    ((tag, attributes),) = elements(body["html"])
+    assert tag == "iframe"
+    assert attributes["title"] == body["title"]
+    assert f"“{payload.strip()}”" in body["title"]
+    assert parse_qs(urlsplit(attributes["src"]).query)["q"] == [payload]

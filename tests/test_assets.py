@@ -29,3 +29,14 @@ def test_inline_assets_embeds_scripts_and_styles():
     assert "/app/static/" not in inlined
     assert ".atlas-popup" in inlined
     assert "Leaflet 1.9.3" in inlined
+
+
+def test_scripts_put_in_the_page_survive_streamlits_sanitiser():
+    # st.html runs its HTML through DOMPurify, which drops a <script> whose text has "<"
+    # before a letter, "/" or "!" (it could be markup): the script would silently not run.
+    import re
+
+    for script in (assets.URL_KEEPER_JS, assets.EMBED_JS, assets.ANNOUNCER_JS):
+        code = script.read_text(encoding="utf-8")
+        assert not re.search(r"<[/\w!]", code), script.name
+    assert not re.search(r"<[/\w!]", assets.embed_script('<iframe src="{src}"></iframe>')[8:-9])

@@ -139,7 +139,8 @@ def _quick_start(call: Call) -> str:
     base = call.base + PREFIX
     csv = f"{base}/organisations?role=funding&country=CA&format=csv"
     return (
-        "<pre>"
+        # Focusable: a reader who cannot scroll with a mouse reaches the long lines.
+        '<pre tabindex="0">'
         + _e(
             f'curl "{base}/organisations?role=funding&country=CA&limit=5"\n'
             f'curl -o funders.csv "{csv}"\n\n'

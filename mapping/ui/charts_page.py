@@ -62,8 +62,11 @@ def _chart(build, frame: Frame) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
     return build(rows, frame.lang), charts.data_table(build, rows, frame.lang)
 
 
-def show_charts(frame: Frame) -> None:
-    """The charts in two columns, each with PNG and SVG downloads that say what they show."""
+def show_charts(frame: Frame, downloads: bool = True) -> None:
+    """The charts in two columns, each with PNG and SVG downloads that say what they show.
+
+    ``downloads=False`` (an embed, read-only) leaves the image downloads out.
+    """
     notes = provenance(frame)
     left, right = st.columns(2)
     for index, build in enumerate(charts.CHARTS):
@@ -74,6 +77,8 @@ def show_charts(frame: Frame) -> None:
             # The chart's numbers as text, for screen readers and for reading exact values.
             with st.expander(_("chart.data_behind")):
                 st.dataframe(numbers, hide_index=True, width="stretch")
+            if not downloads:
+                continue
             for column, (extension, render, mime) in zip(
                 st.columns(len(IMAGE_FORMATS)), IMAGE_FORMATS, strict=True
             ):
