@@ -91,13 +91,26 @@ COPY_HOSTS = (
     "coursehero.com",
     "slideshare.net",
     "documents.pub",
+    "slideplayer.com",
+    "cupdf.com",
+    "vdocuments.us",
+    "vdocument.in",
+    "docest.com",
+    "fichier-pdf.fr",
+    "kiwix.org",
+    "wikisum.com",
+    "vlex.com",
     "blogspot.com",
 )
+# Blogs on a copy host's domain that belong to the organisation itself (its own words).
+OWN_BLOGS = ("coalitionforcommunityschools.blogspot.com",)
 
 
 def is_copy_host(url: str) -> bool:
     """Whether ``url`` is on a host of copies (or a subdomain of one)."""
-    host = urlsplit(url).netloc.lower().split(":")[0]
+    host = urlsplit(url).netloc.lower().split(":")[0].rstrip(".")
+    if host in OWN_BLOGS:
+        return False
     return any(host == h or host.endswith("." + h) for h in COPY_HOSTS)
 
 
