@@ -16,14 +16,25 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from mapping.dataset import Dataset, organisation_names
-from mapping.filters import Filters, active_in
+from mapping.dataset import Dataset, organisation_names, per_version
+from mapping.filters import Filters, Rows, active_in
 from mapping.i18n import t
 from mapping.view import VIEW_PARAMS
 
 # The parameters of a page's URL that are not filters: the language, the map's view,
 # the presenter's scene, the graph's partners switch and the growth chart's grouping.
 PAGE_PARAMS = ("lang", *VIEW_PARAMS, "scene", "partners", "by")
+
+
+def _rows(dataset: Dataset, _lang: str) -> Rows:
+    return Rows(dataset.organisations, dataset.links)
+
+
+def rows_of(dataset: Dataset) -> Rows:
+    """What filters select from in ``dataset``: kept per shared data version, afresh for an
+    upload, so the columns the filters compare are worked out once for every visitor and
+    every API request."""
+    return per_version(dataset, _rows)
 
 
 @dataclass(frozen=True)
@@ -42,8 +53,8 @@ class Frame:
 
     @classmethod
     def of(cls, dataset: Dataset, filters: Filters, lang: str) -> Frame:
-        """The frame of ``filters`` applied to ``dataset``."""
-        return cls(dataset, filters, filters.mask(dataset.organisations, dataset.links), lang)
+        """The frame of ``filters`` applied to ``dataset`` (``Filters.mask``, on kept rows)."""
+        return cls(dataset, filters, filters.select(rows_of(dataset)), lang)
 
     @functools.cached_property
     def shown(self) -> gpd.GeoDataFrame:

@@ -503,3 +503,13 @@ def test_hostile_text_stays_text_in_the_oembed_html(hostile, payload):
     assert attributes["title"] == body["title"]
     assert f"“{payload.strip()}”" in body["title"]
     assert parse_qs(urlsplit(attributes["src"]).query)["q"] == [payload]
+
+
+def test_a_streamed_answer_is_kept_for_the_next_identical_request(client):
+    first = client.get("/api/v1/organisations?format=csv&country=IL")
+    assert "content-length" not in first.headers  # streamed
+    again = client.get("/api/v1/organisations?format=csv&country=IL")
+    assert again.headers["content-length"] == str(len(first.content))  # kept
+    assert again.content == first.content
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["content-disposition"] == first.headers["content-disposition"]

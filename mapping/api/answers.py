@@ -6,9 +6,9 @@ kept under its ETag (up to ``MAX_BYTES`` in all, the least recently used dropped
 and gzipped at most once: Streamlit's gzip middleware compresses every answer afresh at
 level 9 (2-3 ms of CPU for a 60 KB page of organisations, a third of what the server could
 otherwise answer), while a kept answer is sent as it was compressed the first time (the
-middleware leaves an answer that already has a ``Content-Encoding`` alone). Streamed
-answers (every row as CSV or GeoJSON) are not kept: Streamlit's middleware compresses them
-as they stream.
+middleware leaves an answer that already has a ``Content-Encoding`` alone). A streamed
+answer (every row as CSV or GeoJSON) is streamed the first time, compressed by
+Streamlit's middleware as it goes, and kept as it passes if it turns out small enough.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import OrderedDict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ANSWER_BYTES = 2 * 1024 * 1024
@@ -84,6 +85,32 @@ class Answers:
         answer = Answer(bytes(body), response.media_type or "application/octet-stream", extra)
         self._store(etag, answer)
         return answer
+
+    def keep_streamed(self, etag: str, response: StreamingResponse) -> StreamingResponse:
+        """Let a streamed 200 answer through, keeping its bytes if they stay small enough."""
+        if response.status_code != 200:
+            return response
+        extra = {k: v for k, v in response.headers.items() if k.lower() == "content-disposition"}
+        media_type = response.headers.get("content-type", "application/octet-stream")
+        pieces = response.body_iterator
+
+        async def passing() -> AsyncIterator[bytes]:
+            kept: list[bytes] | None = []
+            size = 0
+            async for piece in pieces:
+                data = piece if isinstance(piece, bytes) else piece.encode("utf-8")
+                if kept is not None:
+                    size += len(data)
+                    if size <= MAX_ANSWER_BYTES:
+                        kept.append(data)
+                    else:
+                        kept = None  # too big to keep: just stream it
+                yield data
+            if kept is not None:
+                self._store(etag, Answer(b"".join(kept), media_type, extra))
+
+        response.body_iterator = passing()
+        return response
 
     def _store(self, etag: str, answer: Answer) -> None:
         with self._lock:

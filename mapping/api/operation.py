@@ -4,6 +4,7 @@ Every resource module declares its ``OPERATIONS``; ``mapping.api.routes()`` moun
 and ``mapping.api.openapi`` describes them, so the documentation is the code. ``serve``
 is the one path every GET request takes:
 
+0. wait while visitors' pages run (``mapping.api.gate``: the hall comes first);
 1. read the query strictly (the filters from the registry, the operation's own
    parameters; a page's other parameters such as ``zoom`` are ignored, so a page's
    query string can be pasted as it is): a bad value is a 400 problem naming the
@@ -29,11 +30,12 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from mapping import dataset as live
 from mapping.api.answers import Answers
+from mapping.api.gate import Gate
 from mapping.api.params import JSON, LANG, BadValueError, Format, Param
 from mapping.api.problems import problem
 from mapping.data import DatasetError
@@ -46,6 +48,8 @@ from mapping.provenance import load_metadata
 PREFIX = "/api/v1"
 # The answers kept for the next identical request (mapping.api.answers).
 ANSWERS = Answers()
+# Where requests wait while visitors' pages run (mapping.api.gate).
+GATE = Gate()
 MAX_AGE_S = 60
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -344,6 +348,7 @@ def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str
 
 async def serve(operation: Operation, request: Request) -> Response:
     """Answer one request for ``operation`` (see the module's docstring)."""
+    await GATE.wait()  # visitors' pages first
     base = str(request.base_url).rstrip("/")
     lang = language(operation, request)
     cacheable = False
@@ -365,7 +370,10 @@ async def serve(operation: Operation, request: Request) -> Response:
                         raise bad_parameters(unknown)
                 answer = operation.run(Call(request, query, dataset, version))
                 response = await answer if inspect.isawaitable(answer) else answer
-                kept = ANSWERS.keep(etag, response)
+                if isinstance(response, StreamingResponse):
+                    response = ANSWERS.keep_streamed(etag, response)
+                else:
+                    kept = ANSWERS.keep(etag, response)
             if kept is not None:
                 response = ANSWERS.response(etag, kept, request)
         cacheable = response.status_code in (200, 304)

@@ -1,0 +1,49 @@
+"""Visitors first: while pages run, API requests pass one at a time after a pause."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+
+from mapping import pressure
+from mapping.api.gate import Gate
+
+
+def test_with_no_page_running_requests_pass_at_once():
+    gate = Gate(pause_s=10)  # a pause would fail the test by timing out
+
+    async def many():
+        await asyncio.wait_for(asyncio.gather(*(gate.wait() for _ in range(100))), timeout=5)
+
+    asyncio.run(many())
+
+
+def test_while_pages_run_requests_pass_in_turn_after_a_pause():
+    gate = Gate(pause_s=0.01)
+    passed = []
+
+    async def request(index):
+        await gate.wait()
+        passed.append((index, time.monotonic()))
+
+    async def burst():
+        await asyncio.gather(*(request(index) for index in range(5)))
+
+    with pressure.page_run():
+        assert pressure.page_runs() == 1
+        asyncio.run(burst())
+    assert pressure.page_runs() == 0
+    assert [index for index, _ in passed] == [0, 1, 2, 3, 4]  # first come, first served
+    gaps = [b - a for (_, a), (_, b) in itertools.pairwise(passed)]
+    assert all(gap >= 0.009 for gap in gaps), gaps  # never two without a pause between
+
+
+def test_a_page_run_is_counted_until_it_ends_however_it_ends():
+    try:
+        with pressure.page_run():
+            assert pressure.page_runs() == 1
+            raise RuntimeError("the script stopped")
+    except RuntimeError:
+        pass
+    assert pressure.page_runs() == 0
