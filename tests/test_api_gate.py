@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 import time
 
 from mapping import pressure
 from mapping.api.gate import Gate
+
+
+def run(coroutine) -> None:
+    """Run a coroutine on an event loop of its own thread (the browser tests' Playwright
+    keeps an event loop running in the main thread for the whole session)."""
+    failures = []
+
+    def target():
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 (handed to the test's thread)
+            failures.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def test_with_no_page_running_requests_pass_at_once():
@@ -16,7 +35,7 @@ def test_with_no_page_running_requests_pass_at_once():
     async def many():
         await asyncio.wait_for(asyncio.gather(*(gate.wait() for _ in range(100))), timeout=5)
 
-    asyncio.run(many())
+    run(many())
 
 
 def test_while_pages_run_requests_pass_in_turn_after_a_pause():
@@ -32,7 +51,7 @@ def test_while_pages_run_requests_pass_in_turn_after_a_pause():
 
     with pressure.page_run():
         assert pressure.page_runs() == 1
-        asyncio.run(burst())
+        run(burst())
     assert pressure.page_runs() == 0
     assert [index for index, _ in passed] == [0, 1, 2, 3, 4]  # first come, first served
     gaps = [b - a for (_, a), (_, b) in itertools.pairwise(passed)]

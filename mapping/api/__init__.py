@@ -1,8 +1,9 @@
 """The atlas's HTTP API under ``/api/v1/``, mounted beside Streamlit's own routes by ``app.py``.
 
 Each resource lives in its own module of this package and declares its ``OPERATIONS``
-(``mapping.api.operation.Operation``): ``routes()`` mounts them, ``openapi`` describes
-them and ``docs`` documents them, all from those declarations. Errors are RFC 9457
+(``mapping.api.operation.Operation``) and any component ``SCHEMAS`` of its own: listed in
+``MODULES``, ``routes()`` mounts them, ``openapi`` describes them and ``docs`` documents
+them, all from those declarations. Errors are RFC 9457
 problem details (``mapping.api.problems``). Nothing here imports ``mapping.ui``: the
 server imports this package outside any script run.
 """
@@ -19,7 +20,7 @@ from mapping.api.operation import CORS_HEADERS, PREFIX, Operation, Refused
 from mapping.embed import FrameAncestorsMiddleware
 from mapping.i18n import Message
 
-__all__ = ["MODULES", "PREFIX", "middleware", "operations", "routes"]
+__all__ = ["MODULES", "PREFIX", "declared_schemas", "middleware", "operations", "routes"]
 
 # The resource modules, in the order the description and the docs list them.
 MODULES = (organisations, links, networks, stats, oembed, index, openapi, docs)
@@ -28,6 +29,11 @@ MODULES = (organisations, links, networks, stats, oembed, index, openapi, docs)
 def operations() -> tuple[Operation, ...]:
     """Every operation of the API, from each module's declarations."""
     return tuple(operation for module in MODULES for operation in module.OPERATIONS)
+
+
+def declared_schemas() -> dict[str, dict]:
+    """The component schemas modules declare beside their operations (``SCHEMAS``)."""
+    return {name: schema for m in MODULES for name, schema in getattr(m, "SCHEMAS", {}).items()}
 
 
 def routes() -> list[BaseRoute]:

@@ -99,7 +99,7 @@ def _example(call: Call, operation: Operation) -> str:
     for param in operation.params:
         if param.required and param.example:
             params[param.name] = param.example
-    if operation.name == "getOembed":
+    if operation.name == "getOembed":  # its example is a page of this very atlas
         params["url"] = f"{call.base}/?role=funding&country=CA"
     return f"{call.base}{path}" + (f"?{urlencode(params, safe=',')}" if params else "")
 
@@ -108,15 +108,19 @@ def _operations(call: Call, operations: Sequence[Operation], lang: str) -> str:
     parts = []
     headings = [t(f"api.docs.column.{c}", lang) for c in ("parameter", "meaning", "default")]
     for operation in operations:
-        example = _example(call, operation)
         formats = ", ".join(f"<code>{_e(f.name)}</code>" for f in operation.formats)
+        # A read can be tried by following a link; a write cannot.
+        trial = (
+            f" {_e(t('api.docs.try', lang))}: {_link(_example(call, operation))}"
+            if operation.method == "GET"
+            else ""
+        )
         parts.append(
             f'<h3 id="{_e(operation.name)}"><span class=method>{_e(operation.method)}</span> '
             f"<code>{_e(operation.url_path)}</code></h3>"
             f"<p><strong>{_e(t(f'api.op.{operation.name}.summary', lang))}</strong> "
             f"{_e(t(f'api.op.{operation.name}.description', lang))}</p>"
-            f"<p>{_e(t('api.docs.formats', lang))}: {formats}. "
-            f"{_e(t('api.docs.try', lang))}: {_link(example)}</p>"
+            f"<p>{_e(t('api.docs.formats', lang))}: {formats}.{trial}</p>"
         )
         rows = _param_rows([*operation.path_params, *operation.params], lang)
         if operation.filters:

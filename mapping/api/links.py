@@ -47,17 +47,13 @@ def list_links(call: Call) -> Response:
     records = [links.records[p] for p in page.positions]
     if fields is not None:
         records = [{name: record[name] for name in fields} for record in records]
-    next_url = None
-    if page.next is not None:
-        params = [(k, v) for k, v in call.request.query_params.multi_items() if k != "cursor"]
-        next_url = call.api_url("/links", [*params, ("cursor", page.next.encode())])
     return json_response(
         {
             "count": len(positions),
             "total": len(dataset.links),
             "description": chosen.caption(query.lang),
             "view": call.page_url("network"),
-            "next": next_url,
+            "next": call.next_url(page.next),
             "items": records,
             "dataset": call.dataset_member(),
         }

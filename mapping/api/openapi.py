@@ -311,15 +311,21 @@ def _responses(operation: Operation) -> dict:
     return responses
 
 
-def document(base: str, operations: Iterable[Operation]) -> dict:
-    """The OpenAPI 3.1 description of ``operations``, served from ``base``."""
+def document(
+    base: str, operations: Iterable[Operation], extra_schemas: Mapping[str, dict] | None = None
+) -> dict:
+    """The OpenAPI 3.1 description of ``operations``, served from ``base``.
+
+    ``extra_schemas`` are the component schemas other modules declare (``SCHEMAS``: a
+    write's request body, its answer).
+    """
     paths: dict = {}
     for operation in operations:
         parameters = [_parameter(p) for p in operation.path_params]
         if operation.filters:
             parameters += filter_parameters()
         parameters += [_parameter(p) for p in operation.params]
-        paths.setdefault(operation.url_path, {})[operation.method.lower()] = {
+        described: dict = {
             "operationId": operation.name,
             "tags": [operation.tag],
             "summary": t(f"api.op.{operation.name}.summary", DOC_LANG),
@@ -327,6 +333,12 @@ def document(base: str, operations: Iterable[Operation]) -> dict:
             "parameters": parameters,
             "responses": _responses(operation),
         }
+        if operation.request_body:
+            described["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(operation.request_body)}},
+            }
+        paths.setdefault(operation.url_path, {})[operation.method.lower()] = described
     return {
         "openapi": OPENAPI_VERSION,
         "info": {
@@ -343,15 +355,16 @@ def document(base: str, operations: Iterable[Operation]) -> dict:
             for tag in dict.fromkeys(operation.tag for operation in operations)
         ],
         "paths": paths,
-        "components": {"schemas": schemas()},
+        "components": {"schemas": {**schemas(), **(extra_schemas or {})}},
     }
 
 
 def get_openapi(call: Call) -> Response:
     """The OpenAPI description of every operation of the API."""
-    from mapping.api import operations  # the package imports this module: look up late
+    from mapping.api import declared_schemas, operations  # the package imports this module
 
-    body = json.dumps(document(call.base, operations()), ensure_ascii=False, indent=1)
+    described = document(call.base, operations(), declared_schemas())
+    body = json.dumps(described, ensure_ascii=False, indent=1)
     return Response(body.encode("utf-8"), media_type=JSON.media_type)
 
 

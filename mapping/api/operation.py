@@ -36,7 +36,7 @@ from starlette.routing import Route
 from mapping import dataset as live
 from mapping.api.answers import Answers
 from mapping.api.gate import Gate
-from mapping.api.params import JSON, LANG, BadValueError, Format, Param
+from mapping.api.params import JSON, LANG, BadValueError, Cursor, Format, Param
 from mapping.api.problems import problem
 from mapping.data import DatasetError
 from mapping.dataset import Dataset, Version
@@ -125,6 +125,14 @@ class Call:
         encoded = urlencode(query, safe=",")
         return f"{self.base}/{page}" + (f"?{encoded}" if encoded else "")
 
+    def next_url(self, cursor: Cursor | None) -> str | None:
+        """This request's address with the next page's cursor (None: this is the last page)."""
+        if cursor is None:
+            return None
+        kept = [(k, v) for k, v in self.request.query_params.multi_items() if k != "cursor"]
+        path = self.request.url.path.removeprefix(PREFIX)
+        return self.api_url(path, [*kept, ("cursor", cursor.encode())])
+
     def api_url(self, path: str, params: Mapping[str, str] | Sequence[tuple[str, str]]) -> str:
         """The address of an API resource with these parameters."""
         encoded = urlencode(params, safe=",")
@@ -142,6 +150,10 @@ class Operation:
     (``api.op.<name>.summary`` and ``.description``). ``schema`` names the component
     schema of its JSON answer (``mapping.api.openapi``). ``filters``: it takes every
     filter of the page URLs. ``formats``: what it answers in, the first the default.
+
+    A read (GET) goes through ``serve`` (conditional answers, caching, the gate). An
+    operation of another method (a write) brings its own ``endpoint`` and the schema name
+    of its ``request_body``; the description documents it all the same.
     """
 
     name: str
@@ -156,6 +168,8 @@ class Operation:
     not_found: bool = False
     method: str = "GET"
     responses: Mapping[int, str] = field(default_factory=dict)
+    endpoint: Callable[[Request], Awaitable[Response]] | None = None
+    request_body: str = ""
 
     @property
     def url_path(self) -> str:
@@ -163,7 +177,9 @@ class Operation:
         return PREFIX + self.path
 
     def route(self) -> Route:
-        """The Starlette route (GET, with HEAD and the CORS preflight)."""
+        """The Starlette route (a read: GET, with HEAD and the CORS preflight)."""
+        if self.endpoint is not None:
+            return Route(self.url_path, self.endpoint, methods=[self.method], name=self.name)
 
         async def endpoint(request: Request) -> Response:
             if request.method == "OPTIONS":
@@ -174,36 +190,44 @@ class Operation:
 
 
 class Refused(Exception):  # noqa: N818 (answered as a problem: a refusal, not a failure)
-    """A request the API answers with a problem (400, 404, 405) instead of running it."""
+    """A request the API answers with a problem (400, 404, 405, 501) instead of running it.
 
-    def __init__(self, status: int, detail: Message | list[Message], **extensions: object) -> None:
+    ``problems`` name the parameters that could not be used (a 400's ``errors``);
+    ``extensions`` are other members of the answer (``id`` for a 404).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        detail: Message | list[Message],
+        *,
+        problems: Sequence[Problem] = (),
+        **extensions: str,
+    ) -> None:
         super().__init__(str(detail))
         self.status = status
         self.detail = detail if isinstance(detail, list) else [detail]
+        self.problems = tuple(problems)
         self.extensions = extensions
 
     def response(self, lang: str, base: str) -> Response:
         """The problem-details answer, its text in ``lang``."""
         detail = " ".join(message.render(lang) for message in self.detail)
-        extensions = dict(self.extensions)
-        for key in ("errors",):
-            if key in extensions:
-                extensions[key] = [
-                    {**entry, "reason": entry["reason"].render(lang)} for entry in extensions[key]
-                ]
+        extensions: dict[str, object] = dict(self.extensions)
+        if self.problems:
+            extensions["errors"] = [
+                {"parameter": p.parameter, "value": p.value, "reason": p.reason.render(lang)}
+                for p in self.problems
+            ]
         kind = {400: "bad-parameter", 404: "not-found", 405: "method"}.get(self.status)
-        if kind:
-            extensions.setdefault("type", f"{base}{PREFIX}/docs#{kind}")
+        if kind:  # the docs page explains each kind
+            extensions["type"] = f"{base}{PREFIX}/docs#{kind}"
         return problem(self.status, detail, **extensions)
 
 
 def bad_parameters(problems: Sequence[Problem]) -> Refused:
     """A 400 naming every parameter that could not be used, its value and why."""
-    return Refused(
-        400,
-        [p.reason for p in problems],
-        errors=[{"parameter": p.parameter, "value": p.value, "reason": p.reason} for p in problems],
-    )
+    return Refused(400, [p.reason for p in problems], problems=problems)
 
 
 def not_found(kind: str, value: str) -> Refused:
@@ -381,8 +405,8 @@ async def serve(operation: Operation, request: Request) -> Response:
             response.headers["ETag"] = etag
             response.headers["Last-Modified"] = format_datetime(version.modified, usegmt=True)
     except BadValueError as bad:  # found while running: a cursor for another sort...
-        problem_ = Problem(bad.parameter, bad.value, bad.reason, bad.reason)
-        response = bad_parameters([problem_]).response(lang, base)
+        named = Problem(bad.parameter, bad.value, bad.reason, bad.reason)
+        response = bad_parameters([named]).response(lang, base)
         cacheable = True
     except Refused as refused:
         response = refused.response(lang, base)

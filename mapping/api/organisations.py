@@ -88,18 +88,13 @@ def list_organisations(call: Call) -> Response:
         "total": len(chosen.frame.all),
         "description": chosen.caption(query.lang),
         "view": call.page_url(""),
-        "next": None if page.next is None else _next_url(call, page.next.encode()),
+        "next": call.next_url(page.next),
     }
+    # The items are joined from each organisation's JSON, made once per data version.
     body = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     body += ',"items":' + _items(organisations, page.positions, fields)
     body += ',"dataset":' + json.dumps(call.dataset_member(), ensure_ascii=False) + "}"
     return Response(body.encode("utf-8"), media_type=JSON.media_type)
-
-
-def _next_url(call: Call, cursor: str) -> str:
-    """This request's address with ``cursor`` set to the next page's."""
-    params = [(k, v) for k, v in call.request.query_params.multi_items() if k != "cursor"]
-    return call.api_url("/organisations", [*params, ("cursor", cursor)])
 
 
 def _provenance(call: Call, chosen: views.Selection) -> Provenance:
