@@ -19,7 +19,8 @@ loopback port; ``wrk`` (2 threads, 50 connections) asks for:
 Then the hall: a burst of 250 map visitors (``benchmarks.load``'s headless visitors,
 Streamlit's own protocol) alone, and again while wrk asks for filtered JSON lists, all
 different, on the same process, alternately (``--bursts`` times each); the table gives
-each burst's p95 and the ratio of the medians.
+each burst's p95 and the ratio of the medians. ``--compare`` adds the same with the API
+never holding back (a second process with ``ATLAS_API_PAUSE_MS=0``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from pathlib import Path
 
 from benchmarks.load import burst
 from mapping import vocab
+from mapping.api.gate import PAUSE_ENV
 from tests.e2e.servers import Server, start_app
 
 CONNECTIONS = 50
@@ -137,20 +139,50 @@ def burst_beside_api(app: Server, script: Path, duration: int) -> tuple[float, i
     return seconds, errors, result["load"]
 
 
+def bursts(app: Server, script: Path, count: int, duration: int) -> tuple[list, list, list]:
+    """Bursts alone and beside the API, alternately: (alone, beside, the API's loads)."""
+    alone, beside, loads = [], [], []
+    for _ in range(count):
+        alone.append(p95(asyncio.run(burst(app.url, VISITORS, ""))))
+        seconds, errors, load = burst_beside_api(app, script, duration)
+        beside.append((seconds, errors))
+        loads.append(load)
+    return alone, beside, loads
+
+
+def burst_rows(setup: str, alone: list, beside: list, loads: list[Load]) -> list[str]:
+    """The hall table's rows for one setup, and the ratio of its medians."""
+    ratio = statistics.median(s for s, _ in beside) / statistics.median(s for s, _ in alone)
+    rates = " / ".join(f"{load.requests_per_s:,.0f}" for load in loads)
+    tails = " / ".join(f"{load.latency_ms.get('99', float('nan')):,.0f}" for load in loads)
+    return [
+        f"| {setup}: alone | "
+        + " / ".join(f"{s:.2f}" for s, _ in alone)
+        + f" | {sum(e for _, e in alone)} |  |  |  |",
+        f"| {setup}: beside the API | "
+        + " / ".join(f"{s:.2f}" for s, _ in beside)
+        + f" | {sum(e for _, e in beside)} | {rates} | {tails} | {ratio:.2f}x |",
+    ]
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--duration", type=int, default=DURATION_S, help="seconds per wrk run")
     parser.add_argument("--bursts", type=int, default=2, help="bursts alone and beside the API")
+    parser.add_argument(
+        "--compare", action="store_true", help="also with the API never holding back"
+    )
     options = parser.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")
-    app = start_app(name="api-benchmark")
-    try:
-        with urllib.request.urlopen(app.url + FILTERED) as answer:
-            assert answer.status == 200
-        asyncio.run(burst(app.url, 1, ""))  # the map's shared work, as a first visitor would
-        with tempfile.TemporaryDirectory() as folder:
-            script = different_questions(Path(folder))
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        script = different_questions(Path(folder))
+        app = start_app(name="api-benchmark")
+        try:
+            with urllib.request.urlopen(app.url + FILTERED) as answer:
+                assert answer.status == 200
+            asyncio.run(burst(app.url, 1, ""))  # the map's shared work, as a first visitor's
             loads = [
                 wrk(app.url + FILTERED, "filtered JSON list, repeated", options.duration),
                 wrk(
@@ -162,47 +194,40 @@ def main(argv: list[str]) -> None:
                 wrk(app.url, "filtered JSON lists, all different", options.duration, script=script),
                 wrk(
                     app.url + "/api/v1/organisations?format=csv",
-                    "every row as CSV (633)",
+                    "every row as CSV (633 organisations)",
                     options.duration,
                 ),
             ]
-            print(
-                f"\nwrk, {THREADS} threads, {CONNECTIONS} connections, {options.duration} s each:\n"
-            )
+            each = f"{options.duration} s each"
+            print(f"\nwrk, {THREADS} threads, {CONNECTIONS} connections, {each}:\n")
             print("| load | requests/s | p50 (ms) | p99 (ms) | errors |")
             print("|---|---:|---:|---:|---:|")
             for load in loads:
                 print("| " + " | ".join(load.cells()) + " |")
-            alone, beside, api_rows = [], [], []
-            for _ in range(options.bursts):
-                seconds, errors = p95(asyncio.run(burst(app.url, VISITORS, "")))
-                alone.append((seconds, errors))
-                seconds, errors, load = burst_beside_api(app, script, options.duration)
-                beside.append((seconds, errors))
-                api_rows.append(load)
-        print(
-            f"\n{VISITORS} map visitors at once, alone and beside wrk (all different questions):\n"
-        )
-        print("| burst | p95 (s), each run | visitor errors | API requests/s | API p99 (ms) |")
-        print("|---|---|---:|---:|---:|")
-        print(
-            "| alone | "
-            + " / ".join(f"{s:.2f}" for s, _ in alone)
-            + f" | {sum(e for _, e in alone)} |  |  |"
-        )
-        print(
-            "| beside the API | "
-            + " / ".join(f"{s:.2f}" for s, _ in beside)
-            + f" | {sum(e for _, e in beside)} | "
-            + " / ".join(f"{load.requests_per_s:,.0f}" for load in api_rows)
-            + " | "
-            + " / ".join(f"{load.latency_ms.get('99', float('nan')):.0f}" for load in api_rows)
-            + " |"
-        )
-        ratio = statistics.median(s for s, _ in beside) / statistics.median(s for s, _ in alone)
-        print(f"\np95 beside the API / alone (medians): {ratio:.2f}x")
-    finally:
-        app.stop()
+            rows += burst_rows(
+                "API holds back (default)", *bursts(app, script, options.bursts, options.duration)
+            )
+        finally:
+            app.stop()
+        if options.compare:
+            app = start_app({PAUSE_ENV: "0"}, name="api-benchmark-full-speed")
+            try:
+                asyncio.run(burst(app.url, 1, ""))
+                rows += burst_rows(
+                    "API at full speed", *bursts(app, script, options.bursts, options.duration)
+                )
+            finally:
+                app.stop()
+    print(
+        f"\n{VISITORS} map visitors at once, alone and beside wrk (all different), alternately:\n"
+    )
+    print(
+        "| burst | p95 (s), each run | visitor errors | API requests/s | API p99 (ms) "
+        "| p95 beside / alone |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
+    for row in rows:
+        print(row)
 
 
 if __name__ == "__main__":

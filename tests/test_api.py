@@ -513,3 +513,35 @@ def test_a_streamed_answer_is_kept_for_the_next_identical_request(client):
     assert again.content == first.content
     assert again.headers["content-type"] == first.headers["content-type"]
     assert again.headers["content-disposition"] == first.headers["content-disposition"]
+
+
+def test_identical_requests_arriving_together_are_answered_once():
+    import asyncio
+    import dataclasses
+
+    import httpx
+
+    from mapping.api import organisations
+    from tests.test_api_gate import run
+
+    runs = []
+    listing = organisations.OPERATIONS[0]
+
+    def counted(call):
+        runs.append(call.request.url.query)
+        return listing.run(call)
+
+    app = Starlette(routes=[dataclasses.replace(listing, run=counted).route()])
+    answers = []
+
+    async def together():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE) as http:
+            asked = [http.get("/api/v1/organisations?format=csv&region=Europe") for _ in range(10)]
+            answers.extend(await asyncio.gather(*asked))
+
+    run(together())
+    assert len(runs) == 1  # one worked the answer out; nine waited for it
+    assert {answer.status_code for answer in answers} == {200}
+    assert len({answer.content for answer in answers}) == 1
+    assert answers[0].content.startswith("\ufeffid,".encode())

@@ -7,8 +7,10 @@ import itertools
 import threading
 import time
 
+import pytest
+
 from mapping import pressure
-from mapping.api.gate import Gate
+from mapping.api.gate import Gate, pause_s
 
 
 def run(coroutine) -> None:
@@ -30,7 +32,7 @@ def run(coroutine) -> None:
 
 
 def test_with_no_page_running_requests_pass_at_once():
-    gate = Gate(pause_s=10)  # a pause would fail the test by timing out
+    gate = Gate(pause=10)  # a pause would fail the test by timing out
 
     async def many():
         await asyncio.wait_for(asyncio.gather(*(gate.wait() for _ in range(100))), timeout=5)
@@ -39,7 +41,7 @@ def test_with_no_page_running_requests_pass_at_once():
 
 
 def test_while_pages_run_requests_pass_in_turn_after_a_pause():
-    gate = Gate(pause_s=0.01)
+    gate = Gate(pause=0.01)
     passed = []
 
     async def request(index):
@@ -66,3 +68,17 @@ def test_a_page_run_is_counted_until_it_ends_however_it_ends():
     except RuntimeError:
         pass
     assert pressure.page_runs() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("", 0.02), ("0", 0), (" 50 ", 0.05)],  # unset: the default; 0: never holding back
+)
+def test_the_pause_comes_from_the_environment(text, seconds):
+    assert pause_s(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["-1", "fast", "1001", "0.5"])
+def test_a_bad_pause_is_named(text):
+    with pytest.raises(ValueError, match=rf"ATLAS_API_PAUSE_MS .* not '{text}'"):
+        pause_s(text)

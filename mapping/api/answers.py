@@ -9,10 +9,15 @@ otherwise answer), while a kept answer is sent as it was compressed the first ti
 middleware leaves an answer that already has a ``Content-Encoding`` alone). A streamed
 answer (every row as CSV or GeoJSON) is streamed the first time, compressed by
 Streamlit's middleware as it goes, and kept as it passes if it turns out small enough.
+
+Identical requests arriving together are answered once: while one request works an answer
+out, the others wait for it (at most ``WAIT_S``) instead of all doing the same work (fifty
+clients asking for the whole CSV at once made fifty copies of it and timed out).
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import threading
 from collections import OrderedDict
@@ -27,6 +32,8 @@ MAX_ANSWER_BYTES = 2 * 1024 * 1024
 # Below this, compressing saves too little (Streamlit's middleware uses the same floor).
 MIN_GZIP_BYTES = 500
 GZIP_LEVEL = 6
+# How long a request waits for an identical one to finish its answer before making its own.
+WAIT_S = 5.0
 
 
 @dataclass
@@ -64,6 +71,32 @@ class Answers:
         self._kept: OrderedDict[str, Answer] = OrderedDict()
         self._bytes = 0
         self.max_bytes = max_bytes
+        # Answers being worked out, by ETag (touched on the server's event loop only).
+        self._pending: dict[str, asyncio.Event] = {}
+
+    async def settled(self, etag: str) -> Answer | None:
+        """The kept answer, once an identical request working it out is done (or None)."""
+        answer = self.get(etag)
+        pending = self._pending.get(etag)
+        if answer is not None or pending is None:
+            return answer
+        try:
+            await asyncio.wait_for(pending.wait(), WAIT_S)
+        except TimeoutError:
+            # Never finished (a stream that never started): nobody waits for it again.
+            if self._pending.get(etag) is pending:
+                del self._pending[etag]
+        return self.get(etag)
+
+    def working(self, etag: str) -> None:
+        """Say this request works the answer out (identical ones wait for it)."""
+        self._pending.setdefault(etag, asyncio.Event())
+
+    def done(self, etag: str) -> None:
+        """Say the answer is worked out, kept or not: the waiting requests go on."""
+        pending = self._pending.pop(etag, None)
+        if pending is not None:
+            pending.set()
 
     def get(self, etag: str) -> Answer | None:
         with self._lock:
@@ -88,8 +121,6 @@ class Answers:
 
     def keep_streamed(self, etag: str, response: StreamingResponse) -> StreamingResponse:
         """Let a streamed 200 answer through, keeping its bytes if they stay small enough."""
-        if response.status_code != 200:
-            return response
         extra = {k: v for k, v in response.headers.items() if k.lower() == "content-disposition"}
         media_type = response.headers.get("content-type", "application/octet-stream")
         pieces = response.body_iterator
@@ -97,17 +128,20 @@ class Answers:
         async def passing() -> AsyncIterator[bytes]:
             kept: list[bytes] | None = []
             size = 0
-            async for piece in pieces:
-                data = piece if isinstance(piece, bytes) else piece.encode("utf-8")
+            try:
+                async for piece in pieces:
+                    data = piece if isinstance(piece, bytes) else piece.encode("utf-8")
+                    if kept is not None:
+                        size += len(data)
+                        if size <= MAX_ANSWER_BYTES:
+                            kept.append(data)
+                        else:
+                            kept = None  # too big to keep: just stream it
+                    yield data
                 if kept is not None:
-                    size += len(data)
-                    if size <= MAX_ANSWER_BYTES:
-                        kept.append(data)
-                    else:
-                        kept = None  # too big to keep: just stream it
-                yield data
-            if kept is not None:
-                self._store(etag, Answer(b"".join(kept), media_type, extra))
+                    self._store(etag, Answer(b"".join(kept), media_type, extra))
+            finally:  # streamed to the end, or the client went away
+                self.done(etag)
 
         response.body_iterator = passing()
         return response
@@ -126,14 +160,14 @@ class Answers:
         """The kept answer as a response, gzipped if the client takes it."""
         headers = dict(answer.extra)
         body = answer.body
-        if len(body) >= MIN_GZIP_BYTES:
+        if len(body) >= MIN_GZIP_BYTES and accepts_gzip(request):
+            if answer.gzipped is None:
+                answer.gzipped = gzip.compress(body, GZIP_LEVEL, mtime=0)
+                self._store(etag, answer)
+            body = answer.gzipped
+            # (An answer left as it is gets this from Streamlit's gzip middleware.)
             headers["Vary"] = "Accept-Encoding"
-            if accepts_gzip(request):
-                if answer.gzipped is None:
-                    answer.gzipped = gzip.compress(body, GZIP_LEVEL, mtime=0)
-                    self._store(etag, answer)
-                body = answer.gzipped
-                headers["Content-Encoding"] = "gzip"
+            headers["Content-Encoding"] = "gzip"
         response = Response(body, headers=headers)
         # The media type as the first answer had it, without Starlette adding a charset.
         response.headers["content-type"] = answer.media_type
@@ -143,3 +177,5 @@ class Answers:
         with self._lock:
             self._kept.clear()
             self._bytes = 0
+        for etag in list(self._pending):
+            self.done(etag)

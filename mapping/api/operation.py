@@ -34,7 +34,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from mapping import dataset as live
-from mapping.api.answers import Answers
+from mapping.api.answers import Answer, Answers
 from mapping.api.gate import Gate
 from mapping.api.params import JSON, LANG, BadValueError, Cursor, Format, Param
 from mapping.api.problems import problem
@@ -370,6 +370,29 @@ def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str
     }
 
 
+async def _work_out(
+    operation: Operation, request: Request, query: Query, etag: str, version: Version
+) -> tuple[Response, Answer | None]:
+    """Run the operation (identical requests meanwhile wait for it); keep what it answers."""
+    dataset = live.current()
+    ANSWERS.working(etag)
+    streaming = False
+    try:
+        if operation.filters:
+            unknown = query.filters.unknown_ids(dataset)
+            if unknown:
+                raise bad_parameters(unknown)
+        answer = operation.run(Call(request, query, dataset, version))
+        response = await answer if inspect.isawaitable(answer) else answer
+        if isinstance(response, StreamingResponse) and response.status_code == 200:
+            streaming = True  # the stream says it is done when it ends
+            return ANSWERS.keep_streamed(etag, response), None
+        return response, ANSWERS.keep(etag, response)
+    finally:
+        if not streaming:
+            ANSWERS.done(etag)
+
+
 async def serve(operation: Operation, request: Request) -> Response:
     """Answer one request for ``operation`` (see the module's docstring)."""
     await GATE.wait()  # visitors' pages first
@@ -386,18 +409,9 @@ async def serve(operation: Operation, request: Request) -> Response:
         if _still_fresh(request, etag, version):
             response: Response = Response(status_code=304)
         else:
-            kept = ANSWERS.get(etag)
+            kept = await ANSWERS.settled(etag)
             if kept is None:
-                if operation.filters:
-                    unknown = query.filters.unknown_ids(dataset)
-                    if unknown:
-                        raise bad_parameters(unknown)
-                answer = operation.run(Call(request, query, dataset, version))
-                response = await answer if inspect.isawaitable(answer) else answer
-                if isinstance(response, StreamingResponse):
-                    response = ANSWERS.keep_streamed(etag, response)
-                else:
-                    kept = ANSWERS.keep(etag, response)
+                response, kept = await _work_out(operation, request, query, etag, version)
             if kept is not None:
                 response = ANSWERS.response(etag, kept, request)
         cacheable = response.status_code in (200, 304)
