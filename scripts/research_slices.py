@@ -9,6 +9,10 @@ Each slice folder may hold:
   ``old`` must equal the shipped value, so two slices cannot silently overwrite each other);
 - ``link_updates.csv``: changes to shipped links
   (``source_id,target_id,relation,field,old,new,checked,note``);
+- ``fills.csv``: a blank field of any row (shipped or new) filled
+  (``id,field,new,source,checked,note``; refused where the field is not blank);
+- ``removals.csv``: rows and links taken out (``kind,id,source_id,target_id,relation,reason``;
+  ``kind`` is ``row`` or ``link``; a removed row takes its links with it);
 - ``networks.csv``: roster facts of named networks
   (``network,organisation_id,roster_source,roster_date,roster_size,note``);
 - ``notes.md``: what was searched, kept and left out.
@@ -53,6 +57,10 @@ LINK_UPDATE_COLUMNS = (
     "checked",
     "note",
 )
+FILL_COLUMNS = ("id", "field", "new", "source", "checked", "note")
+REMOVAL_COLUMNS = ("kind", "id", "source_id", "target_id", "relation", "reason")
+# The integrator's decisions apply after every research slice.
+LAST = "integrator"
 NETWORK_FACT_COLUMNS = (
     "network",
     "organisation_id",
@@ -103,7 +111,7 @@ COPY_HOSTS = (
     "blogspot.com",
 )
 # Blogs on a copy host's domain that belong to the organisation itself (its own words).
-OWN_BLOGS = ("coalitionforcommunityschools.blogspot.com",)
+OWN_BLOGS = ("coalitionforcommunityschools.blogspot.com", "ghpn.blogspot.com")
 
 
 def is_copy_host(url: str) -> bool:
@@ -121,7 +129,10 @@ def _read(path: Path) -> pd.DataFrame:
 def slices(release: str, names: list[str]) -> list[Path]:
     """The slice folders to use (all of the release's by default)."""
     base = DATA / "research" / release
-    found = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    found = sorted(
+        (p for p in base.iterdir() if p.is_dir()) if base.is_dir() else (),
+        key=lambda p: (p.name == LAST, p.name),
+    )
     if names:
         wanted = {n.strip("/").split("/")[-1] for n in names}
         found = [p for p in found if p.name in wanted]
@@ -160,7 +171,7 @@ def merged(folders: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFram
                 if len(hit) != 1 or row.field not in COLUMNS or row.field in ("id", "network"):
                     problems.append(f"{tag}: update of unknown id/field {row.id}.{row.field}")
                     continue
-                if row.id not in shipped_ids:
+                if row.id not in shipped_ids and tag != LAST:
                     problems.append(f"{tag}: update of a new row {row.id}: edit the row instead")
                     continue
                 current = orgs.at[hit[0], row.field]
@@ -169,6 +180,19 @@ def merged(folders: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFram
                         f"{tag}: {row.id}.{row.field} is {current!r}, "
                         f"the update says old={row.old!r}"
                     )
+                    continue
+                orgs.at[hit[0], row.field] = row.new
+                if row.checked:
+                    orgs.at[hit[0], "checked"] = max(orgs.at[hit[0], "checked"], row.checked)
+        if (folder / "fills.csv").exists():
+            fills = _read(folder / "fills.csv").reindex(columns=list(FILL_COLUMNS), fill_value="")
+            for row in fills.itertuples(index=False):
+                hit = orgs.index[orgs["id"] == row.id]
+                if len(hit) != 1 or row.field not in COLUMNS or row.field in ("id", "network"):
+                    problems.append(f"{tag}: fill of unknown id/field {row.id}.{row.field}")
+                    continue
+                if orgs.at[hit[0], row.field]:
+                    problems.append(f"{tag}: {row.id}.{row.field} is not blank: not filled")
                     continue
                 orgs.at[hit[0], row.field] = row.new
                 if row.checked:
@@ -204,6 +228,32 @@ def merged(folders: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFram
                 links.at[hit[0], row.field] = row.new
                 if row.checked:
                     links.at[hit[0], "checked"] = max(links.at[hit[0], "checked"], row.checked)
+        if (folder / "removals.csv").exists():
+            removals = _read(folder / "removals.csv").reindex(
+                columns=list(REMOVAL_COLUMNS), fill_value=""
+            )
+            for row in removals.itertuples(index=False):
+                if row.kind == "row":
+                    if not (orgs["id"] == row.id).any():
+                        problems.append(f"{tag}: removal of unknown row {row.id}")
+                    orgs = orgs[orgs["id"] != row.id].reset_index(drop=True)
+                    links = links[
+                        (links["source_id"] != row.id) & (links["target_id"] != row.id)
+                    ].reset_index(drop=True)
+                elif row.kind == "link":
+                    hit = (
+                        (links["source_id"] == row.source_id)
+                        & (links["target_id"] == row.target_id)
+                        & (links["relation"] == row.relation)
+                    )
+                    if not hit.any():
+                        problems.append(
+                            f"{tag}: removal of unknown link "
+                            f"{row.source_id} {row.relation} {row.target_id}"
+                        )
+                    links = links[~hit].reset_index(drop=True)
+                else:
+                    problems.append(f"{tag}: removal of unknown kind {row.kind!r}")
         if (folder / "networks.csv").exists():
             fact = _read(folder / "networks.csv").reindex(
                 columns=list(NETWORK_FACT_COLUMNS), fill_value=""
@@ -289,10 +339,20 @@ def main(argv: list[str] | None = None) -> int:
         print("not merged: fix the problems first", file=sys.stderr)
         return status
     orgs, links, _facts, _ = merged(folders)
+    orgs["network"] = network_cells(orgs, links)
     orgs.to_csv(DATA / "organisations.csv", index=False)
     links.to_csv(DATA / "relationships.csv", index=False)
-    print("merged into data/ (now rederive the network column and places.csv)")
+    print("merged into data/ (the network column rederived; now run scripts/make_places.py)")
     return 0
+
+
+def network_cells(orgs: pd.DataFrame, links: pd.DataFrame) -> list[str]:
+    """The ``network`` column the links imply (``mapping.network.network_column``), as text."""
+    from mapping import network
+
+    networks = _read(DATA / "networks.csv")
+    column = network.network_column(orgs["id"], links, networks)
+    return [";".join(column[org]) for org in orgs["id"]]
 
 
 if __name__ == "__main__":
