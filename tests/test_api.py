@@ -329,14 +329,18 @@ def test_an_unreadable_dataset_is_a_503_not_a_500(client, tmp_path, monkeypatch)
 
 def test_every_answer_names_the_data_its_licence_and_its_citation(client):
     metadata = load_metadata()
-    for url in (
-        "/api/v1/organisations",
-        "/api/v1/organisations?role=magic",
-        "/api/v1/organisations/nobody",
-        "/api/v1/stats",
-        "/api/v1/openapi.json",
+    for method, url in (
+        ("GET", "/api/v1/organisations"),
+        ("GET", "/api/v1/organisations?role=magic"),
+        ("GET", "/api/v1/organisations/nobody"),
+        ("GET", "/api/v1/stats"),
+        ("GET", "/api/v1/openapi.json"),
+        ("GET", "/api/v1/colours"),  # no such resource
+        ("POST", "/api/v1/organisations"),  # no writes here
+        ("OPTIONS", "/api/v1/links"),  # a CORS preflight
+        ("GET", "/api/v1"),  # the redirect to the index
     ):
-        headers = client.get(url).headers
+        headers = client.request(method, url, follow_redirects=False).headers
         assert headers["atlas-data-version"] == f"{metadata['version']} ({metadata['date']})"
         assert headers["atlas-licence"] == "CC BY 4.0"
         assert headers["atlas-citation"] == metadata["citation"]

@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 
 from mapping.api import docs, index, links, networks, oembed, openapi, organisations, stats
-from mapping.api.operation import CORS_HEADERS, PREFIX, Operation, Refused
+from mapping.api.operation import PREFIX, Operation, Refused, with_data_headers
 from mapping.embed import FrameAncestorsMiddleware
 from mapping.i18n import Message
 
@@ -55,9 +55,8 @@ def routes() -> list[BaseRoute]:
         else:
             refused = Refused(404, Message("api.problem.not_found.path", value=request.url.path))
             response = refused.response("en", str(request.base_url).rstrip("/"))
-        response.headers.update(CORS_HEADERS)
         response.headers["Cache-Control"] = "no-store"
-        return response
+        return with_data_headers(response, request)
 
     methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     mounted.append(Route(PREFIX + "/{rest:path}", elsewhere, methods=methods))
@@ -66,7 +65,7 @@ def routes() -> list[BaseRoute]:
 
 async def _redirect_to_index(request: Request) -> Response:
     """``/api/v1`` without its slash: the index."""
-    return Response(status_code=308, headers={"Location": f"{PREFIX}/", **CORS_HEADERS})
+    return with_data_headers(Response(status_code=308, headers={"Location": f"{PREFIX}/"}), request)
 
 
 def middleware() -> list[Middleware]:

@@ -183,7 +183,9 @@ class Operation:
 
         async def endpoint(request: Request) -> Response:
             if request.method == "OPTIONS":
-                return Response(status_code=204, headers=PREFLIGHT_HEADERS)
+                return with_data_headers(
+                    Response(status_code=204, headers=PREFLIGHT_HEADERS), request
+                )
             return await serve(self, request)
 
         return Route(self.url_path, endpoint, methods=[self.method, "OPTIONS"], name=self.name)
@@ -352,6 +354,18 @@ def _read_release(_dataset: Dataset, _lang: str) -> Mapping[str, str]:
 def _header_text(text: str) -> str:
     """Text for an HTTP header: as it is if ASCII, else percent-encoded (RFC 8187's way)."""
     return text if text.isascii() else quote(text, safe=" ,.:;()/-'&")
+
+
+def with_data_headers(response: Response, request: Request) -> Response:
+    """Add what every answer says about the data (when the data can be read), and CORS."""
+    response.headers.update(CORS_HEADERS)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    try:
+        version, dataset = live.version(), live.current()
+    except (DatasetError, OSError):
+        return response  # the data cannot be read: nothing to name
+    response.headers.update(data_headers(dataset, version, str(request.base_url).rstrip("/")))
+    return response
 
 
 def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str]:
