@@ -120,8 +120,11 @@ def _load(files: tuple[tuple[str, int, int], ...], tag: str) -> Dataset:
     return Dataset(gdf, relationships, networks, tag)
 
 
-def current() -> Dataset:
+def current(known: Version | None = None) -> Dataset:
     """The live dataset, loaded once per version and shared (thread-safe; never mutate it).
+
+    ``known``: the version the caller has just read (``version()``), so the files are
+    looked at once per request.
 
     Raises
     ------
@@ -130,7 +133,7 @@ def current() -> Dataset:
     OSError
         If a file cannot be read.
     """
-    live = version()
+    live = version() if known is None else known
     dataset = _LOADED.get(live.tag)
     if dataset is not None:
         return dataset

@@ -311,15 +311,14 @@ def read_query(operation: Operation, request: Request) -> Query:
     return Query(filters, values, chosen, lang, dict(request.path_params))
 
 
-def _etag(version: Version, request: Request, query: Query) -> str:
-    """A validator of this answer: the data's revision and what was asked, hashed."""
+def _etag(version: Version, request: Request) -> str:
+    """A validator of this answer: the data's revision and what was asked, hashed.
+
+    Made from the request as it came (path, query, ``Accept``), so a kept answer is found,
+    and a fresh copy recognised, before the request is even read.
+    """
     asked = repr(
-        (
-            version.tag,
-            request.url.path,
-            sorted(request.query_params.multi_items()),
-            query.format.name,
-        )
+        (version.tag, request.url.path, request.url.query, request.headers.get("accept", ""))
     )
     return f'W/"{hashlib.sha256(asked.encode("utf-8")).hexdigest()[:24]}"'
 
@@ -385,13 +384,14 @@ def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str
 
 
 async def _work_out(
-    operation: Operation, request: Request, query: Query, etag: str, version: Version
+    operation: Operation, request: Request, etag: str, dataset: Dataset, version: Version
 ) -> tuple[Response, Answer | None]:
-    """Run the operation (identical requests meanwhile wait for it); keep what it answers."""
-    dataset = live.current()
+    """Read the request and run the operation (identical requests meanwhile wait for it);
+    keep what it answers."""
     ANSWERS.working(etag)
     streaming = False
     try:
+        query = read_query(operation, request)
         if operation.filters:
             unknown = query.filters.unknown_ids(dataset)
             if unknown:
@@ -407,6 +407,28 @@ async def _work_out(
             ANSWERS.done(etag)
 
 
+_COMMON: dict[tuple[str, str, bool], tuple[tuple[bytes, bytes], ...]] = {}
+
+
+def _common_headers(
+    dataset: Dataset, version: Version, base: str, negotiated: bool
+) -> tuple[tuple[bytes, bytes], ...]:
+    """The headers every answer of one data version carries, encoded once per version."""
+    key = (version.tag, base, negotiated)
+    if key not in _COMMON:
+        headers = {**CORS_HEADERS, "X-Content-Type-Options": "nosniff"}
+        headers.update(data_headers(dataset, version, base))
+        if negotiated:
+            headers["Vary"] = "Accept"
+        if len(_COMMON) > 64:  # old versions and odd host names do not pile up
+            _COMMON.clear()
+        _COMMON[key] = tuple(
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in headers.items()
+        )
+    return _COMMON[key]
+
+
 async def serve(operation: Operation, request: Request) -> Response:
     """Answer one request for ``operation`` (see the module's docstring)."""
     await GATE.wait()  # visitors' pages first
@@ -417,21 +439,22 @@ async def serve(operation: Operation, request: Request) -> Response:
     version: Version | None = None
     try:
         version = live.version()
-        dataset = live.current()
-        query = read_query(operation, request)
-        etag = _etag(version, request, query)
+        dataset = live.current(version)
+        etag = _etag(version, request)
         if _still_fresh(request, etag, version):
             response: Response = Response(status_code=304)
         else:
             kept = await ANSWERS.settled(etag)
             if kept is None:
-                response, kept = await _work_out(operation, request, query, etag, version)
+                response, kept = await _work_out(operation, request, etag, dataset, version)
             if kept is not None:
                 response = ANSWERS.response(etag, kept, request)
         cacheable = response.status_code in (200, 304)
         if cacheable:
-            response.headers["ETag"] = etag
-            response.headers["Last-Modified"] = format_datetime(version.modified, usegmt=True)
+            response.raw_headers += [
+                (b"etag", etag.encode("latin-1")),
+                (b"last-modified", format_datetime(version.modified, usegmt=True).encode()),
+            ]
     except BadValueError as bad:  # found while running: a cursor for another sort...
         named = Problem(bad.parameter, bad.value, bad.reason, bad.reason)
         response = bad_parameters([named]).response(lang, base)
@@ -444,11 +467,15 @@ async def serve(operation: Operation, request: Request) -> Response:
         reason = error.render(lang) if isinstance(error, DatasetError) else str(error)
         response = problem(503, t("api.problem.unavailable", lang, reason=reason))
         dataset = None
-    response.headers.update(CORS_HEADERS)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_S}" if cacheable else "no-store"
-    if len(operation.formats) > 1:
-        response.headers.add_vary_header("Accept")
+    caching = f"public, max-age={MAX_AGE_S}" if cacheable else "no-store"
+    response.raw_headers.append((b"cache-control", caching.encode("latin-1")))
+    negotiated = len(operation.formats) > 1
     if dataset is not None and version is not None:
-        response.headers.update(data_headers(dataset, version, base))
+        if negotiated and "vary" in response.headers:
+            response.headers.add_vary_header("Accept")
+            negotiated = False
+        response.raw_headers += _common_headers(dataset, version, base, negotiated)
+    else:
+        response.headers.update(CORS_HEADERS)
+        response.headers["X-Content-Type-Options"] = "nosniff"
     return response
