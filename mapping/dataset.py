@@ -26,7 +26,8 @@ import geopandas as gpd
 import pandas as pd
 
 from mapping import maps, network
-from mapping.data import DATASET_ENV, METADATA_FILE, dataset_path, load_organisations
+from mapping.data import DATASET_ENV, dataset_path, load_organisations
+from mapping.paths import METADATA_FILE
 
 T = TypeVar("T")
 
@@ -76,24 +77,27 @@ def _resolved(_dataset_env: str, _links_env: str) -> tuple[str, ...]:
 
 
 def _file_version(path: str) -> tuple[str, int, int]:
-    """What identifies a file's content cheaply: path, modification time, size."""
+    """What identifies a file's content cheaply: path, modification time, size.
+
+    A path that cannot be examined (missing, say) still gets a version: the
+    loader then says what is wrong with it (``mapping.csvfile``), in the
+    reader's language, on a page and in the API alike.
+    """
     if not path:
         return ("", 0, 0)
-    stat = os.stat(path)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (path, -1, -1)
     return (path, stat.st_mtime_ns, stat.st_size)
 
 
 def version() -> Version:
-    """The live data's version: a few ``stat`` calls, no reading.
-
-    Raises
-    ------
-    OSError
-        If a file of the dataset cannot be found.
-    """
+    """The live data's version: a few ``stat`` calls, no reading (never raises for a
+    missing file: ``current`` does, naming it)."""
     files = tuple(_file_version(path) for path in _files())
     tag = hashlib.sha256(repr(files).encode("utf-8")).hexdigest()[:16]
-    newest = max(mtime for _path, mtime, _size in files)
+    newest = max(0, *(mtime for _path, mtime, _size in files))
     modified = dt.datetime.fromtimestamp(newest // 1_000_000_000, dt.UTC)
     return Version(tag, modified, files)
 

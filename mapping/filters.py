@@ -31,15 +31,15 @@ import numpy as np
 import pandas as pd
 
 from mapping import vocab
-from mapping.data import MIN_YEAR, MULTI_VALUED, country_codes
+from mapping.data import MULTI_VALUED, country_codes
 from mapping.dataset import linked_organisations, organisation_names
 from mapping.i18n import Message, category_label, country_name, or_list, t
 from mapping.network import linked_ids, links_in_force, member_ids
+from mapping.rules import ID_PATTERN, MAX_ID_LENGTH, MIN_YEAR, is_id
 
 MAX_TEXT_LENGTH = 200
 TEXT_FIELDS = ("name", "name_he", "description", "city")
 _YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*(\d{4})\s*$")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # The key of a dataclass field's metadata that holds its filter object.
 _FILTER = "atlas_filter"
@@ -451,7 +451,7 @@ class OrganisationId(Field):
 
     def parse(self, texts: list[str]) -> tuple[object, list[Problem]]:
         value = texts[-1].strip()
-        if value and not _ID.fullmatch(value):
+        if value and not is_id(value):
             notice = Message("notice.bad_id", key=self.key, value=value[:60])
             reason = Message("api.problem.bad_id", key=self.key, value=value[:60])
             return "", [Problem(self.key, value, notice, reason)]
@@ -461,7 +461,7 @@ class OrganisationId(Field):
         return value
 
     def check(self, value: Any) -> object:
-        if value and not _ID.fullmatch(value):
+        if value and not is_id(value):
             raise ValueError(f"Filters.{self.name}: {value!r} is not an organisation id")
         return value
 
@@ -482,7 +482,7 @@ class OrganisationId(Field):
         return Problem(self.key, value, notice, reason)
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": f"^{_ID.pattern}$"}
+        return {"type": "string", "pattern": f"^{ID_PATTERN}$", "maxLength": MAX_ID_LENGTH}
 
     def example(self) -> str:
         return self.sample
@@ -655,8 +655,9 @@ class Filters:
         for field in FIELDS:
             object.__setattr__(self, field.name, field.check(getattr(self, field.name)))
 
-    def _set(self) -> Iterable[tuple[Field, Any]]:
-        """The fields that constrain the rows, with their values, in the registry's order."""
+    def constraints(self) -> Iterable[tuple[Field, Any]]:
+        """The fields that constrain the rows, with their values, in the registry's order
+        (the URL's order)."""
         for field in FIELDS:
             value = getattr(self, field.name)
             if field.is_set(value):
@@ -670,7 +671,7 @@ class Filters:
     @property
     def needs_links(self) -> bool:
         """Whether matching needs the links between organisations."""
-        return any(isinstance(field, OrganisationId) for field, _value in self._set())
+        return any(isinstance(field, OrganisationId) for field, _value in self.constraints())
 
     def view_links(self, links: pd.DataFrame) -> pd.DataFrame:
         """The links of the view: in an as-of view, those in force that year."""
@@ -710,13 +711,13 @@ class Filters:
         keep = np.ones(len(rows.organisations), dtype=bool)
         if self.needs_links and rows.links is not None:
             rows = rows.with_links(self.view_links(rows.links))
-        for field, value in self._set():
+        for field, value in self.constraints():
             keep &= field.mask(value, rows)
         return keep
 
     def to_query_params(self) -> dict[str, str]:
         """Return the non-default fields as query parameters (``{"role": "funding,operating"}``)."""
-        return {field.key: field.param(value) for field, value in self._set()}
+        return {field.key: field.param(value) for field, value in self.constraints()}
 
     @classmethod
     def from_query_params(cls, params: Mapping[str, str | list[str]]) -> Filters:
@@ -786,7 +787,7 @@ class Filters:
         """A problem for each organisation id that ``dataset`` has no such organisation for."""
         found = (
             field.unknown(value, dataset)
-            for field, value in self._set()
+            for field, value in self.constraints()
             if isinstance(field, OrganisationId)
         )
         return [problem for problem in found if problem is not None]
@@ -833,7 +834,7 @@ class Filters:
             else t("describe.head", lang)
         )
         names = names or {}
-        clauses = [field.describe(value, lang, names) for field, value in self._set()]
+        clauses = [field.describe(value, lang, names) for field, value in self.constraints()]
         if not clauses:
             if counted:
                 return t("describe.all_with_counts", lang, head=head)

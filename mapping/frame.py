@@ -16,6 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from mapping import network
 from mapping.dataset import Dataset, organisation_names, per_version
 from mapping.filters import Filters, Rows, active_in
 from mapping.i18n import t
@@ -87,6 +88,23 @@ class Frame:
         if self.filters.asof is None:
             return self.all
         return self.all.loc[active_in(self.all, self.filters.asof)]
+
+    @functools.cached_property
+    def linked(self) -> gpd.GeoDataFrame:
+        """The organisation of a "linked to" view (one row), or no row.
+
+        Its link to each organisation of the view is why that one is listed, so
+        the details, the links downloads and the graph show those links even
+        when the filters leave this organisation itself out.
+        """
+        if not self.filters.linked:
+            return self.all.iloc[:0]
+        return self.all.loc[self.all["id"] == self.filters.linked]
+
+    @functools.cached_property
+    def link_ends(self) -> gpd.GeoDataFrame:
+        """The organisations whose links the view lists: its own, and the one it is linked to."""
+        return network.with_linked(self.shown, self.linked)
 
     @property
     def version(self) -> str | None:

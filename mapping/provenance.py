@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from mapping import i18n
-from mapping.data import METADATA_FILE
 from mapping.filters import Filters
+from mapping.paths import METADATA_FILE
 from mapping.safety import safe_url
 
 METADATA_KEYS = ("title", "version", "date", "licence", "licence_url", "citation")

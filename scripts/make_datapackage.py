@@ -19,13 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mapping import network, vocab
 from mapping.countries import country_codes
-from mapping.data import COLUMNS, MIN_YEAR
+from mapping.data import COLUMNS
 from mapping.geocode import PLACE_COLUMNS
+from mapping.paths import DATAPACKAGE_FILE, NETWORKS_FILE
 from mapping.provenance import load_metadata
+from mapping.rules import ID_PATTERN, MIN_YEAR
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-OUTPUT = DATA_DIR / "datapackage.json"
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+OUTPUT = DATAPACKAGE_FILE
 URL = r"https?://[^\s;]+"
 
 
@@ -37,7 +37,7 @@ def _list_of(values) -> str:
 
 def _networks() -> list[str]:
     """The named networks (``data/networks.csv``), in file order."""
-    lines = (DATA_DIR / "networks.csv").read_text(encoding="utf-8").splitlines()[1:]
+    lines = NETWORKS_FILE.read_text(encoding="utf-8").splitlines()[1:]
     return [line.rsplit(",", 1)[0].strip('"') for line in lines if line]
 
 
@@ -45,7 +45,7 @@ ORGANISATION_FIELDS = {
     "id": (
         "string",
         "Stable slug; never reused.",
-        {"required": True, "unique": True, "pattern": SLUG},
+        {"required": True, "unique": True, "pattern": ID_PATTERN},
     ),
     "name": ("string", "The name as the organisation writes it.", {"required": True}),
     "name_he": ("string", "Hebrew name, for Israeli organisations.", {}),

@@ -19,12 +19,12 @@ from starlette.responses import Response
 from mapping import vocab
 from mapping.api.operation import Call, Operation
 from mapping.api.params import GEOJSON, JSON, JSONLD, Format, Param
-from mapping.data import MULTI_VALUED, PRECISIONS, PROJECT_ROOT, YEAR_FIELDS
+from mapping.data import MULTI_VALUED, PRECISIONS, YEAR_FIELDS
 from mapping.export import EXPORT_COLUMNS
 from mapping.filters import FIELDS
 from mapping.i18n import t
+from mapping.paths import DATAPACKAGE_FILE
 
-DATAPACKAGE = PROJECT_ROOT / "data" / "datapackage.json"
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "1.0.0"
 # OpenAPI descriptions are in English (the docs page, /api/v1/docs, is in both languages).
@@ -44,7 +44,7 @@ def _ref(name: str) -> dict:
 @functools.cache
 def _table_schemas() -> Mapping[str, Mapping[str, dict]]:
     """The data package's Table Schema fields, by resource and field name (read once)."""
-    package = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))
+    package = json.loads(DATAPACKAGE_FILE.read_text(encoding="utf-8"))
     return {
         resource["name"]: {field["name"]: field for field in resource["schema"]["fields"]}
         for resource in package["resources"]

@@ -9,7 +9,7 @@ every view is a shareable link. One module per concern:
 - ``page``: page set-up, navigation, ``page_frame``;
 - ``dataset``: the shared, cached dataset;
 - ``sidebar``: the filter sidebar and its URL round trip;
-- ``share``: permalinks, the copy-link box, export provenance;
+- ``share``: permalinks, the Share button, the copy-link box, export provenance;
 - ``embed``: the Embed action, and a page opened as an embed;
 - ``world_map``: the map, its organisations layer and the details panel;
 - ``table``: the Data page's table;
@@ -31,12 +31,11 @@ from mapping.ui.page import (
     show_caption,
 )
 from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
-from mapping.ui.share import permalink, provenance, share_box
+from mapping.ui.share import permalink, provenance, share_action, share_box
 from mapping.ui.table import organisation_details, table_column_title, table_for_display
 from mapping.ui.upload import upload_panel
 from mapping.ui.world_map import (
     Timeline,
-    fit_map_to_results,
     home_timeline,
     map_footer,
     show_details,
@@ -55,7 +54,6 @@ __all__ = [
     "current_scene",
     "dataset_or_stop",
     "embedded",
-    "fit_map_to_results",
     "home_timeline",
     "lang",
     "map_footer",
@@ -68,6 +66,7 @@ __all__ = [
     "scene_controls",
     "scenes_or_stop",
     "setup_page",
+    "share_action",
     "share_box",
     "shared_dataset",
     "show_caption",

@@ -12,6 +12,7 @@ from mapping.safety import escape_markdown
 from mapping.ui.dataset import dataset_or_stop
 from mapping.ui.embed import embed_action, embed_frame, embed_header, embedded
 from mapping.ui.language import _, apply_direction, language_switch, shown
+from mapping.ui.share import share_action
 from mapping.ui.sidebar import sidebar_frame
 from mapping.ui.upload import active_dataset
 
@@ -104,7 +105,12 @@ def page_heading(frame: Frame, page: str, title: str) -> None:
 
 
 def show_caption(frame: Frame) -> None:
-    """Show the view's sentence under a page title (user text rendered literally)."""
+    """Show the view's sentence under a page title (user text rendered literally), and Share.
+
+    The Share button sits here, at the top of every page of a view: on a phone
+    the sidebar (and its copy-link box) starts folded away.
+    """
     st.caption(escape_markdown(frame.caption))
     # Screen readers hear the new sentence after a filter change (a polite live region).
     st.html(assets.announce_script(frame.caption), unsafe_allow_javascript=True)
+    share_action()
