@@ -453,7 +453,9 @@ class OrganisationId(Field):
         value = texts[-1].strip()
         if value and not is_id(value):
             notice = Message("notice.bad_id", key=self.key, value=value[:60])
-            reason = Message("api.problem.bad_id", key=self.key, value=value[:60])
+            reason = Message(
+                "api.problem.bad_id", key=self.key, value=value[:60], length=MAX_ID_LENGTH
+            )
             return "", [Problem(self.key, value, notice, reason)]
         return value, []
 

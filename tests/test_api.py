@@ -25,6 +25,7 @@ from mapping.data import DEFAULT_DATASET
 from mapping.filters import Filters
 from mapping.frame import Frame
 from mapping.provenance import load_metadata
+from mapping.rules import MAX_ID_LENGTH
 from mapping.safety import neutralise_formula
 from tests.test_embed import elements
 from tests.test_safety import PAYLOADS
@@ -296,12 +297,40 @@ def test_problems_speak_the_language_asked_for(client):
     assert "magic" in problem["errors"][0]["reason"]
 
 
-def test_an_unknown_id_is_a_404_naming_it(client):
-    for wanted in ("nobody-at-all", "%3Cb%3E", "x" * 300):
-        answer = client.get(f"/api/v1/organisations/{wanted}")
-        assert answer.status_code == 404
-        assert answer.headers["content-type"] == "application/problem+json"
-        assert answer.json()["id"] in ("nobody-at-all", "<b>", "x" * 300)
+@pytest.mark.parametrize(
+    ("wanted", "why"),
+    [
+        ("nobody-at-all", "a well-formed id no organisation has"),
+        ("x" * MAX_ID_LENGTH, "the longest id the rule allows"),
+    ],
+)
+def test_an_unknown_id_is_a_404_naming_it(client, wanted, why):
+    answer = client.get(f"/api/v1/organisations/{wanted}")
+    assert answer.status_code == 404, why
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["id"] == wanted
+
+
+@pytest.mark.parametrize(
+    ("wanted", "shown", "why"),
+    [
+        ("%3Cb%3E", "<b>", "markup is not an id (and stays text in the problem)"),
+        ("Tamarack-Institute", "Tamarack-Institute", "ids are lowercase: the data's rule"),
+        ("a--b", "a--b", "words joined by single hyphens"),
+        ("fsg.", "fsg.", "no dots: the rule of mapping.rules, not the old wider one"),
+        ("x" * (MAX_ID_LENGTH + 1), "x" * 60, "longer than any id"),
+    ],
+)
+def test_a_malformed_id_is_a_400_naming_the_parameter(client, wanted, shown, why):
+    answer = client.get(f"/api/v1/organisations/{wanted}")
+    assert answer.status_code == 400, why
+    assert answer.headers["content-type"] == "application/problem+json"
+    error = answer.json()["errors"][0]
+    assert error["parameter"] == "id"
+    assert shown in error["reason"]
+    linked = client.get(f"/api/v1/organisations?linked={wanted}")
+    assert linked.status_code == 400, "linked follows the same rule"
+    assert linked.json()["errors"][0]["parameter"] == "linked"
 
 
 def test_an_unknown_address_is_a_404_and_a_write_a_405(client):

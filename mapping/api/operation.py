@@ -303,12 +303,18 @@ def read_query(operation: Operation, request: Request) -> Query:
         if param.required and param.name not in grouped:
             reason = Message("api.problem.required", key=param.name)
             problems.append(Problem(param.name, "", reason, reason))
+    path = dict(request.path_params)
+    for param in operation.path_params:
+        try:
+            path[param.name] = param.read(path[param.name])
+        except BadValueError as bad:
+            problems.append(Problem(param.name, path[param.name], bad.reason, bad.reason))
     filters, found = Filters.check_query_params(filter_params)
     problems.extend(found)
     if problems:
         raise bad_parameters(problems)
     chosen = values.get("format") or _accepted(request, operation.formats)
-    return Query(filters, values, chosen, lang, dict(request.path_params))
+    return Query(filters, values, chosen, lang, path)
 
 
 def _etag(version: Version, request: Request) -> str:

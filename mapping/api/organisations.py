@@ -28,8 +28,8 @@ from mapping.api.params import (
     LIMIT,
     fields_param,
     format_param,
+    id_param,
     sort_param,
-    text_param,
 )
 from mapping.dataset import organisation_names
 from mapping.provenance import Provenance
@@ -215,7 +215,7 @@ def _json_ld(call: Call, record: dict, touching: list[dict], view: str) -> dict:
     return {k: v for k, v in document.items() if v not in (None, [], "")}
 
 
-ID = text_param("id", "api.param.id", required=True, example="tamarack-institute", location="path")
+ID = id_param("id", "api.param.id", example="tamarack-institute")
 OPERATIONS = (
     Operation(
         name="listOrganisations",

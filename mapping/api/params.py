@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mapping.i18n import LANGUAGES, Message
+from mapping.rules import ID_PATTERN, MAX_ID_LENGTH, is_id
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -293,5 +294,29 @@ def text_param(
         default="",
         example=example,
         required=required,
+        location=location,
+    )
+
+
+def id_param(name: str, doc: str, *, example: str, location: str = "path") -> Param:
+    """An organisation's id, by the dataset's id rule (``mapping.rules.is_id``).
+
+    A value that cannot be an id is a 400 naming it; a well-formed id the data does not
+    hold is the operation's to answer (a 404).
+    """
+
+    def read(text: str) -> str:
+        if not is_id(text):
+            raise _bad("api.problem.bad_id", key=name, value=text[:60], length=MAX_ID_LENGTH)
+        return text
+
+    return Param(
+        name,
+        doc,
+        {"type": "string", "pattern": f"^{ID_PATTERN}$", "maxLength": MAX_ID_LENGTH},
+        read,
+        default="",
+        example=example,
+        required=True,
         location=location,
     )

@@ -1049,7 +1049,8 @@ card (`data/README.md`) for the process.
     ),
     "api.problem.bad_year": "{key}: '{value}' is not a year from {first} to {last}.",
     "api.problem.bad_id": (
-        "{key}: '{value}' is not an organisation id (lower-case letters, digits, '.', '_', '-')."
+        "{key}: '{value}' is not an organisation id: an id is words of lowercase letters a-z "
+        "and digits 0-9 joined by single hyphens, at most {length} characters."
     ),
     "api.problem.unknown_linked": "{key}: no organisation has the id '{value}'.",
     "api.problem.unknown_network": (

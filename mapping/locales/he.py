@@ -1008,7 +1008,8 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     ),
     "api.problem.bad_year": "‏{key}: '{value}' אינו שנה בין {first} ל־{last}.",
     "api.problem.bad_id": (
-        "‏{key}: '{value}' אינו מזהה ארגון (אותיות לטיניות קטנות, ספרות, '.', '_', '-')."
+        "‏{key}: '{value}' אינו מזהה ארגון: מזהה הוא מילים של אותיות לטיניות קטנות a-z "
+        "וספרות 0-9 המחוברות במקף יחיד, עד {length} תווים."
     ),
     "api.problem.unknown_linked": "‏{key}: אין ארגון עם המזהה '{value}'.",
     "api.problem.unknown_network": "‏{key}: '{value}' אינו מזהה של ארגון המפעיל רשת בעלת שם.",
