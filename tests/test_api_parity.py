@@ -16,8 +16,10 @@ from mapping.api import views
 from mapping.api.operation import ANSWERS
 from mapping.filters import FIELDS, Filters
 from mapping.frame import PAGE_PARAMS
+from mapping.i18n import t
+from mapping.ui import network_page
 from tests.test_api import frame_of, make_client
-from tests.test_app import count_text, run_app
+from tests.test_app import count_text, downloads, run_app  # noqa: F401 - downloads: a fixture
 
 # One example per filter (the registry's own), every pair of them, and views people share.
 SINGLE = [{field.key: field.example()} for field in FIELDS]
@@ -144,3 +146,72 @@ def test_random_filters_count_the_same_in_the_api_and_the_page_frame(client, fil
     frame = frame_of(filters)
     assert body["count"] == frame.count
     assert [item["id"] for item in body["items"]] == list(frame.shown["id"])
+
+
+# Page URLs as people share them, the year (asof) and "linked to" views first: what the Data
+# page lists and downloads for the URL is what the API answers for the same query string.
+PAGE_URLS = [
+    ("asof=2015", "a year: the organisations active then, not those started by then"),
+    ("asof=2015&role=funding&country=CA", "a year with other filters"),
+    ("asof=1995", "an early year: few rows, links in force that year only"),
+    ("linked=tamarack-institute", "linked to: it and its partners"),
+    (
+        "linked=tamarack-institute&role=funding&country=CA",
+        "linked to, the organisation itself filtered out: its links still say why",
+    ),
+    ("linked=collective-impact-forum&asof=2016", "linked to, in a year: links in force then"),
+    ("network=strivetogether&asof=2014", "a network's members in a year"),
+    ("linked=fsg&year=2010-2020", "linked to, with a range of start years"),
+    (
+        "asof=2015&region=Israel&lang=he&zoom=6&lat=31.5&lon=34.8&org=sheatufim",
+        "the page's own parameters (language, map view) do not change the rows",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "why"), PAGE_URLS, ids=[q for q, _why in PAGE_URLS])
+def test_a_pages_url_and_its_api_call_select_the_same_rows_and_links(
+    client,
+    downloads,  # noqa: F811 - the fixture
+    monkeypatch,
+    query,
+    why,
+):
+    passed = {}
+    original = network_page.links_download
+
+    def record(container, kind, organisations, links, stem, disabled=False):
+        passed[kind] = (organisations, links)  # the links file is made on click: keep its input
+        return original(container, kind, organisations, links, stem, disabled)
+
+    monkeypatch.setattr(network_page, "links_download", record)
+    params = {key: values[-1] for key, values in parse_qs(query).items()}
+    page = run_app("pages/data.py", **params)
+    filters = Filters.from_query_params(params)
+    stem = export.file_stem(filters)
+    # The Data page's CSV download and the API's CSV: the same bytes, so the same rows.
+    api_csv = client.get(f"/api/v1/organisations?{query}&format=csv")
+    assert api_csv.status_code == 200, api_csv.text
+    assert downloads[f"{stem}.csv"] == api_csv.content, why
+    # The page's count, the API's count, the CSV's rows.
+    answer = client.get(f"/api/v1/organisations?{query}&limit=1").json()
+    count, lang = answer["count"], params.get("lang", "en")
+    said = t("count.shown_of_total", lang, shown=count, n=answer["total"])
+    assert f"**{said}**" in [m.value for m in page.sidebar.markdown], why
+    assert csv_rows(api_csv.content) == count
+    # The links the page downloads (under "linked", each one's link to the organisation
+    # named too) are the API's links.
+    organisations, links = passed["links_csv"]
+    page_links = network_page.LINK_DOWNLOADS["links_csv"][0](organisations, links)
+    api_links = client.get(f"/api/v1/links?{query}&format=csv")
+    assert api_links.status_code == 200, api_links.text
+    assert page_links == api_links.content, why
+    listed = client.get(f"/api/v1/links?{query}&limit=1").json()["count"]
+    assert csv_rows(api_links.content) == listed
+
+
+def test_the_page_urls_cover_the_year_and_linked_views():
+    queries = [parse_qs(query) for query, _why in PAGE_URLS]
+    assert sum("asof" in q for q in queries) >= 4
+    assert sum("linked" in q for q in queries) >= 4
+    assert any("asof" in q and "linked" in q for q in queries)

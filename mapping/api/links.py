@@ -1,7 +1,9 @@
 """``/api/v1/links``: the links among a view's organisations, as the Data page downloads them.
 
-A link is in the view when both its organisations are, and, in an as-of view, when it is
-in force that year (``Frame.links``). The CSV is exactly the Data page's links download.
+A link is in the view when both its organisations are listed (the shown ones and, under
+``linked``, the organisation they are linked to: ``Frame.link_ends``), and, in an as-of
+view, when it is in force that year (``Frame.links``). The CSV is exactly the Data page's
+links download.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def list_links(call: Call) -> Response:
     positions = chosen.link_positions
     sort, fields = query["sort"], query["fields"]
     if query.format is CSV:
-        table = network.links_table(chosen.frame.shown, chosen.frame.links)
+        table = network.links_table(chosen.frame.link_ends, chosen.frame.links)
         rows = np.searchsorted(positions, links.ordering.order(positions, sort))
         table = table.iloc[rows].loc[:, list(fields or views.LINK_COLUMNS)]
         return Response(

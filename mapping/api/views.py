@@ -271,12 +271,14 @@ class Selection:
 
     @functools.cached_property
     def link_positions(self) -> np.ndarray:
-        """The positions of the view's links: both ends shown, in force in an as-of year.
+        """The positions of the view's links: both ends listed, in force in an as-of year.
 
-        The same links as the Data page's links download (``network.links_table``).
+        The listed organisations are the shown ones and, in a "linked to" view, the one
+        they are linked to (``Frame.link_ends``): each one's link to it is why it is listed,
+        even when the filters leave it out. The same links as the Data page's links
+        download (``network.links_table`` of ``frame.link_ends``).
         """
-        ids = self.frame.all["id"].to_numpy()[self.frame.positions]
-        shown = network.view_links(self.frame.links, ids)
+        shown = network.view_links(self.frame.links, self.frame.link_ends["id"])
         return self.frame.dataset.links.index.get_indexer(shown.index)
 
     @functools.cached_property

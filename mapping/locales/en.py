@@ -971,8 +971,10 @@ card (`data/README.md`) for the process.
     ),
     "api.op.listLinks.summary": "The links among a view's organisations.",
     "api.op.listLinks.description": (
-        "A link is in a view when both its organisations are and, in an as-of view, when it "
-        "is in force that year. The CSV is the Data page's links download."
+        "A link is in a view when both its organisations are (under linked, the organisation "
+        "named counts as in the view: its link to each one is why that one is listed) and, in "
+        "an as-of view, when it is in force that year. The CSV is the Data page's links "
+        "download."
     ),
     "api.op.listNetworks.summary": "The named networks, with their members in a view.",
     "api.op.listNetworks.description": (
