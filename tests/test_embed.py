@@ -11,6 +11,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from mapping import embed
+from tests.test_app import PAGES, run_app
 from tests.test_safety import PAYLOADS
 
 
@@ -134,3 +135,24 @@ def test_the_embed_address_and_the_atlas_address():
 )
 def test_snippet_sizes(asked, default, limit, size):
     assert embed.clamp(asked, default, limit) == size
+
+
+# --- pages opened as embeds (``?embed=true``) ---------------------------------------------
+
+
+@pytest.fixture
+def as_embed(monkeypatch):
+    """Pages run as the browser reports an embed (``st.context.is_embedded``)."""
+    from streamlit.runtime.context import ContextProxy
+
+    monkeypatch.setattr(ContextProxy, "is_embedded", property(lambda self: True))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opened_as_an_embed_is_read_only(as_embed, page):
+    at = run_app(page, role="funding", embed="true")
+    assert not at.exception
+    assert len(at.sidebar) == 0, "no sidebar: no filters, no upload"
+    assert at.get("file_uploader") == [], "no upload in an embed"
+    assert at.get("download_button") == [], "no downloads in an embed"
+    assert [b.label for b in at.button if b.label == "Embed"] == [], "no embed in an embed"
