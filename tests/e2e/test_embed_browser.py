@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import functools
 import threading
-import time
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from mapping.embed import EMBED_ORIGINS_ENV
+from mapping.i18n import t
 from tests.e2e.axe import audit, serious
 from tests.e2e.conftest import screenshot
 from tests.e2e.pages import LOAD_TIMEOUT_MS, MAP_DRAWN, MAP_FRAME, wait_until_drawn
@@ -30,7 +30,7 @@ from tests.e2e.servers import free_port, start_app
 
 pytestmark = pytest.mark.e2e
 
-EMBED = 'iframe[title^="Collective Impact Atlas"]'
+EMBED = 'iframe[src*="embed=true"]'
 VIEW = "/?role=funding&country=CA"
 
 
@@ -75,12 +75,12 @@ def site(tmp_path):
     other.stop()
 
 
-def embed_snippet(page, app_url: str) -> str:
+def embed_snippet(page, app_url: str, lang: str) -> str:
     """Open the map's view, press Embed and read the snippet it offers."""
-    page.goto(app_url + VIEW)
+    page.goto(app_url + VIEW + ("&lang=he" if lang == "he" else ""))
     wait_until_drawn(page, "")
-    page.get_by_role("button", name="Embed").click()
-    code = page.get_by_label("Embed code")
+    page.get_by_role("button", name=t("embed.action", lang)).click()
+    code = page.get_by_label(t("embed.code", lang))
     page.wait_for_function(
         "() => (document.querySelector('.atlas-embed textarea') || {}).value",
         timeout=LOAD_TIMEOUT_MS,
@@ -88,26 +88,33 @@ def embed_snippet(page, app_url: str) -> str:
     return code.input_value()
 
 
-def test_the_snippet_shows_the_view_on_another_site(page, guard, app_server, site):
-    snippet = embed_snippet(page, app_server.url)
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_snippet_shows_the_view_on_another_site(page, guard, app_server, site, lang):
+    snippet = embed_snippet(page, app_server.url, lang)
     assert snippet.startswith(f'<iframe src="{app_server.url}/?role=funding&amp;country=CA')
     assert "embed=true" in snippet
-    assert 'title="Collective Impact Atlas — Map: ' in snippet
-    page.goto(site.page_with("post.html", snippet))
+    app, map_page = t("app.title", lang), t("page.map", lang)
+    assert f'title="{app} — {map_page}: ' in snippet
+    page.goto(site.page_with(f"post-{lang}.html", snippet))
     frame = page.frame_locator(EMBED)
     frame.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
     # The view, without the sidebar, page links or language switch; a way into the atlas.
     assert frame.locator('[data-testid="stSidebar"]').count() == 0
-    open_link = frame.get_by_role("link", name="Open in the atlas")
+    assert frame.locator("html").get_attribute("dir") == ("rtl" if lang == "he" else "ltr")
+    open_link = frame.get_by_role("link", name=t("embed.open", lang))
     target = urlsplit(open_link.get_attribute("href"))
     assert f"{target.scheme}://{target.netloc}" == app_server.url
     assert target.path in ("", "/")  # the map
-    assert target.query.startswith("role=funding&country=CA&lat=")  # where the embed opened
-    assert "embed" not in target.query
+    opened = parse_qs(target.query)
+    assert opened["role"] == ["funding"] and opened["country"] == ["CA"]
+    assert {"lat", "lon", "zoom"} <= set(opened)  # where the embed's map was
+    assert "embed" not in opened
+    assert opened.get("lang", ["en"]) == [lang]
     assert open_link.get_attribute("target") == "_blank"
-    assert frame.get_by_text("Collective Impact Atlas", exact=False).first.is_visible()
-    assert frame.get_by_role("button", name="Embed").count() == 0  # no embed in an embed
-    screenshot(page, "embed-on-another-site")
+    assert frame.get_by_text(app, exact=False).first.is_visible()
+    no_embed = frame.get_by_role("button", name=t("embed.action", lang))
+    assert no_embed.count() == 0  # no embed in an embed
+    screenshot(page, f"embed-on-another-site-{lang}")
     assert guard.blocked == []
 
 
@@ -144,17 +151,21 @@ def guarded_server():
     server.stop()
 
 
-def frame_address(page, timeout_s: float = LOAD_TIMEOUT_MS / 1000) -> str:
-    """The address the embed's frame ended on: the app, or the browser's error page."""
-    deadline = time.monotonic() + timeout_s
-    handle = page.locator(EMBED).element_handle()
-    while time.monotonic() < deadline:
-        child = handle.content_frame()
-        refused = child is not None and child.url.startswith("chrome-error:")
-        if refused or (child is not None and child.locator("body *").count()):
-            return child.url
-        page.wait_for_timeout(100)
-    raise AssertionError("the embed's frame never loaded")
+def embed_refused(page, address: str) -> bool:
+    """Open ``address``; whether the browser refused to frame its embed (its error page).
+
+    Waits for the embed's frame to commit its navigation (the app, or Chromium's error page
+    for a frame-ancestors refusal), an event rather than a time.
+    """
+
+    def embed_committed(frame) -> bool:
+        return frame.parent_frame == page.main_frame and frame.url not in ("", "about:blank")
+
+    with page.expect_event(
+        "framenavigated", predicate=embed_committed, timeout=LOAD_TIMEOUT_MS
+    ) as navigated:
+        page.goto(address)
+    return navigated.value.url.startswith("chrome-error:")
 
 
 def test_only_the_configured_sites_may_frame_the_atlas(page, guard, guarded_server, tmp_path):
@@ -168,8 +179,8 @@ def test_only_the_configured_sites_may_frame_the_atlas(page, guard, guarded_serv
     )
     elsewhere = Site(tmp_path)
     try:
-        page.goto(elsewhere.page_with("refused.html", snippet))
-        assert frame_address(page).startswith("chrome-error:")  # the browser refused to frame it
+        # Another site than the one allowed: the browser refuses to frame the atlas there.
+        assert embed_refused(page, elsewhere.page_with("refused.html", snippet))
     finally:
         elsewhere.stop()
     handler = functools.partial(QuietHandler, directory=str(tmp_path))
@@ -178,7 +189,7 @@ def test_only_the_configured_sites_may_frame_the_atlas(page, guard, guarded_serv
     thread.start()
     try:
         (tmp_path / "allowed.html").write_text(snippet, encoding="utf-8")
-        page.goto(f"http://localhost:{allowed_port}/allowed.html")
+        assert not embed_refused(page, f"http://localhost:{allowed_port}/allowed.html")
         frame = page.frame_locator(EMBED)
         frame.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
     finally:
