@@ -106,7 +106,8 @@ def test_the_snippet_shows_the_view_on_another_site(page, guard, app_server, sit
     assert f"{target.scheme}://{target.netloc}" == app_server.url
     assert target.path in ("", "/")  # the map
     opened = parse_qs(target.query)
-    assert opened["role"] == ["funding"] and opened["country"] == ["CA"]
+    assert opened["role"] == ["funding"]
+    assert opened["country"] == ["CA"]
     assert {"lat", "lon", "zoom"} <= set(opened)  # where the embed's map was
     assert "embed" not in opened
     assert opened.get("lang", ["en"]) == [lang]
