@@ -106,5 +106,5 @@ else:
         __file__,
         lifespan=warm_up,
         routes=[*api.routes(), *audience.routes(), *qr.routes()],
-        middleware=[font_subsets, compressed],
+        middleware=[*api.middleware(), font_subsets, compressed],
     )

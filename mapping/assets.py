@@ -106,19 +106,28 @@ def bundled(links: list[str]) -> list[str]:
 
 URL_KEEPER_JS = OWN_ASSETS / "url.js"
 ANNOUNCER_JS = OWN_ASSETS / "announce.js"
+EMBED_JS = OWN_ASSETS / "embed.js"
+
+
+def _script(path: Path) -> str:
+    """A script file's code, safe to put inside a ``<script>`` element."""
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
 @functools.cache
 def url_keeper_script() -> str:
     """Return the ``<script>`` that keeps the map's view in the page URL (``assets/url.js``)."""
-    code = URL_KEEPER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    return f"<script>{code}</script>"
+    return f"<script>{_script(URL_KEEPER_JS)}</script>"
+
+
+def embed_script(template: str) -> str:
+    """The ``<script>`` filling the Embed action's snippet in from ``template`` (``embed.js``)."""
+    return f"<script>{_script(EMBED_JS)}\nwindow.AtlasEmbed.use({script_json(template)});</script>"
 
 
 def announce_script(text: str) -> str:
     """The ``<script>`` that reads ``text`` to screen readers after a change (``announce.js``)."""
-    code = ANNOUNCER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    return f"<script>{code}\nwindow.AtlasAnnounce({script_json(text)});</script>"
+    return f"<script>{_script(ANNOUNCER_JS)}\nwindow.AtlasAnnounce({script_json(text)});</script>"
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:

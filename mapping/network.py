@@ -86,6 +86,7 @@ __all__ = [
     "member_ids",
     "network_column",
     "network_sizes",
+    "networks_path",
     "networks_table",
     "relationships_path",
     "to_gexf_bytes",
@@ -114,6 +115,13 @@ def relationships_path(path: str | os.PathLike | None = None) -> Path | None:
         return DEFAULT_RELATIONSHIPS
     beside = dataset.with_name("relationships.csv")
     return beside if beside.exists() else None
+
+
+def networks_path() -> Path | None:
+    """The named networks' file: the shipped one with the shipped dataset, else none."""
+    if dataset_path().resolve() != DEFAULT_DATASET.resolve():
+        return None
+    return DEFAULT_NETWORKS
 
 
 def empty_links() -> pd.DataFrame:
@@ -276,9 +284,9 @@ def networks_table(
     organisation, or a network or runner listed twice.
     """
     if path is None:
-        if dataset_path().resolve() != DEFAULT_DATASET.resolve():
+        path = networks_path()
+        if path is None:
             return pd.DataFrame({c: pd.Series(dtype=str) for c in NETWORK_COLUMNS})
-        path = DEFAULT_NETWORKS
     table = read_text_table(Path(path)).reindex(columns=NETWORK_COLUMNS, fill_value="")
     if organisations is not None:
         known = set(organisations["id"])
@@ -580,5 +588,9 @@ def links_table(organisations: pd.DataFrame, links: pd.DataFrame) -> pd.DataFram
 
 def to_links_csv_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
     """The links among the view's organisations as CSV for spreadsheets (UTF-8 with BOM)."""
-    table = links_table(organisations, links)
+    return csv_bytes(links_table(organisations, links))
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A ``links_table`` (or rows and columns of one) as CSV for spreadsheets (UTF-8, BOM)."""
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

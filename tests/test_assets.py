@@ -44,3 +44,14 @@ def test_the_map_scripts_travel_as_one_file_named_by_its_content(tmp_path):
     assert assets.bundled(["/other.js"]) == ["/other.js"]
     assets.install_static_assets(tmp_path)
     assert (tmp_path / name).read_bytes() == code
+
+
+def test_scripts_put_in_the_page_survive_streamlits_sanitiser():
+    # st.html runs its HTML through DOMPurify, which drops a <script> whose text has "<"
+    # before a letter, "/" or "!" (it could be markup): the script would silently not run.
+    import re
+
+    for script in (assets.URL_KEEPER_JS, assets.EMBED_JS, assets.ANNOUNCER_JS):
+        code = script.read_text(encoding="utf-8")
+        assert not re.search(r"<[/\w!]", code), script.name
+    assert not re.search(r"<[/\w!]", assets.embed_script('<iframe src="{src}"></iframe>')[8:-9])

@@ -11,10 +11,10 @@ import streamlit.components.v1 as components
 from streamlit.delta_generator import DeltaGenerator
 
 from mapping import assets, export, network, network_view
+from mapping.dataset import Dataset
+from mapping.frame import Frame
 from mapping.i18n import category_label, direction
 from mapping.safety import script_json
-from mapping.ui.dataset import Dataset
-from mapping.ui.frame import Frame
 from mapping.ui.language import _
 
 PARTNERS_PARAM = "partners"

@@ -16,12 +16,12 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from mapping import assets
+from mapping.dataset import Dataset
+from mapping.frame import Frame
 from mapping.i18n import DEFAULT
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
 from mapping.ui import network_page
-from mapping.ui.dataset import Dataset
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.share import QrCode, show_qr_codes, view_links
 from mapping.ui.world_map import Timeline, show_map

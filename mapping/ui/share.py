@@ -17,11 +17,11 @@ import streamlit as st
 
 from mapping import assets
 from mapping.audience import PATH as AUDIENCE_PATH
+from mapping.frame import Frame
 from mapping.provenance import Provenance
 from mapping.qr import PATH as QR_PATH
 from mapping.qr import qr_img
 from mapping.safety import escape_html, safe_url
-from mapping.ui.frame import Frame
 from mapping.ui.language import _
 
 

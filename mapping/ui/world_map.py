@@ -12,11 +12,11 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import details, maps, standalone, timeline
+from mapping.frame import Frame
 from mapping.i18n import Message
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown
 from mapping.ui import folium_component
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
 from mapping.ui.sidebar import filters_were_reset, follow_map_year
 from mapping.view import ORG_ZOOM, VIEW_PARAMS, MapView
