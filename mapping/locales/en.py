@@ -300,6 +300,12 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "Network",
     "network.column.members": "Members in view",
     "network.column.relation": "Relation",
+    "coverage.dated": "{network}: {n:,} of {size:,} listed members (roster of {date})",
+    "coverage.listed": "{network}: {n:,} of {size:,} listed members",
+    "coverage.unsized#one": "{network}: one member in the atlas; no roster size is published",
+    "coverage.unsized#other": (
+        "{network}: {n:,} members in the atlas; no roster size is published"
+    ),
     "network.downloads_heading": "Download this network",
     "download.links_csv": "Links (CSV)",
     "download.links_csv_help": (
@@ -617,6 +623,13 @@ card (`data/README.md`) for the process.
     "links.problem.source": "must be one {scheme} URL",
     "links.problem.year_order": "the end year is before the start year",
     "links.problem.repeated_network": "is listed twice",
+    "networks.problem.roster_size": (
+        "must be a positive whole number (the members its roster lists)"
+    ),
+    "networks.problem.roster_date": "must be a date written {formats}, not after today ({today})",
+    "networks.problem.roster_without_source": (
+        "is blank, but a roster size or date needs the page that lists the members"
+    ),
     "data.problem.year_order": "the end year {ended} is before the start year {started}",
     "data.problem.source": "must be one or more {scheme} URLs separated by ';'",
     "data.problem.checked": "must be a date written {format}, not after today ({today})",

@@ -289,6 +289,11 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "רשת",
     "network.column.members": "חברים בתצוגה",
     "network.column.relation": "סוג הקשר",
+    "coverage.dated": "{network}: {n:,} מתוך {size:,} החברים ברשימה (רשימה מ־{date})",
+    "coverage.listed": "{network}: {n:,} מתוך {size:,} החברים ברשימה",
+    "coverage.unsized#one": "{network}: חבר אחד באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#two": "{network}: שני חברים באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#other": "{network}: {n:,} חברים באטלס; מספר החברים ברשת לא פורסם",
     "network.downloads_heading": "הורדת הרשת הזו",
     "download.links_csv": "קשרים (CSV)",
     "download.links_csv_help": "כל הקשרים בין הארגונים האלה, עם שני השמות: UTF-8 עם BOM.",
@@ -599,6 +604,11 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "links.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג {scheme}",
     "links.problem.year_order": "שנת הסיום מוקדמת משנת ההתחלה",
     "links.problem.repeated_network": "מופיע פעמיים",
+    "networks.problem.roster_size": "חייב להיות מספר שלם חיובי (מספר החברים ברשימת החברים)",
+    "networks.problem.roster_date": "חייב להיות תאריך בכתיב {formats}, לא אחרי היום ({today})",
+    "networks.problem.roster_without_source": (
+        "ריק, אבל גודל או תאריך של רשימת חברים מחייבים את הדף שבו הרשימה מופיעה"
+    ),
     "data.problem.year_order": "שנת הסיום {ended} מוקדמת משנת ההתחלה {started}",
     "data.problem.source": "חייב להיות כתובת אינטרנט אחת או יותר מסוג {scheme}, מופרדות ב־';'",
     "data.problem.checked": "חייב להיות תאריך בכתיב {format}, לא אחרי היום ({today})",
