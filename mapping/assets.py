@@ -22,10 +22,9 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet
 
+from mapping.paths import COUNTRIES_FILE, STATIC_DIR
 from mapping.safety import script_json
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-STATIC_DIR = PROJECT_ROOT / "static"
 STATIC_ROUTE = "/app/static"
 OWN_ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -50,7 +49,7 @@ LEAFLET_CSS = Asset(_LEAFLET / "leaflet.css", "vendor/leaflet/leaflet.css")
 DETAILS_JS = Asset(OWN_ASSETS / "details.js", "atlas/details.js")
 ATLAS_JS = Asset(OWN_ASSETS / "atlas.js", "atlas/atlas.js")
 ATLAS_CSS = Asset(OWN_ASSETS / "atlas.css", "atlas/atlas.css")
-BASEMAP = Asset(PROJECT_ROOT / "data" / "countries.geojson", "atlas/countries.geojson")
+BASEMAP = Asset(COUNTRIES_FILE, "atlas/countries.geojson")
 CYTOSCAPE_JS = Asset(
     OWN_ASSETS / "vendor" / "cytoscape" / "cytoscape.min.js", "vendor/cytoscape/cytoscape.min.js"
 )
@@ -58,6 +57,9 @@ NETWORK_JS = Asset(OWN_ASSETS / "network.js", "atlas/network.js")
 NETWORK_CSS = Asset(OWN_ASSETS / "network.css", "atlas/network.css")
 # The graph's frame: a Streamlit component's page, served by Streamlit from this folder.
 NETWORK_FRAME = OWN_ASSETS / "network_frame"
+# The presenter's keys, hidden controls and blank screen (the Present page), a component too.
+PRESENTER_JS = Asset(OWN_ASSETS / "presenter.js", "atlas/presenter.js")
+PRESENTER_FRAME = OWN_ASSETS / "presenter_frame"
 
 SCRIPTS = (LEAFLET_JS, DETAILS_JS, ATLAS_JS)
 # The network graph's frame: Cytoscape.js, the shared details, the graph itself.
@@ -76,6 +78,7 @@ ALL_ASSETS = (
     CYTOSCAPE_JS,
     NETWORK_JS,
     NETWORK_CSS,
+    PRESENTER_JS,
 )
 
 

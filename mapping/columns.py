@@ -11,7 +11,6 @@ left as written, so the validation reports it with a suggestion.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ import pandas as pd
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
 from mapping.i18n import LocalisedError
+from mapping.rules import slug
 from mapping.safety import FORMULA_TRIGGERS
 
 # Header spellings per column, best first: when two headers of a file mean the
@@ -111,7 +111,6 @@ HEADER_ALIASES = MappingProxyType(
 VALUE_SEPARATORS = re.compile(r"[;,|\n]")
 # A coordinate written with a decimal comma (``32,0853``), as European spreadsheets do.
 DECIMAL_COMMA = r"^([+-]?\d+),(\d+)$"
-MAX_SLUG = 60
 
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"))
 
@@ -290,13 +289,6 @@ def _canonical_cell(field: str, cell: str) -> str:
     parts = (p.strip() for p in VALUE_SEPARATORS.split(cell))
     terms = [vocab.canonical(field, p) or p for p in parts if p]
     return ";".join(dict.fromkeys(terms))
-
-
-def slug(name: str) -> str:
-    """Return a lower-case ASCII slug of a name, or ``org-`` and a hash for non-Latin names."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
-    return text or "org-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def generate_ids(ids: pd.Series, names: pd.Series) -> pd.Series:

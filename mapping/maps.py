@@ -16,7 +16,6 @@ import json
 import math
 import re
 import zlib
-from pathlib import Path
 
 import folium
 import pandas as pd
@@ -27,9 +26,9 @@ from jinja2 import Template
 from mapping import assets, vocab
 from mapping.i18n import category_label, direction, t
 from mapping.i18n import country_names as i18n_country_names
+from mapping.paths import COUNTRIES_FILE
 from mapping.safety import safe_url, script_json
 
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
 # Up to this many organisations the popups carry every detail; above it the map
 # carries only what identifies each one and the app shows details on click.
 DETAIL_LIMIT = 2_000
@@ -42,6 +41,11 @@ WORLD_VIEW = ((-50.0, -150.0), (72.0, 170.0))
 MAX_ZOOM = 18
 BASEMAP_PANE = "basemap"
 FIT_MAX_ZOOM = 7
+# How the map frames an organisations layer when it arrives (atlas.js):
+#   none     leave the view alone (a link's view, a presenter's scene);
+#   results  fit the organisations, unless the visitor has moved the map since the last fit;
+#   world    fit every organisation whatever the visitor did (after "Reset filters").
+FIT_MODES = ("none", "results", "world")
 BASEMAP_STYLE = {"fillColor": "#f4f1ea", "color": "#9aa5ad", "weight": 0.6, "fillOpacity": 1.0}
 ONLINE_TILES = (
     (
@@ -131,20 +135,31 @@ class OrganisationsLayer(_LargeScriptLayer):
         """
     )
 
+    # The layer's name in the layer control: a message key, shown in the map's language.
+    NAME_KEY = "map.layer.organisations"
+
     def __init__(
         self,
         encoded: str,
-        name: str = "Organisations",
+        lang: str = "en",
         *,
         sync_url: bool = False,
         selected: int | None = None,
+        fit: str = "none",
     ) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+        super().__init__(name=t(self.NAME_KEY, lang), overlay=True, control=True, show=True)
+        if fit not in FIT_MODES:
+            raise ValueError(f"fit={fit!r} is not one of {', '.join(FIT_MODES)}")
         # Keep FeatureGroup's name: st_folium's feature_group_to_add refers to the
         # variable as "feature_group_<id>".
         self.payload = encoded  # encode_payload's text
         self.layer_options = script_json(
-            {"syncUrl": sync_url, "selected": -1 if selected is None else int(selected)}
+            {
+                "syncUrl": sync_url,
+                "selected": -1 if selected is None else int(selected),
+                "fit": fit,
+                "fitMaxZoom": FIT_MAX_ZOOM,
+            }
         )
 
 
@@ -162,8 +177,10 @@ class CountsLayer(_LargeScriptLayer):
         """
     )
 
-    def __init__(self, payload: dict, name: str = "Organisations by country") -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
+    NAME_KEY = "map.layer.counts"
+
+    def __init__(self, payload: dict, lang: str = "en") -> None:
+        super().__init__(name=t(self.NAME_KEY, lang), overlay=True, control=True, show=True)
         self.payload = script_json(payload)
 
 
@@ -192,22 +209,32 @@ class Basemap(MacroElement):
 
 
 class AtlasControls(MacroElement):
-    """The legend and the fullscreen button (local replacements for folium plugins)."""
+    """The legend, the fullscreen and "zoom to results" buttons; a presenter's large type.
+
+    Local replacements for folium plugins. ``presenter`` marks a map shown to a
+    hall (``Atlas.presenterMode``): type, clusters and markers drawn to be read
+    from the back row, and the presenter's keys never move the map.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+            {% if this.presenter %}Atlas.presenterMode({{ this._parent.get_name() }});{% endif %}
             Atlas.legendControl({{ this.legend }}).addTo({{ this._parent.get_name() }});
             Atlas.fullscreenControl({{ this.titles }}).addTo({{ this._parent.get_name() }});
+            {% if not this.presenter %}
+            Atlas.fitControl({{ this.titles }}).addTo({{ this._parent.get_name() }});
+            {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, legend: dict, titles: dict) -> None:
+    def __init__(self, legend: dict, titles: dict, presenter: bool = False) -> None:
         super().__init__()
         self._name = "AtlasControls"
         self.legend = script_json(legend)
         self.titles = script_json(titles)
+        self.presenter = bool(presenter)
 
 
 # folium's page header forbids zooming (maximum-scale=1, user-scalable=no); people
@@ -289,13 +316,15 @@ def base_map(
     view: tuple[tuple[float, float], float] = ((25.0, 10.0), 2.0),
     embed_basemap: bool = False,
     lang: str = "en",
+    presenter: bool = False,
 ) -> folium.Map:
     """Return the map without organisations: basemap, optional online tiles, legend, fullscreen.
 
     Its script depends on nothing but its arguments, so the app can keep it
     stable across reruns and send the organisations separately (no remount).
     ``view`` is the initial ``(centre, zoom)``; ``embed_basemap`` puts the
-    country shapes in the page instead of loading them from the app.
+    country shapes in the page instead of loading them from the app;
+    ``presenter`` draws it for a hall (``AtlasControls``).
     """
     centre, zoom = view
     atlas = AtlasMap(
@@ -325,8 +354,12 @@ def base_map(
                 show=False,
                 max_zoom=MAX_ZOOM,
             ).add_to(atlas)
-    titles = {"enter": t("map.fullscreen_enter", lang), "exit": t("map.fullscreen_exit", lang)}
-    AtlasControls(legend_payload(lang), titles).add_to(atlas)
+    titles = {
+        "enter": t("map.fullscreen_enter", lang),
+        "exit": t("map.fullscreen_exit", lang),
+        "fit": t("map.zoom_to_results", lang),
+    }
+    AtlasControls(legend_payload(lang), titles, presenter=presenter).add_to(atlas)
     return atlas
 
 
@@ -339,6 +372,8 @@ def organisations_layer(
     selected: int | None = None,
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    linked: pd.DataFrame | None = None,
+    fit: str = "none",
 ) -> OrganisationsLayer | CountsLayer:
     """Return the layer for ``gdf``: points, or per-country counts above ``AGGREGATE_ABOVE``.
 
@@ -361,20 +396,35 @@ def organisations_layer(
         The links between organisations, for the details and the lines.
     timeline : dict, optional
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
+    linked : pandas.DataFrame, optional
+        The organisation of a "linked to" view (see ``links_payload``).
+    fit : str
+        How the map frames the layer when it arrives: one of ``FIT_MODES``.
     """
     if len(gdf) > AGGREGATE_ABOVE:
-        return CountsLayer(counts_payload(gdf, lang), name=t("map.layer.counts", lang))
+        return CountsLayer(counts_payload(gdf, lang), lang)
     if selected is not None and not 0 <= selected < len(gdf):
         raise ValueError(f"selected={selected!r} is not a row position in 0..{len(gdf) - 1}")
     payload = organisations_payload(
-        gdf, details=details, lang=lang, ids=sync_url, links=links, timeline=timeline
+        gdf, details=details, lang=lang, ids=sync_url, links=links, timeline=timeline, linked=linked
     )
     return OrganisationsLayer(
         encode_payload(payload),
-        name=t("map.layer.organisations", lang),
+        lang,
         sync_url=sync_url,
         selected=selected,
+        fit=fit,
     )
+
+
+def empty_layer(aggregated: bool, lang: str = "en") -> CountsLayer | OrganisationsLayer:
+    """A layer of the kind and name ``organisations_layer`` returns, with no organisation.
+
+    ``aggregated``: the counts per country (more than ``AGGREGATE_ABOVE`` organisations).
+    """
+    if aggregated:
+        return CountsLayer({"lat": [], "lon": [], "count": [], "label": []}, lang)
+    return OrganisationsLayer("{}", lang)
 
 
 def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series | None:
@@ -395,13 +445,18 @@ def find_clicked(gdf: pd.DataFrame, name: str, latlng: dict | None) -> pd.Series
 
 def details_rows(row: pd.Series, lang: str = "en") -> list[tuple[str, str]]:
     """Return the (label, text) pairs the details panel and popups show for one organisation."""
+    return [(label, text) for _field, label, text in detail_fields(row, lang)]
+
+
+def detail_fields(row: pd.Series, lang: str = "en") -> list[tuple[str, str, str]]:
+    """Return the (field, label, text) of every non-empty detail of one organisation."""
     frame = row.to_frame().T
-    pairs = []
+    found = []
     for field, _ in DETAIL_FIELDS:
         value = detail_column(frame, field, lang)[0]
         if value:
-            pairs.append((t(f"detail.{field}", lang), value))
-    return pairs
+            found.append((field, t(f"detail.{field}", lang), value))
+    return found
 
 
 def is_aggregated(gdf: pd.DataFrame) -> bool:
@@ -471,27 +526,70 @@ def payload_in_script(script: str) -> dict:
 DASH_ARRAYS = {"solid": None, "dashed": "7 5", "dotted": "2 5"}
 
 
-def links_payload(gdf: pd.DataFrame, links: pd.DataFrame, lang: str = "en") -> dict:
-    """The links among the organisations of ``gdf``, as positions into its rows.
+def links_payload(
+    gdf: pd.DataFrame, links: pd.DataFrame, lang: str = "en", linked: pd.DataFrame | None = None
+) -> dict:
+    """The links of the organisations of ``gdf``, as positions into its rows.
 
-    Returns ``source``, ``target``, ``relation`` (index into ``keys``), the
-    relation ``labels`` (read from the source) and ``inverse`` labels (read
-    from the target), line ``styles``, and ``hidden``: for each row, how many of
-    its links lead to organisations not in ``gdf`` (listed as a count only).
+    Returns ``source``, ``target``, ``relation`` (index into ``keys``), each
+    link's ``since`` and ``until`` (None when unknown) and ``cite`` (index into
+    ``citations``, the sources' http(s) addresses, for the links to ``linked``;
+    -1 for the others and where there is none), the relation
+    ``labels`` (read from the source) and ``inverse`` labels (read from the
+    target), line ``styles``, the words the details use, and ``hidden``: for
+    each row, how many of its links lead to organisations not listed (a count only).
+
+    ``linked`` is the organisation of a "linked to" view (one row, or none). Its
+    link to an organisation is the reason that organisation is in the view, so
+    it is always listed, first, with its relation, years and source, even when
+    the filters leave the organisation itself out of ``gdf``: it is then
+    numbered after ``gdf``'s rows, its name and place in ``outside``.
+    ``anchor`` is its number (-1 without one).
     """
+    rows = len(gdf)
     position = {org: i for i, org in enumerate(gdf["id"].astype(str))}
+    outside: dict[str, list] = {"name": [], "lat": [], "lon": []}
+    anchor = -1
+    if linked is not None and len(linked):
+        row = linked.iloc[:1]
+        org = str(row["id"].iloc[0])
+        if org not in position:
+            position[org] = rows
+            outside = {
+                "name": display_names(row, lang),
+                "lat": row["latitude"].round(COORDINATE_DECIMALS).tolist(),
+                "lon": row["longitude"].round(COORDINATE_DECIMALS).tolist(),
+            }
+        anchor = position[org]
     keys = list(vocab.RELATIONS)
-    inside = links["source_id"].isin(position) & links["target_id"].isin(position)
-    shown, outside = links[inside], links[~inside]
-    hidden = [0] * len(gdf)
-    for end in ("source_id", "target_id"):
-        for org in outside[end]:
-            if org in position:
-                hidden[position[org]] += 1
+    source_at = links["source_id"].map(position)
+    target_at = links["target_id"].map(position)
+    # Listed: both ends known and at least one of them among gdf's own rows.
+    listed = source_at.notna() & target_at.notna() & ((source_at < rows) | (target_at < rows))
+    shown = links[listed.to_numpy(dtype=bool)]
+    hidden = [0] * rows
+    for near, far in ((source_at, target_at), (target_at, source_at)):
+        for at in near[(near < rows) & far.isna()]:
+            hidden[int(at)] += 1
+    # The sources travel for the reason links only: every link's would add 36 KB of addresses
+    # to each visitor's default map (the Data page lists every link with its source).
+    citations: list[str] = []
+    cite = []
+    anchor_id = str(linked["id"].iloc[0]) if anchor >= 0 else None
+    reasons = (shown["source_id"] == anchor_id) | (shown["target_id"] == anchor_id)
+    for url, reason in zip(shown["source"], reasons, strict=True):
+        safe = safe_url(url) if reason else ""
+        if safe and safe not in citations:
+            citations.append(safe)
+        cite.append(citations.index(safe) if safe else -1)
     return {
         "source": [position[o] for o in shown["source_id"]],
         "target": [position[o] for o in shown["target_id"]],
         "relation": [keys.index(r) for r in shown["relation"]],
+        "since": [None if pd.isna(v) else int(v) for v in shown["since"]],
+        "until": [None if pd.isna(v) else int(v) for v in shown["until"]],
+        "cite": cite,
+        "citations": citations,
         "keys": keys,
         "labels": [category_label("relation", r, lang) for r in keys],
         "inverse": [t(f"relation.{r}.inverse", lang) for r in keys],
@@ -503,8 +601,19 @@ def links_payload(gdf: pd.DataFrame, links: pd.DataFrame, lang: str = "en") -> d
             for r in keys
         ],
         "hidden": hidden,
+        "anchor": anchor,
+        "outside": outside,
         "heading": t("detail.linked", lang),
         "hiddenText": t("detail.linked_hidden", lang, n="{n}"),
+        "text": {
+            "why": t("detail.linked_why", lang, name="{name}"),
+            "outside": t("detail.linked_outside", lang),
+            "since": t("detail.link_since", lang, year="{year}"),
+            "until": t("detail.link_until", lang, year="{year}"),
+            "between": t("detail.link_between", lang, since="{since}", until="{until}"),
+            "cite": t("detail.link_source", lang),
+            "unknown": t("detail.link_years_unknown", lang),
+        },
     }
 
 
@@ -515,6 +624,7 @@ def organisations_payload(
     ids: bool = False,
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
+    linked: pd.DataFrame | None = None,
 ) -> dict:
     """Return the compact arrays the browser draws the organisations from.
 
@@ -538,6 +648,10 @@ def organisations_payload(
     timeline : dict, optional
         ``mapping.timeline.timeline_payload`` of ``gdf``: the map gets a year
         control that shows the organisations active in a year.
+    linked : pandas.DataFrame, optional
+        With links, the organisation of a "linked to" view: each
+        organisation's links to it are listed first, with their years and
+        sources, even when it is not in ``gdf`` (``links_payload``).
 
     Returns
     -------
@@ -556,6 +670,7 @@ def organisations_payload(
         "roleLabels": [category_label("role", r, lang) for r in role_keys],
         "colours": [vocab.ROLE_COLOURS[r] for r in role_keys],
         "clusterTitle": t("map.cluster_title", lang, n="{n}"),
+        "listSeparator": t("describe.list_separator", lang),
         "listTitle": t("map.list_title", lang, n="{n}"),
         "moreText": t("map.more_text", lang, n="{n}"),
         "closeText": t("map.close", lang),
@@ -573,7 +688,7 @@ def organisations_payload(
         if ids:
             payload["ids"] = gdf["id"].astype(str).tolist()
         if links is not None and len(links):
-            payload["links"] = links_payload(gdf, links, lang)
+            payload["links"] = links_payload(gdf, links, lang, linked)
     if timeline is not None:
         if len(timeline["start"]) != len(gdf):
             raise ValueError(

@@ -42,22 +42,21 @@ import numpy as np
 import pandas as pd
 
 from mapping import vocab
+from mapping.csvfile import DatasetError, read_text_table
 from mapping.data import (
     DEFAULT_DATASET,
-    DatasetError,
     _integer,
     _problem_error,
     _Problems,
     dataset_path,
     is_web_url,
-    read_text_table,
 )
 from mapping.i18n import Message
+from mapping.paths import NETWORKS_FILE as DEFAULT_NETWORKS
+from mapping.paths import RELATIONSHIPS_FILE as DEFAULT_RELATIONSHIPS
+from mapping.rules import MIN_YEAR
 from mapping.safety import neutralise_formula
 
-DATA_DIR = DEFAULT_DATASET.parent
-DEFAULT_RELATIONSHIPS = DATA_DIR / "relationships.csv"
-DEFAULT_NETWORKS = DATA_DIR / "networks.csv"
 RELATIONSHIPS_ENV = "ATLAS_LINKS"
 LINK_COLUMNS = ("source_id", "target_id", "relation", "since", "until", "source", "checked", "note")
 LINK_REQUIRED = ("source_id", "target_id", "relation", "source")
@@ -85,7 +84,6 @@ COVERAGE_COLUMNS = (
     "roster_source",
     "roster_note",
 )
-MIN_YEAR = 1900
 # Betweenness centrality is O(nodes x links): above this many nodes it is
 # estimated from a fixed sample of sources (networkx's ``k``), seeded.
 # Exact betweenness costs nodes x links: 0.2 s at the shipped 633 / 686, 9 s at 2,000 / 6,000
@@ -178,11 +176,13 @@ def load_relationships(
     Raises
     ------
     DatasetError
-        For a missing column, an unknown organisation id, a link of an
-        organisation to itself, an unknown relation, a repeated link, a year
-        out of range or an end before the start, a source that is not one
-        http(s) URL, or a malformed ``checked`` date; the message names the
-        row, the field and the value.
+        For a file that cannot be read as a table
+        (``mapping.csvfile.read_text_table``), a missing column, an unknown
+        organisation id, a link of an organisation to itself, an unknown
+        relation, a repeated link, a year out of range or an end before the
+        start, a source that is not one http(s) URL, or a malformed
+        ``checked`` date; the message names the file, the row, the field and
+        the value.
     """
     source = relationships_path(path)
     if source is None:
@@ -192,15 +192,22 @@ def load_relationships(
 
         organisations = load_organisations()
     table = read_text_table(source)
-    return relationships_from_table(table, organisations["id"], source=source.name)
+    return relationships_from_table(
+        table, organisations["id"], source=source.name, rows=table.index.to_numpy()
+    )
 
 
 def relationships_from_table(
-    table: pd.DataFrame, ids: Iterable[str], source: str = "relationships"
+    table: pd.DataFrame,
+    ids: Iterable[str],
+    source: str = "relationships",
+    *,
+    rows: np.ndarray | list[int] | None = None,
 ) -> pd.DataFrame:
     """Check a table of strings in the links schema; return it typed, or raise the first problem.
 
-    See ``load_relationships`` for the checks and the result.
+    See ``load_relationships`` for the checks and the result; ``rows`` are the
+    row numbers of the table's rows in messages (default 1, 2, ...).
     """
     missing = [c for c in LINK_REQUIRED if c not in table.columns]
     if missing:
@@ -209,7 +216,7 @@ def relationships_from_table(
         )
     table = table.reindex(columns=LINK_COLUMNS, fill_value="").fillna("").astype(str)
     table = pd.DataFrame({c: table[c].str.strip() for c in LINK_COLUMNS}).reset_index(drop=True)
-    found = _Problems(np.arange(1, len(table) + 1))
+    found = _Problems(np.arange(1, len(table) + 1) if rows is None else np.asarray(rows, dtype=int))
     for field in LINK_REQUIRED:
         found.add(table[field] == "", field, "", Message("data.problem.required"))
     known = set(ids)
@@ -330,35 +337,25 @@ def networks_table(
     table = table.fillna("").astype(str).apply(lambda column: column.str.strip())
     if organisations is not None:
         known = set(organisations["id"])
-        for row, runner in enumerate(table["organisation_id"], start=1):
+        for row, runner in zip(table.index, table["organisation_id"], strict=True):
             if runner not in known:
-                raise DatasetError(
-                    Message("links.problem.unknown_id"),
-                    row=row,
-                    field="organisation_id",
-                    value=runner,
-                    source=name,
-                )
+                raise _value_error("links.problem.unknown_id", row, "organisation_id", runner, path)
+    # The roster columns may repeat (two networks may share a roster page); these may not.
     for field in ("network", "organisation_id"):
         repeated = table[field].duplicated()
         if repeated.any():
-            row = int(np.flatnonzero(repeated)[0]) + 1
-            raise DatasetError(
-                Message("links.problem.repeated_network"),
-                row=row,
-                field=field,
-                value=table[field].iloc[row - 1],
-                source=name,
-            )
+            position = int(np.flatnonzero(repeated)[0])
+            row, value = table.index[position], table[field].iloc[position]
+            raise _value_error("links.problem.repeated_network", row, field, value, path)
     problems = _roster_problems(table).frame()
     if len(problems):
         raise _problem_error(problems.iloc[0], name)
-    return table.reset_index(drop=True)
+    return table
 
 
 def _roster_problems(table: pd.DataFrame) -> _Problems:
     """The roster columns' problems (size, date, source), in row order."""
-    found = _Problems(np.arange(1, len(table) + 1))
+    found = _Problems(table.index.to_numpy(dtype=int))
     sizes = table["roster_size"]
     found.add(
         (sizes != "") & ~sizes.str.fullmatch(r"[1-9][0-9]*"),
@@ -414,6 +411,12 @@ def is_roster_date(text: str) -> bool:
     return year >= MIN_YEAR and first_day <= dt.date.today()
 
 
+def _value_error(key: str, row: int, field: str, value: str, path) -> DatasetError:
+    """The error for one value of a file, with the value in the message."""
+    message = Message("data.error.with_value", reason=Message(key), value=value)
+    return DatasetError(message, row=int(row), field=field, value=value, source=Path(path).name)
+
+
 def links_in_force(links: pd.DataFrame, year: int) -> pd.DataFrame:
     """The links not known to start after ``year`` or to end before it, in file order.
 
@@ -453,6 +456,25 @@ def view_links(links: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
     shown = set(ids)
     keep = links["source_id"].isin(shown) & links["target_id"].isin(shown)
     return links.loc[keep]
+
+
+def with_linked(shown: pd.DataFrame, linked: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` plus the organisation of a "linked to" view (``linked``, one row or none).
+
+    The links among them are the view's links and the reason each organisation
+    is in the view: its link to ``linked``, listed even when the filters leave
+    ``linked`` out of ``shown``. Row order: ``shown``'s, then ``linked``.
+
+    >>> shown = pd.DataFrame({"id": ["a", "b"]})
+    >>> with_linked(shown, pd.DataFrame({"id": ["x"]}))["id"].tolist()
+    ['a', 'b', 'x']
+    >>> with_linked(shown, pd.DataFrame({"id": ["a"]}))["id"].tolist()
+    ['a', 'b']
+    """
+    extra = linked.loc[~linked["id"].isin(set(shown["id"]))]
+    if extra.empty:
+        return shown
+    return pd.concat([shown, extra])
 
 
 def neighbour_ids(links: pd.DataFrame, ids: Iterable[str]) -> set[str]:

@@ -29,6 +29,8 @@ NODE_LIMIT = 2_000
 # Labels always shown: the most linked organisations (the others appear on zoom).
 HUB_LABELS = 25
 FRAME_HEIGHT = 620
+# On the Present page at 1920x1080: the screen under the title, above the caption.
+PRESENTER_HEIGHT = 800
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class GraphView:
     total: int
     # Organisations added as direct partners of the view's (not matched by its filters).
     partners: int = 0
+    # The organisation a "linked to" view is linked to (drawn even when filtered out), or "".
+    anchor: str = ""
 
     @property
     def trimmed(self) -> bool:
@@ -55,6 +59,7 @@ def graph_view(
     *,
     partners: bool = False,
     limit: int = NODE_LIMIT,
+    linked: pd.DataFrame | None = None,
 ) -> GraphView:
     """The organisations to draw: ``shown``, plus their direct partners, at most ``limit``.
 
@@ -70,20 +75,31 @@ def graph_view(
         Add every organisation directly linked to one of ``shown``.
     limit : int
         Keep at most this many: the most linked within the view (ties by id).
+    linked : pandas.DataFrame, optional
+        The organisation of a "linked to" view (one row): drawn with its links
+        to the view's organisations (the reason each is in the view) even when
+        the filters leave it out, and never trimmed away.
     """
     ids = set(shown["id"])
     chosen = network.neighbour_ids(links, ids) if partners else ids
     organisations = all_organisations[all_organisations["id"].isin(chosen)]
+    anchor = ""
+    if linked is not None and len(linked):
+        anchor = str(linked["id"].iloc[0])
+        organisations = network.with_linked(organisations, linked.iloc[:1])
+        ids.add(anchor)
     inside = network.view_links(links, organisations["id"])
     total = len(organisations)
     if total > limit:
         counts = pd.concat([inside["source_id"], inside["target_id"]]).value_counts()
         degree = organisations["id"].map(counts).fillna(0)
         order = pd.DataFrame({"id": organisations["id"], "degree": degree})
-        keep = order.sort_values(["degree", "id"], ascending=[False, True]).head(limit)["id"]
+        order["anchor"] = order["id"] == anchor
+        ranked = order.sort_values(["anchor", "degree", "id"], ascending=[False, False, True])
+        keep = ranked.head(limit)["id"]
         organisations = organisations[organisations["id"].isin(set(keep))]
         inside = network.view_links(inside, organisations["id"])
-    return GraphView(organisations, inside, total, len(set(organisations["id"]) - ids))
+    return GraphView(organisations, inside, total, len(set(organisations["id"]) - ids), anchor)
 
 
 def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict:
@@ -92,8 +108,9 @@ def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict
     ``selected`` is the id of an organisation whose details open at once (a link's ``org``).
     """
     organisations = view.organisations
+    linked = organisations.loc[organisations["id"] == view.anchor] if view.anchor else None
     payload = maps.organisations_payload(
-        organisations, details=True, lang=lang, ids=True, links=view.links
+        organisations, details=True, lang=lang, ids=True, links=view.links, linked=linked
     )
     ends = zip(view.links["source_id"], view.links["target_id"], strict=True)
     positions = layout.layout(organisations["id"], ends)
@@ -111,6 +128,7 @@ def graph_payload(view: GraphView, lang: str = "en", selected: str = "") -> dict
         "degree": degree,
         "size": [round(14 + 6 * math.sqrt(d), 1) for d in degree],
         "hubs": [i for i in hubs if degree[i] > 0],
+        "anchor": ids.index(view.anchor) if view.anchor in ids else -1,
         "selected": ids.index(selected) if selected in ids else -1,
         "relations": {
             "keys": keys,

@@ -17,11 +17,10 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from mapping import i18n
-from mapping.data import PROJECT_ROOT
 from mapping.filters import Filters
+from mapping.paths import METADATA_FILE
 from mapping.safety import safe_url
 
-METADATA_FILE = PROJECT_ROOT / "data" / "metadata.json"
 METADATA_KEYS = ("title", "version", "date", "licence", "licence_url", "citation")
 
 _PREFIX = "provenance."

@@ -26,9 +26,9 @@ import pandas as pd
 from mapping import network, vocab
 from mapping.filters import PARAMS, Filters
 from mapping.i18n import LocalisedError, Message
+from mapping.paths import SCENES_FILE
+from mapping.rules import is_id
 
-SCENES_FILE = Path(__file__).resolve().parent.parent / "data" / "scenes.toml"
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # {count}, {role:funding}, {network:Vibrant Communities}; no format specs.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SIMPLE_FIELDS = ("count", "countries", "share", "first_year", "links")
@@ -177,7 +177,7 @@ def _scene(entry: object, number: int) -> Scene:
     unknown = sorted(set(entry) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
         raise SceneError("scene.error.unknown_keys", label=label, keys=", ".join(unknown))
-    if not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
+    if not is_id(entry["id"]):
         raise SceneError("scene.error.bad_id", label=label, key="id")
     for key in ("title", "caption"):
         if not isinstance(entry[key], str) or not entry[key].strip():

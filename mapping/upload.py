@@ -39,9 +39,11 @@ import numpy as np
 import pandas as pd
 
 from mapping.columns import ColumnMapError, normalise_values, resolve_columns
-from mapping.data import COLUMNS, PROBLEM_COLUMNS, render_problems, validate_table
+from mapping.csvfile import file_kind
+from mapping.data import COLUMNS, render_problems, validate_table
 from mapping.geocode import name_key
 from mapping.i18n import DEFAULT, Joined, LocalisedError, Message, t
+from mapping.rules import PROBLEM_COLUMNS, problem_table
 from mapping.safety import neutralise_formula
 
 MB = 1024 * 1024
@@ -62,21 +64,6 @@ FILE_TYPES = MappingProxyType(
 # The text encodings ``decode_text`` detects; their names are ``upload.encoding.<encoding>``.
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1255", "cp1252", "latin-1")
 ENCODING_LABELS = MappingProxyType({e: t(f"upload.encoding.{e}", DEFAULT) for e in ENCODINGS})
-# What a file that is not text starts with, and what to call it (``upload.kind.<kind>``).
-SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-    (b"%PDF-", "pdf"),
-    (b"PK\x03\x04", "zip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old_excel"),
-    (b"\x1f\x8b", "gzip"),
-    (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"Rar!\x1a\x07", "rar"),
-    (b"<!doctype html", "html"),
-    (b"<html", "html"),
-)
 DELIMITERS = (",", ";", "\t")
 # The columns an upload must have, and the headers to suggest for each
 # (described by ``upload.required.<column>``).
@@ -153,7 +140,7 @@ class UploadResult:
     unmapped_columns: tuple[str, ...] = ()
     swapped_rows: tuple[int, ...] = ()
     fixed_swapped: bool = False
-    warning_problems: pd.DataFrame = field(default_factory=lambda: _problem_frame([]))
+    warning_problems: pd.DataFrame = field(default_factory=lambda: problem_table([]))
     blank_rows: int = 0
     loaded_rows: tuple[int, ...] = ()
 
@@ -323,15 +310,6 @@ def _file_type(name: str) -> str:
     return FILE_TYPES[suffix]
 
 
-def _signature(data: bytes) -> Message | None:
-    """Name the kind of a non-text file from its first bytes, or ``None``."""
-    head = data[:16].lstrip().lower()
-    for magic, kind in SIGNATURES:
-        if data.startswith(magic) or (magic.startswith(b"<") and head.startswith(magic)):
-            return Message(f"upload.kind.{kind}")
-    return None
-
-
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode an uploaded text file, detecting its encoding.
 
@@ -403,7 +381,7 @@ def _delimiter(text: str) -> str:
 
 def _read_csv(name: str, data: bytes, max_rows: int) -> _Raw:
     """Read CSV bytes into a ``_Raw`` table."""
-    kind = _signature(data)
+    kind = file_kind(data)
     if kind is not None:
         raise UploadError("upload.error.not_csv", name=name, kind=kind)
     try:
@@ -505,7 +483,7 @@ def _raw_from_records(
 def _read_xlsx(name: str, data: bytes, max_rows: int, max_uncompressed: int) -> _Raw:
     """Read the first worksheet of an .xlsx workbook into a ``_Raw`` table."""
     if not data.startswith(b"PK\x03\x04"):
-        kind = _signature(data) or Message(
+        kind = file_kind(data) or Message(
             "upload.kind.text" if _is_text(data) else "upload.kind.binary"
         )
         raise UploadError("upload.error.not_xlsx", name=name, kind=kind)
@@ -579,7 +557,7 @@ def _excel_text(value: object) -> str:
 
 def _read_geojson(name: str, data: bytes, max_rows: int) -> _Raw:
     """Read a GeoJSON FeatureCollection of Points into a ``_Raw`` table."""
-    kind = _signature(data)
+    kind = file_kind(data)
     if kind is not None:
         raise UploadError("upload.error.not_geojson", name=name, kind=kind)
     try:
@@ -752,7 +730,7 @@ def _validate(
     numbers = np.array([raw.numbers[i] for i in keep], dtype=int)
     found = validate_table(normalised, rows=numbers, plausible=True, fix_swapped=fix)
     problems = _as_written(found.problems, table, normalised, numbers)
-    errors = pd.concat([_problem_frame(raw.problems), problems], ignore_index=True).sort_values(
+    errors = pd.concat([problem_table(raw.problems), problems], ignore_index=True).sort_values(
         "row", kind="stable", ignore_index=True
     )
     errors["row"] = errors["row"].astype(int)
@@ -800,13 +778,6 @@ def _apply_points(table: pd.DataFrame, keep: list[int], points: dict[int, tuple[
         table.loc[rows, "longitude"] = [lon for _, (_, lon) in pairs]
 
 
-def _problem_frame(problems: list[tuple]) -> pd.DataFrame:
-    """Build a problems table (``PROBLEM_COLUMNS``, messages as objects) from tuples."""
-    frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS))
-    types = {"row": int, "field": str, "value": str, "reason": object, "suggestion": object}
-    return frame.astype(types)
-
-
 def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.DataFrame:
     """List loaded rows whose city was not found, so their marker is less precise."""
     imprecise = (organisations["city"] != "") & organisations["location_precision"].isin(
@@ -832,7 +803,7 @@ def _location_warnings(organisations: gpd.GeoDataFrame, rows: np.ndarray) -> pd.
             strict=True,
         )
     ]
-    return _problem_frame(problems)
+    return problem_table(problems)
 
 
 def _report_csv(problems: pd.DataFrame) -> bytes:

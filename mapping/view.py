@@ -15,11 +15,11 @@ shown in a session.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mapping.i18n import Message
+from mapping.rules import is_id
 
 __all__ = ["LATITUDE_LIMIT", "MAX_ZOOM", "MIN_ZOOM", "VIEW_PARAMS", "MapView"]
 
@@ -31,8 +31,6 @@ LATITUDE_LIMIT = 85.0511
 # Four decimals is about 11 m: finer than any organisation's location here.
 COORDINATE_DECIMALS = 4
 ZOOM_DECIMALS = 2
-# Dataset ids are slugs; a URL may only select by a value that could be one.
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ class MapView:
                 raise ValueError(f"centre {self.centre!r} is not a latitude/longitude pair")
             if not MIN_ZOOM <= self.zoom <= MAX_ZOOM:
                 raise ValueError(f"zoom {self.zoom!r} is outside {MIN_ZOOM:g}-{MAX_ZOOM:g}")
-        if self.org and not _ID.fullmatch(self.org):
+        if self.org and not is_id(self.org):
             raise ValueError(f"org {self.org!r} is not an organisation id")
 
     @property
@@ -133,7 +131,7 @@ class MapView:
                 )
                 zoom = round(level, ZOOM_DECIMALS)
         org = text.get("org", "")
-        if org and not _ID.fullmatch(org):
+        if org and not is_id(org):
             notices.append(Message("view.notice.org", value=org[:60]))
             org = ""
         return cls(centre=centre, zoom=zoom, org=org), notices

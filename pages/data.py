@@ -21,20 +21,22 @@ st.dataframe(
 )
 ui.organisation_details(frame)
 notes = ui.provenance(frame)
+stem = export.file_stem(frame.filters)  # the files say what they hold: atlas_funding_CA_2015
 st.header(ui._("data.downloads_heading"), anchor=False)
 csv, zipped, xlsx = st.columns(3)
 csv.download_button(
     ui._("download.csv"),
     data=export.to_csv_bytes(frame.shown),
-    file_name="collective-impact-organisations.csv",
+    file_name=f"{stem}.csv",
     mime="text/csv",
+    on_click="ignore",  # a download changes nothing on the page: no run for it
     width="stretch",
     help=ui._("download.csv_help"),
 )
 zipped.download_button(
     ui._("download.zip"),
     data=lambda: export.to_zip_with_notes(frame.shown, notes, language=frame.lang),
-    file_name="collective-impact-organisations.zip",
+    file_name=f"{stem}_with-notes.zip",
     mime="application/zip",
     on_click="ignore",
     width="stretch",
@@ -42,8 +44,10 @@ zipped.download_button(
 )
 xlsx.download_button(
     ui._("download.xlsx"),
-    data=lambda: export.to_xlsx_bytes(frame.shown, notes, language=frame.lang, links=frame.links),
-    file_name="collective-impact-organisations.xlsx",
+    data=lambda: export.to_xlsx_bytes(
+        frame.shown, notes, language=frame.lang, links=frame.links, link_ends=frame.link_ends
+    ),
+    file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
     width="stretch",
@@ -53,20 +57,22 @@ geojson, html, links = st.columns(3)
 geojson.download_button(
     ui._("download.geojson"),
     data=export.to_geojson_bytes(frame.shown, metadata=notes),
-    file_name="collective-impact-organisations.geojson",
+    file_name=f"{stem}.geojson",
     mime="application/geo+json",
+    on_click="ignore",
     width="stretch",
 )
 html.download_button(
     ui._("download.map_html"),
     data=lambda: ui.standalone_html(frame, notes),
-    file_name="collective-impact-map.html",
+    file_name=f"{stem}_map.html",
     mime="text/html",
     on_click="ignore",
     width="stretch",
     help=ui._("download.map_html_help"),
 )
+# The links among the listed organisations, and each one's link to a "linked to" organisation.
 network_page.links_download(
-    links, "links_csv", frame.shown, frame.links, disabled=frame.links.empty
+    links, "links_csv", frame.link_ends, frame.links, stem, disabled=frame.links.empty
 )
 ui.upload_panel()

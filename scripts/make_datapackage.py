@@ -19,13 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mapping import network, vocab
 from mapping.countries import country_codes
-from mapping.data import COLUMNS, MIN_YEAR, read_text_table
+from mapping.csvfile import read_text_table
+from mapping.data import COLUMNS
 from mapping.geocode import PLACE_COLUMNS
+from mapping.paths import DATAPACKAGE_FILE, NETWORKS_FILE
 from mapping.provenance import load_metadata
+from mapping.rules import ID_PATTERN, MIN_YEAR
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-OUTPUT = DATA_DIR / "datapackage.json"
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+OUTPUT = DATAPACKAGE_FILE
 URL = r"https?://[^\s;]+"
 ROSTER_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 
@@ -38,14 +39,14 @@ def _list_of(values) -> str:
 
 def _networks() -> list[str]:
     """The named networks (``data/networks.csv``), in file order."""
-    return read_text_table(DATA_DIR / "networks.csv")["network"].tolist()
+    return read_text_table(NETWORKS_FILE)["network"].tolist()
 
 
 ORGANISATION_FIELDS = {
     "id": (
         "string",
         "Stable slug; never reused.",
-        {"required": True, "unique": True, "pattern": SLUG},
+        {"required": True, "unique": True, "pattern": ID_PATTERN},
     ),
     "name": ("string", "The name as the organisation writes it.", {"required": True}),
     "name_he": ("string", "Hebrew name, for Israeli organisations.", {}),

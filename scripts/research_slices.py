@@ -43,9 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mapping.data import COLUMNS, source_urls  # noqa: E402
+from mapping.paths import DATA_DIR as DATA  # noqa: E402
 from mapping.sources import is_copy_host  # noqa: E402
 
-DATA = ROOT / "data"
 UPDATE_COLUMNS = ("id", "field", "old", "new", "source", "checked", "note")
 LINK_UPDATE_COLUMNS = (
     "source_id",

@@ -116,7 +116,8 @@ def test_role_funding_csv_download_has_the_filtered_rows(organisations, download
     expected = Filters(roles=("funding",)).apply(organisations)
     at = run_app("pages/data.py", role="funding")
     assert count_text(at) == f"**{len(expected)} of {len(organisations)} organisations**"
-    data = downloads["collective-impact-organisations.csv"]
+    # The file's name says what it holds.
+    data = downloads["atlas_funding.csv"]
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == expected["id"].tolist()
 
@@ -256,3 +257,33 @@ def test_the_data_page_opens_an_organisations_details_by_name(organisations):
     assert picker.value is None
     picker.select("tamarack-institute").run()
     assert any("Tamarack Institute" in s.value for s in at.subheader)
+
+
+def fit_mode(at: AppTest) -> str:
+    """How the map frames its organisations layer when it arrives (maps.FIT_MODES)."""
+    return maps.layer_options_in_script(map_args(at)["feature_group"])["fit"]
+
+
+def test_the_map_frames_new_results_and_the_world_after_a_reset():
+    at = run_app()
+    assert fit_mode(at) == "results"
+    at.sidebar.multiselect(key="atlas_w_roles").select("funding").run()
+    assert fit_mode(at) == "results"
+    at.sidebar.button[0].click().run()  # Reset filters
+    assert fit_mode(at) == "world"
+    # A run for anything else (the language stays, the filters stay) keeps the layer as it is.
+    layer = map_args(at)["feature_group"]
+    at.run()
+    assert map_args(at)["feature_group"] == layer
+
+
+def test_a_links_view_stands_until_the_filters_change():
+    at = run_app(lat="45.5", lon="-73.6", zoom="9")
+    assert fit_mode(at) == "none"
+    at.sidebar.multiselect(key="atlas_w_roles").select("funding").run()
+    assert fit_mode(at) == "results"
+
+
+def test_download_names_say_what_the_view_holds(organisations, downloads):
+    run_app("pages/data.py", role="funding", country="CA", asof="2015")
+    assert {"atlas_funding_CA_2015.csv", "atlas_funding_CA_2015.geojson"} <= set(downloads)

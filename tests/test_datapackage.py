@@ -6,11 +6,11 @@ import re
 import frictionless
 import pandas as pd
 
+from mapping.paths import DATA_DIR, PROJECT_ROOT
 from mapping.provenance import load_metadata
 from scripts import make_datapackage
 
-DATA_DIR = make_datapackage.DATA_DIR
-CITATION = DATA_DIR.parent / "CITATION.cff"
+CITATION = PROJECT_ROOT / "CITATION.cff"
 
 
 def test_the_descriptor_is_derived_from_the_code():

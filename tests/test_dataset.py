@@ -12,6 +12,7 @@ import pytest
 from mapping import network, vocab
 from mapping.data import COLUMNS, DEFAULT_DATASET, is_web_url, source_urls
 from mapping.maps import COUNTRIES_FILE
+from mapping.rules import is_id
 from mapping.sources import COPY_HOSTS, copy_host
 
 DATA_CARD = DEFAULT_DATASET.parent / "README.md"
@@ -95,9 +96,10 @@ def test_every_row_has_a_checked_date(raw):
     assert (dates.dt.date <= dt.date.today()).all()
 
 
-def test_ids_are_unique_slugs(raw):
+def test_ids_are_unique_and_pass_the_id_rule(raw):
+    # The rule the loader, links, URLs and uploads share (mapping.rules.is_id).
     assert raw["id"].is_unique
-    assert raw["id"].str.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*").all()
+    assert raw["id"].map(is_id).all(), raw.loc[~raw["id"].map(is_id), "id"].tolist()
 
 
 def test_names_are_unique_within_a_country(raw):

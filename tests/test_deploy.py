@@ -58,8 +58,8 @@ def test_sessions_stick_to_one_replica(haproxy):
 
 
 def test_haproxy_accepts_the_config_and_its_loopback_rewrite(tmp_path):
-    # HAProxy comes from Debian, as Chromium does (.ci/run installs both).
-    assert shutil.which("haproxy"), "apt-get install haproxy"
+    # HAProxy comes from Debian, as Chromium does (scripts/test.sh installs both).
+    assert shutil.which("haproxy"), "scripts/test.sh installs haproxy"
     checked = subprocess.run(
         ["haproxy", "-c", "-f", str(DEPLOY / "haproxy.cfg")], capture_output=True, text=True
     )

@@ -12,14 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mapping import network
 from mapping.export import (
     ABOUT_NAME,
     ABOUT_SHEET,
     CSV_NAME,
     DATA_SHEET,
     EXPORT_COLUMNS,
+    FILE_STEM_MAX,
+    LINKS_SHEET,
     XLSX_MAX_CELL,
     XLSX_WIDTH,
+    file_stem,
     to_csv_bytes,
     to_geojson_bytes,
     to_xlsx_bytes,
@@ -29,6 +33,7 @@ from mapping.export import (
 from mapping.filters import Filters
 from mapping.safety import FORMULA_TRIGGERS, neutralise_formula
 from tests.conftest import make_frame
+from tests.test_maps import linked_view  # noqa: F401 - the fixture
 from tests.test_provenance import METADATA, PERMALINK, make_provenance
 
 HOSTILE_CELLS = [
@@ -406,3 +411,69 @@ def test_xlsx_has_a_links_sheet_with_the_links_among_the_rows(organisations):
     years = [row[5].value for row in sheet.iter_rows(min_row=2)]
     assert all(year is None or isinstance(year, int) for year in years)
     assert formula_cells(to_xlsx_bytes(shown, make_provenance(), links=links)) == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "stem", "why"),
+    [
+        (Filters(), "atlas_all", "no filter: everything"),
+        (
+            Filters(roles=("funding",), countries=("CA",), asof=2015),
+            "atlas_funding_CA_2015",
+            "the issue's example: roles, countries, the as-of year last",
+        ),
+        (
+            Filters(roles=("funding", "operating"), countries=("CA", "AU")),
+            "atlas_funding-operating_CA-AU",
+            "several values of one filter join with '-'",
+        ),
+        (
+            Filters(world_regions=("United States",), org_types=("backbone",)),
+            "atlas_united-states_backbone",
+            "spaces become '-'",
+        ),
+        (Filters(years=(2010, 2015)), "atlas_started-2010-2015", "the start range is named"),
+        (Filters(years=(2013, 2013)), "atlas_started-2013", "one start year"),
+        (Filters(years=(None, 2012)), "atlas_started-until-2012", "an open start"),
+        (
+            Filters(linked="tamarack-institute", network="strivetogether"),
+            "atlas_linked-tamarack-institute_network-strivetogether",
+            "an organisation id says whose links or network",
+        ),
+        (Filters(text="United Way"), "atlas_search-united-way", "a search, in file-name letters"),
+        (Filters(text="שיתופים"), "atlas_search", "a search a file name cannot spell"),
+        (Filters(text="../../etc/passwd"), "atlas_search-etc-passwd", "no path in a file name"),
+    ],
+)
+def test_file_names_say_what_the_view_holds(filters, stem, why):
+    assert file_stem(filters) == stem, why
+
+
+def test_a_long_file_name_keeps_what_fits():
+    every = Filters(
+        countries=("CA", "US", "AU", "IL", "GB", "DE", "FR", "NZ", "ZA", "JP", "KR"),
+        domains=("education", "health", "community-development", "stem-education"),
+        scopes=("metropolitan", "rural", "regional", "national"),
+        asof=2015,
+    )
+    stem = file_stem(every)
+    assert len(stem) <= FILE_STEM_MAX
+    assert stem.startswith("atlas_CA-US-AU")
+    assert stem.endswith("_more")
+
+
+def test_the_links_sheet_holds_the_reason_of_a_linked_to_view(linked_view):  # noqa: F811
+    frame, links = linked_view
+    provenance = make_provenance()
+    funders = frame[frame["id"].isin(["org-1", "org-2"])]
+    ends = network.with_linked(funders, frame[frame["id"] == "org-3"])
+    data = to_xlsx_bytes(funders, provenance, links=links, link_ends=ends)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))[LINKS_SHEET]
+    rows = {(r[0], r[2], r[3]) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows == {
+        ("org-1", "funds", "org-3"),
+        ("org-3", "advises", "org-2"),
+        ("org-1", "partners_with", "org-2"),
+    }
+    organisations = openpyxl.load_workbook(io.BytesIO(data))[DATA_SHEET]
+    assert organisations.max_row == 3  # the institute is a reason, not a row of the list

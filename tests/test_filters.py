@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from mapping import vocab
 from mapping.filters import Filters
+from mapping.rules import ID_PATTERN, is_id
 from tests.conftest import make_frame
 
 THIS_YEAR = dt.date.today().year
@@ -256,7 +257,7 @@ def _subset(values):
 
 
 years = st.one_of(st.none(), st.integers(1900, 2030))
-ids = st.one_of(st.just(""), st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True))
+ids = st.one_of(st.just(""), st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id))
 filters_strategy = st.builds(
     lambda roles, domains, regions, types, scopes, countries, text, y1, y2, linked, net, asof: (
         Filters(

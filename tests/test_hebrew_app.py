@@ -63,9 +63,14 @@ ALLOWED = {
     "CARTO",
     "Positron",
     "English",
-    "Tab",  # key names, as printed on keyboards
+    "Tab",  # key names, as printed on keyboards (and on a presenter's remote)
     "Enter",
     "Escape",
+    "Page",
+    "Up",
+    "Down",
+    "Home",
+    "End",
     "source",  # a CSV column name: it stays English for machines
 }
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mapping import i18n, upload
+from mapping import csvfile, i18n, upload
 from mapping.columns import ColumnMapError, resolve_columns
 from mapping.data import (
     COLUMNS,
@@ -56,7 +56,7 @@ FORMAT_WORDS = {
 MESSAGE_CALLS = {"Message", "UploadError", "SceneError", "ColumnMapError", "LocalisedError"}
 # Keys a raise site builds from a prefix, and every value the prefix is completed with.
 KEY_FAMILIES = {
-    "upload.kind.": [kind for _, kind in upload.SIGNATURES] + ["text", "binary"],
+    "upload.kind.": [kind for _, kind in csvfile.SIGNATURES] + ["text", "binary"],
     "upload.encoding.": list(upload.ENCODINGS),
     "upload.required.": list(upload.REQUIRED_COLUMNS),
     "upload.precision.": ["region", "country"],
@@ -309,6 +309,7 @@ BAD_ROWS = [
     {},  # a valid row, for the duplicates below
     {"name": ""},  # required
     {"id": "org-1"},  # duplicate id
+    {"id": "Org_4"},  # breaks the id rule, with its slug as the suggestion
     {"roles": "fundng"},  # unknown value, with a suggestion
     {"roles": ";"},  # no role
     {"country_code": "Untied States"},  # not a code, with the closest country

@@ -25,6 +25,7 @@ LANGUAGE_NEUTRAL = {
     "describe.clause_separator": "'; ' is Hebrew punctuation too",
     "describe.list_separator": "', ' is Hebrew punctuation too",
     "map.country_count": "'{country}: {count}': punctuation only",
+    "detail.link_between": "'{since}–{until}': punctuation only",
     "about.summary.region": "'{region}: {count:,}': punctuation only",
     "provenance.licence_value": "'{licence} ({url})': punctuation only",
     "upload.error.in_file": "'{name}: {problem}': punctuation only",

@@ -173,11 +173,17 @@ def test_large_payloads_travel_deflated(monkeypatch):
 def test_only_the_home_map_keeps_the_url_and_ships_ids():
     frame = make_frame({"id": "first"}, {"id": "second"})
     script = layer_script(maps.organisations_layer(frame, sync_url=True, selected=1))
-    assert maps.layer_options_in_script(script) == {"syncUrl": True, "selected": 1}
+    assert maps.layer_options_in_script(script) == {
+        "syncUrl": True,
+        "selected": 1,
+        "fit": "none",
+        "fitMaxZoom": maps.FIT_MAX_ZOOM,
+    }
     assert maps.payload_in_script(script)["ids"] == ["first", "second"]
     # Scenes and the standalone file do not write the URL, and need no ids.
     plain = layer_script(maps.organisations_layer(frame))
-    assert maps.layer_options_in_script(plain) == {"syncUrl": False, "selected": -1}
+    assert maps.layer_options_in_script(plain)["syncUrl"] is False
+    assert maps.layer_options_in_script(plain)["selected"] == -1
     assert "ids" not in maps.payload_in_script(plain)
 
 
@@ -193,3 +199,102 @@ def test_ids_stay_out_of_the_compact_payload(monkeypatch):
 def test_selected_must_be_a_row_position(selected):
     with pytest.raises(ValueError, match=f"selected={selected}"):
         maps.organisations_layer(make_frame({}, {}), selected=selected)
+
+
+# --- Why it matched: the links of a "linked to" view, with years and sources ---------------
+
+
+@pytest.fixture(scope="module")
+def linked_view():
+    """Two funders linked to an institute the filters leave out, and a link between them."""
+    from mapping import network
+    from tests.test_network import links_table
+
+    frame = make_frame(
+        {"name": "Funder A", "roles": "funding", "latitude": "45", "longitude": "-73"},
+        {"name": "Funder B", "roles": "funding", "latitude": "51", "longitude": "-114"},
+        {"name": "Institute", "roles": "knowledge", "latitude": "43.5", "longitude": "-80.5"},
+        {"name": "Elsewhere", "roles": "operating"},
+    )
+    links = network.relationships_from_table(
+        links_table(
+            {"source_id": "org-1", "target_id": "org-3", "relation": "funds", "since": "2013"},
+            {"source_id": "org-3", "target_id": "org-2", "relation": "advises", "since": ""},
+            {"source_id": "org-1", "target_id": "org-2", "relation": "partners_with"},
+            {"source_id": "org-2", "target_id": "org-4", "relation": "partners_with"},
+        ),
+        frame["id"],
+        source="links.csv",
+    )
+    # The loader refuses such a source; an upload merged by hand might not.
+    links = links.copy()
+    links.loc[links.index[1], "source"] = "javascript:alert(1)"
+    return frame, links
+
+
+def test_a_linked_to_organisation_outside_the_view_is_listed_with_its_links(linked_view):
+    # Why it matched: each funder's link to the institute travels with the map, even though
+    # the filters (funders only) leave the institute out; it is numbered after the rows.
+    frame, links = linked_view
+    funders = frame[frame["id"].isin(["org-1", "org-2"])]
+    institute = frame[frame["id"] == "org-3"]
+    payload = maps.links_payload(funders, links, linked=institute)
+    assert payload["anchor"] == 2
+    assert payload["outside"] == {"name": ["Institute"], "lat": [43.5], "lon": [-80.5]}
+    listed = set(zip(payload["source"], payload["target"], strict=True))
+    assert listed == {(0, 2), (2, 1), (0, 1)}
+    # Funder B's link to org-4 is outside the view: a count only.
+    assert payload["hidden"] == [0, 1]
+    # Years and sources: a source that is not http(s) is no link.
+    by_pair = {
+        (s, t): k for k, (s, t) in enumerate(zip(payload["source"], payload["target"], strict=True))
+    }
+    funds = by_pair[(0, 2)]
+    assert payload["since"][funds] == 2013
+    assert payload["until"][funds] is None
+    assert payload["citations"][payload["cite"][funds]] == "https://example.org/members"
+    assert payload["cite"][by_pair[(2, 1)]] == -1
+    assert payload["text"]["why"] == "In this view because it is linked to {name}:"
+
+
+def test_a_linked_to_organisation_inside_the_view_is_not_listed_twice(linked_view):
+    frame, links = linked_view
+    payload = maps.links_payload(frame, links, linked=frame[frame["id"] == "org-3"])
+    assert payload["anchor"] == 2
+    assert payload["outside"]["name"] == []
+    assert len(payload["source"]) == len(links)
+    without = maps.links_payload(frame, links)
+    assert without["anchor"] == -1
+
+
+def test_clusters_know_their_roles_and_say_the_mix():
+    payload = maps.organisations_payload(make_frame({}, {}))
+    assert payload["listSeparator"] == ", "
+    assert "{n}" in payload["clusterTitle"]
+
+
+@pytest.mark.parametrize(
+    ("fit", "why"),
+    [
+        ("none", "a link's view or a presenter's scene stands"),
+        ("results", "a filter change frames the new results"),
+        ("world", "Reset filters brings the whole world back"),
+    ],
+)
+def test_a_layer_says_how_the_map_frames_it(fit, why):
+    layer = maps.organisations_layer(make_frame({}), fit=fit)
+    assert maps.layer_options_in_script(layer_script(layer))["fit"] == fit, why
+
+
+def test_an_unknown_framing_is_named():
+    with pytest.raises(ValueError, match="fit='closer'"):
+        maps.OrganisationsLayer("{}", fit="closer")
+
+
+def test_a_presenters_map_is_drawn_for_a_hall():
+    script = folium.Figure().add_child(maps.base_map(presenter=True)).render()
+    assert "Atlas.presenterMode(" in script
+    assert "Atlas.fitControl(" not in script  # the hall has no use for it
+    plain = folium.Figure().add_child(maps.base_map()).render()
+    assert "Atlas.presenterMode(" not in plain
+    assert "Atlas.fitControl(" in plain

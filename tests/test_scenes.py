@@ -207,3 +207,52 @@ def test_broken_scene_file_is_reported_on_the_page(tmp_path, monkeypatch):
 
 def test_shipped_file_path():
     assert SCENES_FILE.name == "scenes.toml"
+
+
+def component_args(at: AppTest, name: str) -> dict:
+    """The arguments the app sent to the component ``name``."""
+    import json
+
+    element = next(el for el in at.main if getattr(el.proto, "component_name", "").endswith(name))
+    return json.loads(element.proto.json_args)
+
+
+def test_the_presenters_keys_know_the_deck_and_the_hints_say_what_they_do():
+    at = run_present(scene="canada")
+    keys = component_args(at, "atlas_presenter")
+    assert keys["ids"] == [scene.id for scene in load_scenes()]
+    assert keys["index"] == 2
+    assert keys["text"]["blank"].startswith("The screen is blank")
+    hints = " ".join(caption.value for caption in at.caption)
+    assert "Page Down, → or Space: next scene" in hints
+    assert "B or .: blank the screen" in hints
+    # The map is drawn for a hall: large type, and the presenter's keys never pan it.
+    from tests.test_app import map_args
+
+    assert "Atlas.presenterMode(" in map_args(at)["script"]
+    timeline = run_present(scene="growth")
+    hints = " ".join(caption.value for caption in timeline.caption)
+    assert "show the last year, press again for the next scene" in hints
+
+
+def test_the_network_scene_is_the_graph_for_a_hall():
+    at = run_present(scene="network")
+    graph = component_args(at, "atlas_network")
+    assert graph["presenter"] is True
+    assert not at.info  # no notes for the presenter on the audience's screen
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "why"),
+    [
+        ({"scene": "canada", "seq": 1, "token": "t"}, 2, "a known scene"),
+        ({"scene": "mars", "seq": 2, "token": "t"}, None, "an unknown scene moves nothing"),
+        ({"scene": 3, "seq": 2, "token": "t"}, None, "a scene is named by its id"),
+        (None, None, "no value yet"),
+    ],
+)
+def test_a_key_move_names_a_scene(value, expected, why):
+    from mapping.ui.present import key_move
+
+    ids = [scene.id for scene in load_scenes()]
+    assert key_move(value, ids)[0] == expected, why

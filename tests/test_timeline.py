@@ -132,7 +132,7 @@ def test_the_sidebar_year_and_the_url_follow_each_other(organisations):
     at.sidebar.selectbox(key="atlas_w_asof").set_value(2013).run()
     assert at.query_params["asof"] == "2013"
     assert count_text(at).startswith(f"**{len(Filters(asof=2013).apply(organisations)):,}")
-    # The map's year control writes asof into the URL without a run; the next run follows it.
+    # An asof that changed in the URL since the app last wrote it is followed on the next run.
     at.query_params["asof"] = "2016"
     at.run()
     assert at.sidebar.selectbox(key="atlas_w_asof").value == 2016

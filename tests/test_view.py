@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mapping.rules import ID_PATTERN, is_id
 from mapping.view import LATITUDE_LIMIT, MAX_ZOOM, MIN_ZOOM, MapView
 
 
@@ -143,8 +144,8 @@ views = st.builds(
         st.floats(-180, 180).map(lambda v: round(v, 4)),
     ),
     zoom=st.floats(MIN_ZOOM, MAX_ZOOM).map(lambda v: round(v, 2)),
-    org=st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True) | st.just(""),
-) | st.builds(MapView, org=st.from_regex(r"[a-z0-9][a-z0-9-]{0,30}", fullmatch=True))
+    org=st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id) | st.just(""),
+) | st.builds(MapView, org=st.from_regex(ID_PATTERN, fullmatch=True).filter(is_id))
 
 
 @given(views)

@@ -68,10 +68,98 @@
     }
   }
 
-  // Call fn once Leaflet's stylesheet applies to the map: a popup measured
-  // before it (stylesheets load after the map script in the app) sits askew.
+  // The Present page's key and idle-mouse handler (presenter.js), when the map is on it.
+  function presenter() {
+    try {
+      return window.parent !== window && window.parent.AtlasPresenter ? window.parent.AtlasPresenter : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Tell the app something that changes the view (it re-runs with it): the component's value,
+   * sent through streamlit-folium's own Streamlit object. False where there is no app. */
+  var told = 0;
+  function tellApp(fields) {
+    var streamlit = window.Streamlit, global = window.__GLOBAL_DATA__;
+    if (!streamlit || typeof streamlit.setComponentValue !== "function") { return false; }
+    told += 1;
+    var value = Object.assign({}, (global && global.previous_data) || {});
+    value.atlas = Object.assign({ seq: told }, fields);
+    streamlit.setComponentValue(value);
+    return true;
+  }
+
+  // A map narrower than this is a phone's: details take the map, its controls step aside.
+  var NARROW = 520;
+
+  /* Details sized to the map (a phone's is 320-400 px wide), so they, their close button
+   * and their scrolling stay inside it. ``extra`` adds options (autoPan: false for a link's). */
+  function popupOptions(map, extra) {
+    var size = map.getSize(), container = map.getContainer();
+    var narrow = size.x < NARROW, large = container.classList.contains("atlas-presenter");
+    // Leaflet adds 46 px of margins and border around the content, and a 20 px tip below.
+    var width = Math.max(140, Math.min(large ? 620 : 340, size.x - 74));
+    // Panned clear of the map's buttons and legend (on a phone they step aside instead).
+    var clear = narrow ? { left: 0, right: 0, bottom: 0 } : controlsMargin(map);
+    return L.extend({
+      maxWidth: width,
+      minWidth: Math.min(large ? 360 : 220, width),
+      maxHeight: Math.max(120, Math.min(large ? 560 : narrow ? 420 : 260, size.y - (narrow ? 90 : 140))),
+      autoPanPaddingTopLeft: L.point(clear.left + 8, 12),
+      autoPanPaddingBottomRight: L.point(clear.right + 8, clear.bottom + 8)
+    }, extra || {});
+  }
+
+  /* An open popup made for another map size (the frame was resized since): size it again. */
+  function fitPopup(map, popup) {
+    var wanted = popupOptions(map);
+    map.getContainer().classList.toggle("atlas-narrow", map.getSize().x < NARROW);
+    if (popup.options.maxWidth === wanted.maxWidth && popup.options.maxHeight === wanted.maxHeight) { return false; }
+    L.extend(popup.options, { maxWidth: wanted.maxWidth, minWidth: wanted.minWidth, maxHeight: wanted.maxHeight });
+    return true;
+  }
+
+  /* How far the map's controls reach in from its sides: the column of buttons on each side
+   * and the legend and year control at its foot, so framed results are not under them. */
+  function controlsMargin(map) {
+    var container = map.getContainer(), box = container.getBoundingClientRect();
+    var margin = { left: 0, right: 0, bottom: 0 };
+    var controls = container.querySelectorAll(".leaflet-control-container .leaflet-control");
+    for (var i = 0; i < controls.length; i++) {
+      var rect = controls[i].getBoundingClientRect();
+      if (!rect.width || controls[i].classList.contains("leaflet-control-attribution")) { continue; }
+      if (rect.top - box.top > box.height / 2) {
+        margin.bottom = Math.max(margin.bottom, box.bottom - rect.top);
+      } else if (rect.left - box.left < box.width / 2) {
+        margin.left = Math.max(margin.left, rect.right - box.left);
+      } else {
+        margin.right = Math.max(margin.right, box.right - rect.left);
+      }
+    }
+    // Never so much that nothing is left to show the results in.
+    margin.bottom = Math.min(margin.bottom, box.height / 2);
+    margin.left = Math.min(margin.left, box.width / 4);
+    margin.right = Math.min(margin.right, box.width / 4);
+    return margin;
+  }
+
+  /* On a phone the year control spans the map's foot: the legend's corner stands on it
+   * instead of behind it (atlas.css reads the offset). */
+  function stackCorners(map) {
+    var container = map.getContainer();
+    var narrow = map.getSize().x < NARROW;
+    container.classList.toggle("atlas-narrow", narrow);
+    var years = container.querySelector(".atlas-timeline");
+    var offset = narrow && years ? years.offsetHeight + 10 : 0;
+    container.style.setProperty("--atlas-foot", offset + "px");
+  }
+
+  // Call fn once Leaflet's and the atlas's stylesheets apply to the map: a popup or a fit
+  // measured before them (stylesheets load after the map script in the app) is askew.
   function whenStyled(map, fn, tries) {
-    var styled = window.getComputedStyle(map.getPane("popupPane")).position === "absolute";
+    var styled = window.getComputedStyle(map.getPane("popupPane")).position === "absolute" &&
+      window.getComputedStyle(map.getContainer()).getPropertyValue("--atlas-styled").trim() === "1";
     if (styled || (tries || 0) > 200) { fn(); return; }
     setTimeout(function () { whenStyled(map, fn, (tries || 0) + 1); }, 25);
   }
@@ -122,7 +210,10 @@
    * change over typed arrays, and at most one marker per 60-px cell drawn, so
    * 100,000 organisations cost little more than 1,000 in the browser. */
   var OrganisationsLayer = L.Layer.extend({
-    options: { cellSize: 60, markerRadius: 8, maxClusterZoom: 16, syncUrl: false, selected: -1 },
+    options: {
+      cellSize: 60, markerRadius: 8, maxClusterZoom: 16, syncUrl: false, selected: -1,
+      fit: "none", fitMaxZoom: 7
+    },
 
     initialize: function (data, options) {
       L.setOptions(this, options);
@@ -187,18 +278,39 @@
       if (!this._map || this._timelineControl || !timeline || !timeline.years.length) { return; }
       this._timelineControl = new TimelineControl(this).addTo(this._map);
       this.setYear(timeline.initial);
-      if (timeline.presenter) { this._timelineControl.play(); }
+      stackCorners(this._map);
+      this._reportedYear = timeline.initial >= 0 ? timeline.years[timeline.initial] : null;
+      if (timeline.presenter) {
+        // Reached by going back, a timeline scene shows its last year (its story told).
+        var present = presenter();
+        if (present && present.arrivedBackward()) { this._timelineControl.finish(); } else { this._timelineControl.play(); }
+      }
     },
 
-    /* The year where the user left the timeline goes into the URL as asof (no rerun). */
+    /* The year where the visitor left the timeline becomes the view's "active in" year: the
+     * app re-runs with it, so the sentence, the sidebar, the other pages, the downloads and the
+     * URL (asof) all say that year. Playing itself never re-runs the app. */
     _reportYear: function () {
-      var keeper = urlKeeper(), timeline = this._data.timeline;
-      if (!keeper || !this.options.syncUrl || !timeline) { return; }
-      keeper.report({ asof: this.yearIndex >= 0 ? String(timeline.years[this.yearIndex]) : "" });
+      var timeline = this._data.timeline;
+      if (!this.options.syncUrl || !timeline) { return; }
+      var year = this.yearIndex >= 0 ? timeline.years[this.yearIndex] : null;
+      var self = this;
+      // Arrowing along the slider reports each year: the app re-runs once it rests.
+      clearTimeout(this._reportTimer);
+      this._reportTimer = setTimeout(function () {
+        if (year === self._reportedYear || !self._map) { return; }
+        self._reportedYear = year;
+        tellApp({ asof: year });
+      }, 350);
     },
 
     onAdd: function (map) {
       var layer = this;
+      if (map.getContainer().classList.contains("atlas-presenter")) {
+        // Read from the back of a hall: larger markers, clusters and cells.
+        this.options.cellSize = 100;
+        this.options.markerRadius = 13;
+      }
       if (reducedMotion()) {
         // Presenter scene changes and cluster zooms jump instead of flying.
         map._zoomAnimated = false;
@@ -220,12 +332,35 @@
             container.insertBefore(heading, container.firstChild);
           }
         }
-        // The popup's close button, named in the page's language.
+        // Details fit the map (a phone's too) and their close button is named in the
+        // page's language; on a phone the map's controls step aside while they are open.
         map.on("popupopen", function (event) {
+          if (fitPopup(map, event.popup)) { event.popup.update(); }
+          container.classList.add("atlas-details-open");
           var close = event.popup.getElement() && event.popup.getElement().querySelector(".leaflet-popup-close-button");
-          var text = layer._data.closeText;
+          var text = (map._atlasOrganisations || layer)._data.closeText;
           if (close && text) { close.setAttribute("aria-label", text); close.title = text; }
         });
+        map.on("popupclose", function () { container.classList.remove("atlas-details-open"); });
+        // Whether the visitor moved the map since it last framed the results: a move the
+        // app makes (a fit, a view streamlit-folium sets) happens while _atlasQuiet > 0.
+        map._atlasQuiet = 0;
+        map._atlasUserMoved = false;
+        map.on("movestart zoomstart", function () { if (!map._atlasQuiet) { map._atlasUserMoved = true; } });
+        // The frame's height follows the screen (atlas.css): Leaflet learns its new size
+        // here, and a map still framing its results frames them again.
+        if (window.ResizeObserver) {
+          var measured = "";
+          new ResizeObserver(function () {
+            var size = container.clientWidth + "x" + container.clientHeight;
+            if (size === measured) { return; }
+            measured = size;
+            map.invalidateSize();
+            stackCorners(map);
+            var current = map._atlasOrganisations;
+            if (current && map._atlasFitted && !map._atlasUserMoved) { current.fitResults(); }
+          }).observe(container);
+        }
         // The wheel scrolls the page past the map until the map is clicked or focused;
         // then it zooms, until the pointer leaves the map.
         map.scrollWheelZoom.disable();
@@ -241,9 +376,11 @@
         });
       }
       this._group.addTo(map);
+      map._atlasOrganisations = this;
       map.on("zoomend moveend", this._redraw, this);
       this._startTimeline();
       this._redraw();
+      this._frame(map);
       if (this.options.syncUrl) {
         map.on("moveend", this._reportView, this);
         this._reportView();
@@ -258,7 +395,47 @@
       });
     },
 
+    /* Frame the layer as the app asks (options.fit), once streamlit-folium has set the view
+     * it sets with a new layer (in the same task): "results" unless the visitor has moved
+     * the map since, "world" whatever they did. */
+    _frame: function (map) {
+      var self = this, mode = this.options.fit;
+      map._atlasQuiet += 1;
+      setTimeout(function () {
+        map._atlasQuiet -= 1;
+        if (mode === "none") { self.framed = true; return; }
+        // Framed where the controls are drawn: once the stylesheets have placed them.
+        self.ready.then(function () {
+          whenStyled(map, function () {
+            if (self._map && (mode === "world" || !map._atlasUserMoved)) { self.fitResults(); }
+            self.framed = true;  // what a test waits for before it measures the view
+          });
+        });
+      }, 0);
+    },
+
+    /* Show every organisation of the layer (the whole world when there is none). */
+    fitResults: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var bounds = this.getBounds();
+      map._atlasQuiet += 1;
+      if (bounds.isValid()) {
+        var clear = controlsMargin(map);
+        map.fitBounds(bounds, {
+          paddingTopLeft: [clear.left + 16, 24], paddingBottomRight: [clear.right + 16, clear.bottom + 16],
+          maxZoom: this.options.fitMaxZoom, animate: false
+        });
+      } else {
+        map.setView([25, 10], 2, { animate: false });
+      }
+      map._atlasQuiet -= 1;
+      map._atlasUserMoved = false;
+      map._atlasFitted = true;
+    },
+
     onRemove: function (map) {
+      if (map._atlasOrganisations === this) { map._atlasOrganisations = null; }
       // As a marker's own popup closes with its marker, so do details this layer opened.
       if (this._detailsPopup && map.hasLayer(this._detailsPopup)) { map.closePopup(this._detailsPopup); }
       this._hideLinks();
@@ -323,13 +500,16 @@
       var data = this._data, map = this._map;
       if (!map || !data.links) { return; }
       var lines = L.layerGroup();
+      var count = data.lat.length, outside = data.links.outside || { lat: [], lon: [] };
       window.AtlasDetails.linkedTo(data, index).forEach(function (item) {
         var style = data.links.styles[item.relation];
+        var other = item.other < count ? [data.lat[item.other], data.lon[item.other]]
+          : [outside.lat[item.other - count], outside.lon[item.other - count]];
         var line = L.polyline(
-          [[data.lat[index], data.lon[index]], [data.lat[item.other], data.lon[item.other]]],
+          [[data.lat[index], data.lon[index]], other],
           { color: style.colour, weight: 2.5, opacity: 0.9, dashArray: style.dash, className: "atlas-link-line" }
         );
-        line.bindTooltip(escapeHtml(item.label + ": " + data.name[item.other]), { sticky: true, className: "atlas-tooltip" });
+        line.bindTooltip(escapeHtml(item.label + ": " + window.AtlasDetails.nameOf(data, item.other)), { sticky: true, className: "atlas-tooltip" });
         lines.addLayer(line);
       });
       lines.addTo(map);
@@ -345,7 +525,7 @@
     _openDetails: function (index) {
       var data = this._data, self = this;
       // No autoPan: a link that names an organisation must open at the view it names.
-      var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 230, autoPan: false })
+      var popup = L.popup(popupOptions(this._map, { autoPan: false }))
         .setLatLng([data.lat[index], data.lon[index]])
         .setContent(this._content(index));
       popup.on("remove", function () { if (self._detailsPopup === popup) { self._closed(); } });
@@ -419,7 +599,7 @@
       marker.bindTooltip(escapeHtml(data.name[index]), { direction: "top", offset: [0, -radius], className: "atlas-tooltip" });
       var self = this;
       marker.bindPopup(function (layer) { return self._content(layer.atlasIndex); },
-        { maxWidth: 340, minWidth: 220, maxHeight: 230 });
+        popupOptions(this._map));
       marker.on("popupopen", function (event) {
         self._opened(index);
         if (self._keyboardOpener) { focusPopup(self._map, event.popup, self._keyboardOpener); }
@@ -441,19 +621,23 @@
     _cluster: function (bucket, zoom, scale) {
       var map = this._map, data = this._data, self = this;
       var count = bucket.members.length;
-      var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+      var large = map.getContainer().classList.contains("atlas-presenter");
+      var size = large ? (count < 10 ? 60 : count < 100 ? 68 : count < 1000 ? 78 : 88)
+        : (count < 10 ? 32 : count < 100 ? 38 : count < 1000 ? 44 : 52);
       // At its members' centre, but inside its own grid cell: clusters never cover each
       // other, so each stays a whole target for a finger or a pointer (WCAG 2.5.8).
       var half = size / 2 + 2, cell = this.options.cellSize;
       var x = Math.min(Math.max(bucket.sx / count, bucket.cellX + half), bucket.cellX + cell - half);
       var y = Math.min(Math.max(bucket.sy / count, bucket.cellY + half), bucket.cellY + cell - half);
       var centre = map.unproject(L.point(x, y), zoom);
+      var mix = roleMix(data, bucket.members);
       var marker = L.marker(centre, {
-        icon: L.divIcon({ html: "<span aria-hidden=\"true\">" + count + "</span>", className: "atlas-cluster", iconSize: L.point(size, size) }),
+        icon: L.divIcon({ html: clusterIcon(data, count, mix), className: "atlas-cluster", iconSize: L.point(size, size) }),
         keyboard: false  // keyboardTarget gives it the tab stop, name and keys
       });
       var spread = Math.max(bucket.x1 - bucket.x0, bucket.y1 - bucket.y0);
-      var title = data.clusterTitle.replace("{n}", count);
+      var title = data.clusterTitle.replace("{n}", count) + " (" + mix.filter(function (part) { return part.n; })
+        .map(function (part) { return data.roleLabels[part.role] + " " + part.n; }).join(data.listSeparator || ", ") + ")";
       var byKeyboard = false;
       marker.on("add", function () {
         keyboardTarget(marker.getElement(), title, function () { byKeyboard = true; marker.fire("click"); });
@@ -469,8 +653,7 @@
           if (keyboard) { map.getContainer().focus(); }
         } else {
           // Organisations at one address: list them, each opening its details.
-          // No autoPan: a link that names an organisation must open at the view it names.
-          var popup = L.popup({ maxWidth: 340, minWidth: 220, maxHeight: 230, autoPan: false }).setLatLng(centre);
+          var popup = L.popup(popupOptions(map)).setLatLng(centre);
           popup.setContent(listPopupContent(data, bucket.members, function (index) {
             popup.setContent(self._content(index));
             self._opened(index);
@@ -486,6 +669,31 @@
       return marker;
     }
   });
+
+  /* How many of a cluster's organisations hold each primary role: [{role, n}] in legend order. */
+  function roleMix(data, members) {
+    var counts = data.colours.map(function () { return 0; });
+    for (var i = 0; i < members.length; i++) { counts[data.role[members[i]]] += 1; }
+    return counts.map(function (n, role) { return { role: role, n: n }; });
+  }
+
+  /* A cluster: its count on a white disc inside a ring of its roles' colours, each arc as
+   * long as its share, so the world view still shows who does what. */
+  function clusterIcon(data, count, mix) {
+    var ring = el("span", "atlas-cluster-ring");
+    var stops = [], start = 0;
+    mix.forEach(function (part) {
+      if (!part.n) { return; }
+      var end = start + 100 * part.n / count;
+      stops.push(data.colours[part.role] + " " + start.toFixed(2) + "% " + end.toFixed(2) + "%");
+      start = end;
+    });
+    ring.style.background = "conic-gradient(" + stops.join(", ") + ")";
+    var number = el("span", "atlas-cluster-count", String(count));
+    number.setAttribute("aria-hidden", "true");
+    ring.appendChild(number);
+    return ring;
+  }
 
   /* The year control: play / pause, a slider over the years, "all years", and the year's caption.
    * Playing steps through the years in the browser; where the user stops is written to the URL. */
@@ -532,11 +740,24 @@
       L.DomEvent.on(this._all, "click", function () { self.stop(); self._layer.setYear(-1); self._layer._reportYear(); });
       L.DomEvent.on(this._slider, "input", function () { self.stop(); self._layer.setYear(Number(self._slider.value)); });
       L.DomEvent.on(this._slider, "change", function () { self._layer._reportYear(); });
-      if (timeline.presenter) { this._listenForKeys(); }
+      if (timeline.presenter) {
+        // The Present page's keys (presenter.js) step and finish the years through this.
+        window.atlasPresenterTimeline = {
+          atEnd: function () { return self._layer.yearIndex >= timeline.years.length - 1; },
+          finish: function () { self.finish(); },
+          step: function (delta) { self.stop(); self.step(delta); }
+        };
+      }
       return box;
     },
 
-    onRemove: function () { this.stop(); this._forgetKeys(); },
+    onRemove: function () {
+      this.stop();
+      if (this._timeline.presenter) { window.atlasPresenterTimeline = null; }
+    },
+
+    /* Stop and show the last year. */
+    finish: function () { this.stop(); this._layer.setYear(this._timeline.years.length - 1); },
 
     /* Show where the timeline is: the slider, the year and its caption (or "all years"). */
     show: function (index) {
@@ -579,34 +800,7 @@
     /* Stop playing and keep the year in the URL. */
     pause: function () { this.stop(); this._layer._reportYear(); },
 
-    toggle: function () { if (this._timer) { this.pause(); } else { this.play(); } },
-
-    /* Presenter remotes send arrow keys and Page Up / Page Down to the page, not to the map. */
-    _listenForKeys: function () {
-      var self = this;
-      this._onKey = function (event) {
-        var keys = { ArrowRight: 1, PageDown: 1, ArrowDown: 1, ArrowLeft: -1, PageUp: -1, ArrowUp: -1 };
-        if (event.key in keys) {
-          event.preventDefault();
-          self.stop();
-          self.step(keys[event.key]);
-        } else if (event.key === " " && event.target === (event.target.ownerDocument || document).body) {
-          event.preventDefault();
-          self.toggle();
-        }
-      };
-      this._documents = [document];
-      try {
-        if (window.parent !== window && window.parent.document) { this._documents.push(window.parent.document); }
-      } catch (error) { /* another origin: keys reach the map only when it has the focus */ }
-      this._documents.forEach(function (doc) { doc.addEventListener("keydown", self._onKey); });
-    },
-
-    _forgetKeys: function () {
-      var self = this;
-      (this._documents || []).forEach(function (doc) { doc.removeEventListener("keydown", self._onKey); });
-      this._documents = [];
-    }
+    toggle: function () { if (this._timer) { this.pause(); } else { this.play(); } }
   });
 
   function organisationsLayer(data, options) {
@@ -693,6 +887,49 @@
     return control;
   }
 
+  /* A button that shows every organisation of the view again (after the visitor moved away). */
+  function fitControl(titles) {
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function (map) {
+      var bar = el("div", "leaflet-bar leaflet-control atlas-fit");
+      var button = el("a");
+      button.href = "#";
+      button.setAttribute("role", "button");
+      button.title = titles.fit;
+      button.setAttribute("aria-label", titles.fit);
+      // Four corners closing in on the results (drawn: no font has to hold the glyph).
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("viewBox", "0 0 20 20");
+      svg.setAttribute("width", "18");
+      svg.setAttribute("height", "18");
+      svg.setAttribute("aria-hidden", "true");
+      var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("d", "M2 7V2h5M13 2h5v5M18 13v5h-5M7 18H2v-5M7 10h6M10 7v6");
+      path.setAttribute("fill", "none");
+      path.setAttribute("stroke", "currentColor");
+      path.setAttribute("stroke-width", "2");
+      svg.appendChild(path);
+      button.appendChild(svg);
+      L.DomEvent.on(button, "click", function (event) {
+        L.DomEvent.preventDefault(event);
+        if (map._atlasOrganisations) { map._atlasOrganisations.fitResults(); }
+      });
+      L.DomEvent.disableClickPropagation(bar);
+      bar.appendChild(button);
+      return bar;
+    };
+    return control;
+  }
+
+  /* A map shown to a hall (the Present page): large type and marks (atlas.css), and the
+   * presenter's keys (presenter.js) instead of the map's own: arrows never pan it. */
+  function presenterMode(map) {
+    map.getContainer().classList.add("atlas-presenter");
+    map.keyboard.disable();
+    var present = presenter();
+    if (present) { present.attach(window); }
+  }
+
   function container_listener(map, button, titles) {
     var doc = map.getContainer().ownerDocument;
     doc.addEventListener("fullscreenchange", function () {
@@ -710,6 +947,8 @@
     escapeHtml: escapeHtml,
     legendControl: legendControl,
     fullscreenControl: fullscreenControl,
+    fitControl: fitControl,
+    presenterMode: presenterMode,
     popupContent: window.AtlasDetails.popupContent
   };
 })();

@@ -20,6 +20,31 @@
     return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   }
 
+  // Labels are cut here, with the ellipsis on the side where the name's own direction ends.
+  var LABEL_CHARACTERS = 30;
+  var RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+  var LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+
+  /* A name as a graph label: at most ``limit`` characters, and when cut, "…" at its end in
+   * its own reading direction (an English name in a Hebrew graph ends "…" on the right, a
+   * Hebrew one on the left): a mark of the name's direction after the ellipsis keeps the
+   * ellipsis with the name instead of with the page's direction. */
+  function label(name, limit) {
+    var text = String(name).trim();
+    if (text.length <= limit) { return text; }
+    var first = text.match(/[^\s\d\p{P}]/u);
+    var rtl = first ? RTL_LETTER.test(first[0]) && !LTR_LETTER.test(first[0]) : false;
+    return text.slice(0, limit - 1).trim() + "…" + (rtl ? "\u200F" : "\u200E");
+  }
+
+  function presenter() {
+    try {
+      return window.parent !== window && window.parent.AtlasPresenter ? window.parent.AtlasPresenter : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   function urlKeeper() {
     try {
       return window.parent !== window && window.parent.AtlasUrl ? window.parent.AtlasUrl : null;
@@ -28,19 +53,24 @@
     }
   }
 
-  function elements(data) {
+  function elements(data, large) {
     var org = data.org, nodes = [], edges = [];
     var hubs = {};
-    data.hubs.forEach(function (i) { hubs[i] = true; });
+    // A hall reads the few most linked names; a screen, the 25 most linked.
+    data.hubs.slice(0, large ? PRESENTER_LABELS : data.hubs.length).forEach(function (i) { hubs[i] = true; });
     for (var i = 0; i < org.name.length; i++) {
+      var classes = [];
+      if (hubs[i] || i === data.anchor) { classes.push("hub"); }
+      if (i === data.anchor) { classes.push("anchor"); }
       nodes.push({
         group: "nodes",
         data: {
-          id: "n" + i, index: i, org: org.ids ? org.ids[i] : "", label: org.name[i],
-          role: org.role[i], size: data.size[i]
+          id: "n" + i, index: i, org: org.ids ? org.ids[i] : "",
+          label: label(org.name[i], large ? PRESENTER_CHARACTERS : LABEL_CHARACTERS),
+          name: org.name[i], role: org.role[i], size: data.size[i] * (large ? 2 : 1)
         },
         position: { x: data.x[i] * 60, y: data.y[i] * 60 },
-        classes: hubs[i] ? "hub" : ""
+        classes: classes.join(" ")
       });
     }
     var links = org.links || { source: [], target: [], relation: [] };
@@ -64,7 +94,7 @@
         "width": "data(size)", "height": "data(size)", "border-width": 1.5, "border-color": "#ffffff",
         "label": "data(label)", "font-size": 10, "min-zoomed-font-size": 9, "text-valign": "bottom",
         "text-margin-y": 3, "color": "#1b1b1b", "text-outline-color": "#ffffff", "text-outline-width": 2,
-        "text-max-width": 160, "text-wrap": "ellipsis"
+        "text-wrap": "none"
       } },
       { selector: "node.hub", style: { "font-size": 13, "font-weight": "bold", "min-zoomed-font-size": 0 } },
       // Haystack edges draw fastest but carry no arrows: used only for very many links.
@@ -82,6 +112,8 @@
       } });
     });
     return rules.concat([
+      // The organisation a "linked to" view is linked to: always named, ringed in black.
+      { selector: "node.anchor", style: { "border-width": 4, "border-color": "#1b1b1b", "min-zoomed-font-size": 0 } },
       { selector: "node.match", style: { "border-width": 4, "border-color": "#1b1b1b" } },
       { selector: "node.near", style: { "min-zoomed-font-size": 0 } },
       { selector: ".faded", style: { "opacity": 0.12, "text-opacity": 0 } },
@@ -120,6 +152,56 @@
     box.appendChild(relations);
     box.appendChild(el("div", "atlas-network-legend-note", data.text.legend_size));
     return box;
+  }
+
+  // Names a presenter's graph shows: the most linked, each at least 24 px on the screen.
+  var PRESENTER_LABELS = 9;
+  var PRESENTER_FONT = 26;
+  var PRESENTER_CHARACTERS = 24;
+
+  /* The graph for a hall (the Present page): the graph and its legend, large, nothing else;
+   * the presenter's keys pass through it (presenter.js). */
+  function drawForHall(container, data) {
+    container.classList.add("atlas-network-presenter");
+    var body = el("div", "atlas-network-body");
+    var canvas = el("div", "atlas-network-graph");
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", data.text.graph_label);
+    body.appendChild(canvas);
+    container.appendChild(body);
+    container.appendChild(legend(data));
+    var cy = window.cytoscape({
+      container: canvas,
+      elements: elements(data, true),
+      style: style(data),
+      layout: { name: "preset", fit: true, padding: 60 },
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      userZoomingEnabled: false,
+      userPanningEnabled: false
+    });
+    container.atlasGraph = cy;
+    // A hall's screen is wide: spread the layout to its shape, so the names have room.
+    var box = cy.elements().boundingBox(), wide = canvas.clientWidth / Math.max(canvas.clientHeight, 1);
+    var stretch = Math.min(2.5, Math.max(1, wide / Math.max(box.w / Math.max(box.h, 1), 0.1)));
+    if (stretch > 1.05) {
+      cy.nodes().positions(function (node) { return { x: node.position("x") * stretch, y: node.position("y") }; });
+      cy.fit(undefined, 60);
+    }
+    // The graph does not zoom here: sizes in the graph's units that are 26 px on the screen.
+    var zoom = cy.zoom();
+    cy.style()
+      .selector("node").style({
+        "label": "", "font-size": PRESENTER_FONT / zoom, "text-outline-width": 4 / zoom,
+        "text-margin-y": 4 / zoom, "min-zoomed-font-size": 0
+      })
+      .selector("node.hub").style({ "label": "data(label)", "font-weight": "bold" })
+      .update();
+    var present = presenter();
+    if (present) { present.attach(window); }
+    return cy;
   }
 
   function draw(container, data) {
@@ -274,11 +356,11 @@
       container.style.height = args.height + "px";
       var heading = el("h1", "atlas-visually-hidden", args.data.text.graph_label);
       container.appendChild(heading);
-      draw(container, args.data);
+      if (args.presenter) { drawForHall(container, args.data); } else { draw(container, args.data); }
       send("streamlit:setFrameHeight", { height: Math.ceil(document.documentElement.scrollHeight) });
     });
     send("streamlit:componentReady", { apiVersion: 1 });
   }
 
-  window.AtlasNetwork = { draw: draw, connect: connect };
+  window.AtlasNetwork = { draw: draw, connect: connect, label: label };
 })();

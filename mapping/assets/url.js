@@ -6,7 +6,7 @@
  * Streamlit rewrites the address itself whenever the app changes a query
  * parameter (a filter, the language); it does not know the map's parameters,
  * so every address it writes for the map's page gets them merged back in.
- * The copy-link box always copies the address as it is now.
+ * The copy-link box and the Share button always give the address as it is now.
  */
 (function () {
   "use strict";
@@ -79,9 +79,43 @@
     }
   }
 
+  /* The Share button: the phone's share sheet where the browser has one, else copy the link. */
+  function share(button) {
+    var status = button.parentNode.querySelector("[role=status]");
+    var link = window.location.href;
+    var data = { title: button.getAttribute("data-title") || document.title, url: link };
+    function copied() {
+      status.textContent = button.getAttribute("data-copied");
+      setTimeout(function () { status.textContent = ""; }, 2500);
+    }
+    // Without the clipboard API (a plain-http address in a hall): the old copy command.
+    function copyOld() {
+      var area = document.createElement("textarea");
+      area.value = link;
+      area.setAttribute("readonly", "");
+      area.style.cssText = "position:fixed;top:0;left:0;opacity:0;";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      area.remove();
+      if (done) { copied(); } else { window.prompt("", link); }
+    }
+    if (navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+      // Closing the share sheet without sharing rejects: nothing to say then.
+      navigator.share(data).catch(function () {});
+    } else if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(link).then(copied, copyOld);
+    } else {
+      copyOld();
+    }
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".atlas-share button");
     if (button) { copy(button); }
+    var action = event.target.closest && event.target.closest(".atlas-share-action button");
+    if (action) { share(action); }
   });
 
   window.AtlasUrl = { report: report, refresh: refresh };

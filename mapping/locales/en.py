@@ -107,6 +107,10 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "Click an organisation on the map to see its details here.",
     "map.details_heading": "Details",
+    "share.action": "Share",
+    "share.action_help": (
+        "Share this exact view: on a phone, with its share sheet; elsewhere the link is copied."
+    ),
     "share.caption": "Share this view (copy the link):",
     "share.label": "Link to this view",
     "share.copy": "Copy link",
@@ -140,6 +144,14 @@ MESSAGES: dict[str, str] = {
     # Popup and details-panel labels, one per maps.DETAIL_FIELDS field.
     "detail.linked": "Linked organisations",
     "detail.linked_hidden": "+ {n} more outside this view",
+    # Filled in by details.js: pass name="{name}", year="{year}" etc. to keep the placeholders.
+    "detail.linked_why": "In this view because it is linked to {name}:",
+    "detail.linked_outside": "(not in this view)",
+    "detail.link_since": "since {year}",
+    "detail.link_until": "until {year}",
+    "detail.link_between": "{since}–{until}",
+    "detail.link_source": "source",
+    "detail.link_years_unknown": "years not recorded",
     "detail.org_type": "Type",
     "detail.roles": "Roles",
     "detail.domains": "Domains",
@@ -357,10 +369,20 @@ MESSAGES: dict[str, str] = {
     "present.next": "Next ▶",
     "present.position": "Scene {index} of {count}",
     "present.auto_advance": "Auto-advance every (s, 0 = off)",
-    "present.timeline_keys": (
-        "The years play by themselves: ← → or Page Up / Page Down "
-        "step through them, the space bar pauses."
+    "present.first": "⏮ First",
+    "present.last": "Last ⏭",
+    "present.keys": (
+        "Keys (a remote works too): Page Down, → or Space: next scene · Page Up or ←: "
+        "previous scene · Home / End: first / last · B or .: blank the screen (again to "
+        "bring it back). These controls hide until the mouse moves."
     ),
+    "present.keys_timeline": (
+        "Keys (a remote works too): the years play by themselves; Page Down, → or Space: "
+        "show the last year, press again for the next scene · ↓ / ↑: one year on / back · "
+        "Page Up or ←: previous scene · Home / End: first / last · B or .: blank the screen. "
+        "These controls hide until the mouse moves."
+    ),
+    "present.blank": "The screen is blank. Press B, the full stop or Escape to show it again.",
     "present.error": "The presenter scenes cannot be shown. {error}",
     # --- The About page (pages/about.py, mapping/about.py) ---
     "about.heading": "About the Collective Impact Atlas",
@@ -597,13 +619,39 @@ card (`data/README.md`) for the process.
     "data.error.located": "{where}: {message}",
     "data.where.row": "row {row}",
     "data.where.field": "field '{field}'",
-    "data.error.not_utf8": "the file is not UTF-8 text ({reason})",
+    "data.error.not_utf8": (
+        "the file is not UTF-8 text (byte {byte} here); save it as UTF-8 (in Excel: CSV UTF-8)"
+    ),
     "data.error.empty_file": "the file is empty",
+    "data.error.no_rows": "the file has a header row but no data rows",
+    "data.error.missing_file": "there is no such file",
+    "data.error.directory": "this is a folder, not a CSV file",
+    "data.error.no_permission": "the file cannot be read: permission denied",
+    "data.error.unreadable": "the file cannot be read ({reason})",
+    "data.error.not_text": "the file is not CSV text: it looks like {kind}",
+    "data.error.ragged": (
+        "has {cells} cells but the header has {columns} columns; "
+        "put cells that contain a comma in double quotes"
+    ),
+    "data.error.open_quote": (
+        "a cell in double quotes opens here and is never closed (is the file cut short?)"
+    ),
+    "data.error.quote": (
+        "a cell in double quotes is followed by more text; put the whole cell in double quotes "
+        "and double each quote inside it"
+    ),
+    "data.error.duplicate_header": (
+        "the header {header!r} appears twice (columns {first} and {second}); rename one"
+    ),
     "data.error.missing_columns": "missing required column(s): {columns}",
     "data.error.with_value": "{reason} (value {value!r})",
     "data.error.with_suggestion": "{message}; suggestion: {suggestion}",
     "data.problem.required": "is required but blank",
     "data.problem.duplicate_id": "duplicates the id of row {row}",
+    "data.problem.id_rule": (
+        "is not an id: an id is words of lowercase letters {letters} and digits {digits} "
+        "joined by single hyphens, at most {length} characters"
+    ),
     "data.problem.unknown_value": "unknown value {value!r}; expected one of {expected}",
     "data.problem.no_role": "needs at least one role",
     "data.problem.country_code": "is not an {standard} country code",
@@ -639,6 +687,7 @@ card (`data/README.md`) for the process.
         "and no region or country position to fall back on); give latitude/longitude"
     ),
     "data.suggest.value": "{value}",
+    "data.suggest.id": "{id}",
     "data.suggest.country": "{code} ({name})",
     "data.suggest.swapped": (
         "latitude {latitude}, longitude {longitude} (or load with fix_swapped=True)"

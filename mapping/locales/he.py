@@ -111,6 +111,10 @@ MESSAGES: dict[str, str] = {
     ),
     "map.details_prompt": "לחצו על ארגון במפה כדי לראות כאן את פרטיו.",
     "map.details_heading": "פרטים",
+    "share.action": "שיתוף",
+    "share.action_help": (
+        "שיתוף התצוגה הזו בדיוק: בטלפון דרך תפריט השיתוף שלו, ובמקומות אחרים הקישור מועתק."
+    ),
     "share.caption": "שיתוף התצוגה (העתיקו את הקישור):",
     "share.label": "קישור לתצוגה הזו",
     "share.copy": "העתקת הקישור",
@@ -141,6 +145,14 @@ MESSAGES: dict[str, str] = {
     "map.country_count": "{country}: {count}",
     "detail.linked": "ארגונים מקושרים",
     "detail.linked_hidden": "ועוד {n} מחוץ לתצוגה הזו",
+    "detail.linked_why": "בתצוגה הזו כי הוא מקושר אל {name}:",
+    "detail.linked_outside": "(לא בתצוגה הזו)",
+    "detail.link_since": "מאז {year}",
+    "detail.link_until": "עד {year}",
+    # Isolated left to right: "2015–2020" would otherwise read 2020–2015 in a Hebrew line.
+    "detail.link_between": "\u2066{since}–{until}\u2069",
+    "detail.link_source": "מקור",
+    "detail.link_years_unknown": "השנים לא תועדו",
     "detail.org_type": "סוג",
     "detail.roles": "תפקידים",
     "detail.domains": "תחומים",
@@ -339,9 +351,20 @@ MESSAGES: dict[str, str] = {
     "present.next": "הבא ◀",
     "present.position": "שקופית {index} מתוך {count}",
     "present.auto_advance": "מעבר אוטומטי כל (שניות, 0 = כבוי)",
-    "present.timeline_keys": (
-        "השנים מתנגנות מעצמן: ← → או Page Up / Page Down עוברים ביניהן, מקש הרווח עוצר."
+    "present.first": "⏭ הראשונה",
+    "present.last": "האחרונה ⏮",
+    "present.keys": (
+        "מקשים (גם שלט של מצגת): Page Down, → או רווח: השקופית הבאה · Page Up או ←: "
+        "השקופית הקודמת · Home / End: הראשונה / האחרונה · B או נקודה: מסך שחור (שוב כדי "
+        "להחזיר). הכפתורים האלה מוסתרים עד שהעכבר זז."
     ),
+    "present.keys_timeline": (
+        "מקשים (גם שלט של מצגת): השנים מתנגנות מעצמן; Page Down, → או רווח: השנה האחרונה, "
+        "ולחיצה נוספת לשקופית הבאה · ↓ / ↑: שנה קדימה / אחורה · Page Up או ←: השקופית "
+        "הקודמת · Home / End: הראשונה / האחרונה · B או נקודה: מסך שחור. "
+        "הכפתורים האלה מוסתרים עד שהעכבר זז."
+    ),
+    "present.blank": "המסך הוחשך. הקישו B, נקודה או Escape כדי להציגו שוב.",
     "present.error": "לא ניתן להציג את שקופיות ההצגה. {error}",
     # --- The About page ---
     "about.heading": "אודות אטלס קולקטיב אימפקט",
@@ -578,13 +601,37 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "data.error.located": "{where}: {message}",
     "data.where.row": "שורה {row}",
     "data.where.field": "שדה '{field}'",
-    "data.error.not_utf8": "הקובץ אינו טקסט בקידוד UTF-8 ({reason})",
+    "data.error.not_utf8": (
+        "הקובץ אינו טקסט בקידוד UTF-8 (הבית {byte} כאן); שמרו אותו בקידוד UTF-8 (באקסל: CSV UTF-8)"
+    ),
     "data.error.empty_file": "הקובץ ריק",
+    "data.error.no_rows": "בקובץ יש שורת כותרות אבל אין בו שורות נתונים",
+    "data.error.missing_file": "אין קובץ כזה",
+    "data.error.directory": "זו תיקייה, לא קובץ CSV",
+    "data.error.no_permission": "אין הרשאה לקרוא את הקובץ",
+    "data.error.unreadable": "לא ניתן לקרוא את הקובץ ({reason})",
+    "data.error.not_text": "הקובץ אינו טקסט CSV: נראה שזה {kind}",
+    "data.error.ragged": (
+        "יש בה {cells} תאים, אבל בשורת הכותרות יש {columns} עמודות; "
+        "הקיפו במירכאות כפולות תאים שיש בהם פסיק"
+    ),
+    "data.error.open_quote": "תא במירכאות כפולות נפתח כאן ואינו נסגר (האם הקובץ קטוע?)",
+    "data.error.quote": (
+        "אחרי תא במירכאות כפולות בא טקסט נוסף; הקיפו את כל התא במירכאות כפולות "
+        "והכפילו כל מירכאה שבתוכו"
+    ),
+    "data.error.duplicate_header": (
+        "הכותרת {header!r} מופיעה פעמיים (בעמודות {first} ו־{second}); שנו את שמה של אחת מהן"
+    ),
     "data.error.missing_columns": "חסרות עמודות חובה: {columns}",
     "data.error.with_value": "{reason} (הערך {value!r})",
     "data.error.with_suggestion": "{message}; הצעה: {suggestion}",
     "data.problem.required": "שדה חובה, אבל הוא ריק",
     "data.problem.duplicate_id": "המזהה כבר משמש את שורה {row}",
+    "data.problem.id_rule": (
+        "אינו מזהה תקין: מזהה הוא מילים של אותיות לטיניות קטנות {letters} וספרות {digits} "
+        "המחוברות במקף יחיד, עד {length} תווים"
+    ),
     "data.problem.unknown_value": "ערך לא מוכר {value!r}; הערכים האפשריים: {expected}",
     "data.problem.no_role": "נדרש לפחות תפקיד אחד",
     "data.problem.country_code": "אינו קוד מדינה לפי התקן {standard}",
@@ -618,6 +665,7 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
         "(אין מקום כזה, ואין מיקום של מחוז או של מדינה לחזור אליו); ציינו קו רוחב וקו אורך"
     ),
     "data.suggest.value": "האם התכוונתם ל־{value}?",
+    "data.suggest.id": "האם התכוונתם ל־{id}?",
     "data.suggest.country": "האם התכוונתם ל־{code} ({name})?",
     "data.suggest.swapped": (
         "קו רוחב {latitude}, קו אורך {longitude} (או סמנו את התיבה לתיקון הקואורדינטות)"

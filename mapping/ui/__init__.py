@@ -9,7 +9,7 @@ every view is a shareable link. One module per concern:
 - ``page``: page set-up, navigation, ``page_frame``;
 - ``dataset``: the shared, cached dataset;
 - ``sidebar``: the filter sidebar and its URL round trip;
-- ``share``: permalinks, the copy-link box, export provenance;
+- ``share``: permalinks, the Share button, the copy-link box, export provenance;
 - ``world_map``: the map, its organisations layer and the details panel;
 - ``table``: the Data page's table;
 - ``present``: presenter scenes;
@@ -21,12 +21,11 @@ from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
 from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
-from mapping.ui.share import permalink, provenance, share_box
+from mapping.ui.share import permalink, provenance, share_action, share_box
 from mapping.ui.table import organisation_details, table_column_title, table_for_display
 from mapping.ui.upload import upload_panel
 from mapping.ui.world_map import (
     Timeline,
-    fit_map_to_results,
     home_timeline,
     map_footer,
     show_details,
@@ -44,7 +43,6 @@ __all__ = [
     "_",
     "current_scene",
     "dataset_or_stop",
-    "fit_map_to_results",
     "home_timeline",
     "lang",
     "map_footer",
@@ -56,6 +54,7 @@ __all__ = [
     "scene_controls",
     "scenes_or_stop",
     "setup_page",
+    "share_action",
     "share_box",
     "shared_dataset",
     "show_caption",

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from mapping import chart_images, charts, findings
+from mapping import chart_images, charts, export, findings
 from mapping.i18n import category_label
 from mapping.safety import escape_markdown
 from mapping.ui.frame import Frame
@@ -64,6 +64,7 @@ def _chart(build, frame: Frame) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
 def show_charts(frame: Frame) -> None:
     """The charts in two columns, each with PNG and SVG downloads that say what they show."""
     notes = provenance(frame)
+    stem = export.file_stem(frame.filters)  # the images say what they show
     left, right = st.columns(2)
     for index, build in enumerate(charts.CHARTS):
         name = build.__name__.removesuffix("_chart")
@@ -79,7 +80,7 @@ def show_charts(frame: Frame) -> None:
                 column.download_button(
                     _(f"download.{extension}"),
                     data=lambda chart=chart, render=render: render(chart, footer=notes),
-                    file_name=f"{name}.{extension}",
+                    file_name=f"{stem}_{name}.{extension}",
                     mime=mime,
                     on_click="ignore",
                     key=f"{extension}-{name}",

@@ -37,11 +37,18 @@ class Dataset:
 
 
 def _file_version(path: Path | None) -> tuple[str, int, int]:
-    """What identifies a file's content cheaply: path, modification time, size."""
+    """What identifies a file's content cheaply: path, modification time, size.
+
+    A path that cannot be examined (missing, say) still gets a version: the
+    loader then says what is wrong with it, in the page's language.
+    """
     if path is None:
         return ("", 0, 0)
     resolved = path.resolve()
-    stat = resolved.stat()
+    try:
+        stat = resolved.stat()
+    except OSError:
+        return (str(resolved), -1, -1)
     return (str(resolved), stat.st_mtime_ns, stat.st_size)
 
 

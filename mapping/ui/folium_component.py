@@ -43,10 +43,14 @@ def _links(atlas: folium.Map) -> tuple[list[str], list[str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _base_arguments(
-    view: tuple[tuple[float, float], float], lang: str, aggregated: bool, key: str
+    view: tuple[tuple[float, float], float],
+    lang: str,
+    aggregated: bool,
+    key: str,
+    presenter: bool = False,
 ) -> MappingProxyType:
-    """The component arguments of a base map (its first view, language, kind of layer, key)."""
-    atlas = maps.base_map(view=view, lang=lang)
+    """The component arguments of a base map (first view, language, kind of layer, key, hall)."""
+    atlas = maps.base_map(view=view, lang=lang, presenter=presenter)
     atlas.get_root().render()
     atlas.render()
     # In st_folium's order: the map's script renames the map that header and html name.
@@ -65,21 +69,13 @@ def _base_arguments(
     # The layer control lists the organisations layer, so it is built with one of
     # the same kind and name (its data does not reach the control).
     streamlit_folium._get_feature_group_string(
-        _placeholder_layer(aggregated, lang), map=atlas, idx=_LAYER_INDEX
+        maps.empty_layer(aggregated, lang), map=atlas, idx=_LAYER_INDEX
     )
     arguments["layer_control"] = streamlit_folium._get_layer_control_string(
         maps.layer_control(), atlas
     )
     arguments["css_links"], arguments["js_links"] = _links(atlas)
     return MappingProxyType(arguments)
-
-
-def _placeholder_layer(aggregated: bool, lang: str) -> folium.FeatureGroup:
-    """An empty layer of the kind and name the map will show."""
-    empty = {"lat": [], "lon": [], "count": [], "label": []}
-    if aggregated:
-        return maps.CountsLayer(empty, name=maps.t("map.layer.counts", lang))
-    return maps.OrganisationsLayer("{}", name=maps.t("map.layer.organisations", lang))
 
 
 def layer_script(layer: folium.FeatureGroup) -> str:
@@ -113,6 +109,8 @@ def show(
     height: int,
     returned: Sequence[str],
     key: str,
+    presenter: bool = False,
+    on_change: Callable[[dict], None] | None = None,
 ) -> dict:
     """Show the map component: a base map at ``view`` with the layer ``script`` added.
 
@@ -128,17 +126,25 @@ def show(
         The interactions that re-run the app (st_folium's ``returned_objects``).
     key : str
         The widget key (as for ``st_folium``).
+    presenter : bool
+        Draw the base map for a hall (``maps.base_map``).
+    on_change : callable, optional
+        Called with the component's new value when the browser sends one (the
+        atlas layer sends ``{"atlas": {...}}`` when the view should change).
 
     Returns
     -------
     dict
         What ``st_folium`` returns.
     """
-    base = _base_arguments(view, lang, aggregated, key)
+    base = _base_arguments(view, lang, aggregated, key, presenter)
     component_key = base["key"]
 
-    def on_change() -> None:
-        st.session_state[key] = st.session_state.get(component_key, {})
+    def changed() -> None:
+        value = st.session_state.get(component_key, {})
+        st.session_state[key] = value
+        if on_change is not None:
+            on_change(value)
 
     component: Callable = streamlit_folium._component_func
     return component(
@@ -159,6 +165,6 @@ def show(
         pixelated=False,
         css_links=list(base["css_links"]),
         js_links=list(base["js_links"]),
-        on_change=on_change,
+        on_change=changed,
         wrap_longitude=False,
     )

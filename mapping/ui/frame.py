@@ -49,6 +49,23 @@ class Frame:
             return self.all
         return self.all.loc[active_in(self.all, self.filters.asof)]
 
+    @functools.cached_property
+    def linked(self) -> gpd.GeoDataFrame:
+        """The organisation of a "linked to" view (one row), or no row.
+
+        Its link to each organisation of the view is why that one is listed, so
+        the details, the links downloads and the graph show those links even
+        when the filters leave this organisation itself out.
+        """
+        if not self.filters.linked:
+            return self.all.iloc[:0]
+        return self.all.loc[self.all["id"] == self.filters.linked]
+
+    @functools.cached_property
+    def link_ends(self) -> gpd.GeoDataFrame:
+        """The organisations whose links the view lists: its own, and the one it is linked to."""
+        return network.with_linked(self.shown, self.linked)
+
     @property
     def version(self) -> str | None:
         """The dataset's shared version (None for a session's upload)."""

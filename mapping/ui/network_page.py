@@ -10,7 +10,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit.delta_generator import DeltaGenerator
 
-from mapping import assets, network, network_view
+from mapping import assets, export, network, network_view
 from mapping.i18n import category_label, direction
 from mapping.safety import script_json
 from mapping.ui.dataset import Dataset
@@ -47,15 +47,22 @@ def _view_key(frame: Frame, partners: bool) -> tuple:
 def graph_view(frame: Frame, partners: bool) -> network_view.GraphView:
     """The organisations and links the graph draws (shared between sessions for shared data)."""
     if frame.version is None:
-        return network_view.graph_view(frame.present, frame.shown, frame.links, partners=partners)
+        return _graph_view(frame, partners)
     return _shared_view(frame.version, _view_key(frame, partners), partners, frame)
+
+
+def _graph_view(frame: Frame, partners: bool) -> network_view.GraphView:
+    """The view's organisations (and the one a "linked to" view is linked to) and their links."""
+    return network_view.graph_view(
+        frame.present, frame.shown, frame.links, partners=partners, linked=frame.linked
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _shared_view(version: str, key: tuple, partners: bool, _frame: Frame) -> network_view.GraphView:
     """Choose a view's organisations once per (data version, filters, partners)."""
     del version, key
-    return network_view.graph_view(_frame.present, _frame.shown, _frame.links, partners=partners)
+    return _graph_view(_frame, partners)
 
 
 @functools.cache
@@ -82,26 +89,34 @@ def _shared_payload(
     return payload, hashlib.sha256(repr((version, key)).encode()).hexdigest()[:16]
 
 
-def show_graph(frame: Frame, view: network_view.GraphView, partners: bool) -> None:
-    """Draw the graph (or say why there is none)."""
+def show_graph(
+    frame: Frame, view: network_view.GraphView, partners: bool, presenter: bool = False
+) -> None:
+    """Draw the graph (or say why there is none).
+
+    ``presenter`` draws it for a hall (the Present page): the graph and its
+    legend only, in large type, and the presenter's keys never stop in it.
+    """
     if frame.shown.empty:
         st.info(_("network.empty"))
         return
-    if view.links.empty:
-        st.info(_("network.no_links"))
-    if view.trimmed:
-        st.info(_("network.trimmed", shown=len(view.organisations), total=view.total))
-    if view.partners:
-        st.caption(_("network.partners_added", n=view.partners))
-    selected = st.query_params.get("org", "")
+    if not presenter:
+        if view.links.empty:
+            st.info(_("network.no_links"))
+        if view.trimmed:
+            st.info(_("network.trimmed", shown=len(view.organisations), total=view.total))
+        if view.partners:
+            st.caption(_("network.partners_added", n=view.partners))
+    selected = "" if presenter else st.query_params.get("org", "")
     payload, key = _payload(frame, view, partners, selected)
     graph_component()(
         data=payload,
         view=key,
         lang=frame.lang,
         dir=direction(frame.lang),
-        height=network_view.FRAME_HEIGHT,
-        key="atlas_network_graph",
+        height=network_view.PRESENTER_HEIGHT if presenter else network_view.FRAME_HEIGHT,
+        presenter=presenter,
+        key="atlas_present_graph" if presenter else "atlas_network_graph",
         default=None,
     )
 
@@ -174,16 +189,13 @@ def _table(columns: dict) -> pd.DataFrame:
     return pd.DataFrame({_(f"network.column.{key}"): values for key, values in columns.items()})
 
 
-# What the links of a view download as: writer, file name, media type. The labels and
-# help texts are the catalogues' ``download.<kind>`` and ``download.<kind>_help``.
+# What the links of a view download as: writer, file name after the view's stem
+# (``export.file_stem``), media type. The labels and help texts are the catalogues'
+# ``download.<kind>`` and ``download.<kind>_help``.
 LINK_DOWNLOADS = {
-    "links_csv": (network.to_links_csv_bytes, "collective-impact-links.csv", "text/csv"),
-    "gexf": (network.to_gexf_bytes, "collective-impact-network.gexf", "application/gexf+xml"),
-    "graphml": (
-        network.to_graphml_bytes,
-        "collective-impact-network.graphml",
-        "application/graphml+xml",
-    ),
+    "links_csv": (network.to_links_csv_bytes, "_links.csv", "text/csv"),
+    "gexf": (network.to_gexf_bytes, "_network.gexf", "application/gexf+xml"),
+    "graphml": (network.to_graphml_bytes, "_network.graphml", "application/graphml+xml"),
 }
 
 
@@ -192,14 +204,18 @@ def links_download(
     kind: str,
     organisations: pd.DataFrame,
     links: pd.DataFrame,
+    stem: str,
     disabled: bool = False,
 ) -> None:
-    """A button downloading the links among ``organisations`` as ``kind`` (made on click)."""
-    write, file_name, mime = LINK_DOWNLOADS[kind]
+    """A button downloading the links among ``organisations`` as ``kind`` (made on click).
+
+    The file is named ``stem`` (what the view holds) and the kind's ending.
+    """
+    write, ending, mime = LINK_DOWNLOADS[kind]
     container.download_button(
         _(f"download.{kind}"),
         data=functools.partial(write, organisations, links),
-        file_name=file_name,
+        file_name=f"{stem}{ending}",
         mime=mime,
         on_click="ignore",
         width="stretch",
@@ -208,8 +224,9 @@ def links_download(
     )
 
 
-def show_downloads(frame: Frame, view: network_view.GraphView) -> None:
-    """The view's links as CSV, and its graph as GEXF and GraphML."""
+def show_downloads(frame: Frame, view: network_view.GraphView, partners: bool = False) -> None:
+    """The view's links as CSV, and its graph as GEXF and GraphML (named after the view)."""
     st.header(_("network.downloads_heading"), anchor=False)
+    stem = export.file_stem(frame.filters) + ("_with-partners" if partners else "")
     for column, kind in zip(st.columns(len(LINK_DOWNLOADS)), LINK_DOWNLOADS, strict=True):
-        links_download(column, kind, view.organisations, view.links)
+        links_download(column, kind, view.organisations, view.links, stem)

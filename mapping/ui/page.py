@@ -10,6 +10,7 @@ from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, apply_direction, language_switch, shown
+from mapping.ui.share import share_action
 from mapping.ui.sidebar import sidebar_frame
 from mapping.ui.upload import active_dataset
 
@@ -79,7 +80,12 @@ def page_frame(page: str) -> Frame:
 
 
 def show_caption(frame: Frame) -> None:
-    """Show the view's sentence under a page title (user text rendered literally)."""
+    """Show the view's sentence under a page title (user text rendered literally), and Share.
+
+    The Share button sits here, at the top of every page of a view: on a phone
+    the sidebar (and its copy-link box) starts folded away.
+    """
     st.caption(escape_markdown(frame.caption))
     # Screen readers hear the new sentence after a filter change (a polite live region).
     st.html(assets.announce_script(frame.caption), unsafe_allow_javascript=True)
+    share_action()

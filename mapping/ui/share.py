@@ -1,4 +1,11 @@
-"""Every view is a link: the permalink, the copy-link box, and the provenance of exports."""
+"""Every view is a link: the permalink, the Share button, the copy-link box, export provenance.
+
+The one home of sharing: ``share_action`` (the Share button at the top of a
+page: the phone's own share sheet where the browser offers one, else it
+copies the link) and ``share_box`` (the sidebar's link with a copy button).
+Both give the address as it is when used (``mapping/assets/url.js``): the map
+keeps its view and open organisation there without re-running the app.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +38,26 @@ def provenance(frame: Frame) -> Provenance:
         permalink=permalink(),
         names=dict(zip(frame.all["id"], frame.all["name"], strict=True)),
         undated=frame.undated,
+    )
+
+
+def share_action() -> None:
+    """The Share button at the top of a page (under its title and sentence).
+
+    On a phone it opens the system's share sheet (``navigator.share``); where
+    the browser has none it copies the link and says so.
+    """
+    if not permalink():
+        return
+    st.html(
+        SHARE_ACTION_HTML.format(
+            label=escape_html(_("share.action")),
+            help=escape_html(_("share.action_help")),
+            copied=escape_html(_("share.copied")),
+            title=escape_html(_("app.title")),
+        )
+        + assets.url_keeper_script(),
+        unsafe_allow_javascript=True,
     )
 
 
@@ -71,5 +98,20 @@ SHARE_HTML = """<style>
 <div class="atlas-share">
 <input type="text" readonly value="{link}" aria-label="{label}" onfocus="this.select()">
 <button type="button" data-copied="{copied}">{copy}</button>
+<span role="status" aria-live="polite"></span>
+</div>"""
+
+
+SHARE_ACTION_HTML = """<style>
+.atlas-share-action {{ display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }}
+.atlas-share-action button {{ font: inherit; font-size: .95rem; font-weight: 600;
+  min-height: 2.5rem; padding: .35rem .9rem; border: 1px solid #005a8c; border-radius: .5rem;
+  background: #fff; color: #005a8c; cursor: pointer; }}
+.atlas-share-action button:hover {{ background: #eaf3f9; }}
+.atlas-share-action button:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
+.atlas-share-action [role=status] {{ font-size: .9rem; color: #1b1b1b; }}
+</style>
+<div class="atlas-share-action">
+<button type="button" title="{help}" data-copied="{copied}" data-title="{title}">{label}</button>
 <span role="status" aria-live="polite"></span>
 </div>"""

@@ -27,6 +27,8 @@ _WIDGET = "atlas_w_"
 _PAGE = "atlas_filters_page"
 # Set when the sidebar's year choice changed (the URL's asof is then older than it).
 _ASOF_CHOSEN = "atlas_asof_chosen"
+# Set by "Reset filters": the map shows the whole world again.
+_RESET = "atlas_filters_reset"
 
 
 def _filters_from_url() -> tuple[Filters, list[str]]:
@@ -41,11 +43,11 @@ OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners", "by")
 def _current_filters(page: str) -> Filters:
     """Decide the filters of this run: from the URL on a new session or a new link, else kept.
 
-    One parameter may change in the URL without a run: the map's year control
-    writes ``asof`` where the user leaves it. On the same page, an ``asof`` in
-    the URL that differs from the one last written is that, and is followed
-    (unless the sidebar's own year choice changed this run). Moving to another
-    page clears the URL: the filters are kept then.
+    On the same page, an ``asof`` in the URL that differs from the one last
+    written is followed (unless the sidebar's own year choice changed this
+    run); the map's year control reports its year to the app instead
+    (``follow_map_year``), so the app writes it. Moving to another page clears
+    the URL: the filters are kept then.
     """
     url_params = {k: v for k, v in st.query_params.to_dict().items() if k in PARAMS.values()}
     written = st.session_state.get(_WRITTEN) or {}
@@ -103,8 +105,34 @@ def _write_url(filters: Filters) -> None:
 
 
 def _reset() -> None:
-    """Reset button callback: clear every filter."""
+    """Reset button callback: clear every filter (and have the map show the whole world)."""
     st.session_state[_STATE] = Filters()
+    st.session_state[_RESET] = True
+
+
+def filters_were_reset() -> bool:
+    """Whether "Reset filters" was pressed since the map last asked (asking forgets it)."""
+    return bool(st.session_state.pop(_RESET, False))
+
+
+def follow_map_year(year: object) -> None:
+    """Callback: the map's year control settled on ``year`` (None: all years).
+
+    The year becomes the view's ``asof``, as if chosen in the sidebar, so the
+    sentence, the sidebar, every page, download and the URL say it. The value
+    comes from the browser: anything but a year the filters accept is ignored.
+    """
+    filters = st.session_state.get(_STATE)
+    if filters is None:
+        return
+    if year is None:
+        asof = None
+    else:
+        parsed, notices = Filters.parse_query_params({PARAMS["asof"]: str(year)})
+        if notices or parsed.asof is None:
+            return
+        asof = parsed.asof
+    st.session_state[_STATE] = dataclasses.replace(filters, asof=asof)
 
 
 def _widget_filters(first_year: int, last_year: int) -> Filters:

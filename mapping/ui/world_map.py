@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,13 +11,14 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from mapping import maps, standalone, timeline
+from mapping import details, maps, standalone, timeline
 from mapping.i18n import Message, t
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown
 from mapping.ui import folium_component
 from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
+from mapping.ui.sidebar import filters_were_reset, follow_map_year
 from mapping.view import VIEW_PARAMS, MapView
 
 _VIEW = "atlas_map_view"
@@ -81,25 +83,19 @@ def skip_map_link() -> None:
 
 
 def map_footer() -> None:
-    """Under the map: zoom to the results, the same organisations as a list, how to use it.
+    """Under the map: the same organisations as a list, and how to use the map.
 
-    The note is where "Skip the map" lands.
+    The note is where "Skip the map" lands. ("Zoom to results" is a button on the
+    map itself, under the zoom buttons: it frames the results in the browser.)
     """
-    zoom, listed = st.columns([1, 1], vertical_alignment="center")
-    zoom.button(_("map.zoom_to_results"), on_click=fit_map_to_results, width="stretch")
     # Run on its own, outside app.py's navigation, the map page has no other pages to link.
     with contextlib.suppress(StreamlitPageNotFoundError):
-        listed.page_link("pages/data.py", label=_("map.as_list"), icon=":material/table_rows:")
+        st.page_link("pages/data.py", label=_("map.as_list"), icon=":material/table_rows:")
     st.html(
         f'<p id="{SKIP_TARGET}" tabindex="-1" class="atlas-map-note">'
         f"{escape_html(_('map.caption'))}</p>"
         "<style>.atlas-map-note { font-size: 0.875rem; color: #4a4a55; margin: 0; }</style>"
     )
-
-
-def fit_map_to_results() -> None:
-    """Ask the home map to frame the current results on the next run."""
-    st.session_state.pop(f"{_VIEW}:atlas_map", None)
 
 
 def show_map(
@@ -109,6 +105,7 @@ def show_map(
     key: str = "atlas_map",
     sync_url: bool = False,
     years: Timeline | None = None,
+    presenter: bool = False,
 ) -> None:
     """Render the map: a stable base map plus the organisations sent as a separate layer.
 
@@ -121,7 +118,11 @@ def show_map(
     browser keeps them in the URL as the user pans and opens organisations.
     With ``years`` the map gets a year control: it ships every year's
     organisations and shows those of the view's ``asof`` year (or all), and
-    stepping through the years never re-runs the app.
+    stepping through the years never re-runs the app; where the visitor leaves
+    it (home map) becomes the view's ``asof``, for every page and download.
+    A new set of results is framed in the browser unless the visitor has moved
+    the map since (``maps.FIT_MODES``); "Reset filters" brings the whole world
+    back. ``presenter`` draws the map for a hall (the Present page).
     """
     full = frame
     if years is not None:
@@ -130,8 +131,10 @@ def show_map(
     org_key = f"{_ORG}:{key}"
     first_render = initial_key not in st.session_state
     selected = None
+    from_link = False
     if sync_url and first_render:
         link_view, selected = _view_from_link(frame)
+        from_link = link_view.has_view or selected is not None
         st.session_state[org_key] = link_view.org
         if link_view.has_view:
             st.session_state[view_key] = (link_view.centre, link_view.zoom)
@@ -150,13 +153,13 @@ def show_map(
     if maps.is_aggregated(frame.shown):
         st.info(_("map.aggregated", count=len(frame.shown), limit=maps.AGGREGATE_ABOVE))
     details_in_popups = len(frame.shown) <= maps.DETAIL_LIMIT
+    fit = "none" if view is not None else _fit_mode(key, frame, from_link)
+    options = _LayerOptions(details_in_popups, sync_url, selected, years, full.filters.asof, fit)
     clicked = folium_component.show(
         view=initial,
         lang=frame.lang,
         aggregated=maps.is_aggregated(frame.shown),
-        script=_layer_script(
-            frame, details_in_popups, sync_url, selected, years, full.filters.asof
-        ),
+        script=_layer_script(frame, options),
         centre=centre,
         zoom=zoom,
         height=height,
@@ -166,6 +169,8 @@ def show_map(
         if details_in_popups
         else ("last_object_clicked", "last_object_clicked_tooltip"),
         key=key,
+        presenter=presenter,
+        on_change=_follow_year if sync_url and years is not None else None,
     )
     if not details_in_popups:
         row = _clicked_row(frame, clicked or {}, org_key)
@@ -174,51 +179,81 @@ def show_map(
         show_details(frame, row)
 
 
-def _layer_script(
-    frame: Frame,
-    details: bool,
-    sync_url: bool,
-    selected: int | None,
-    years: Timeline | None,
-    asof: int | None,
-) -> str:
+@dataclass(frozen=True)
+class _LayerOptions:
+    """How a map shows its organisations (with the filters and language, its layer's key)."""
+
+    details: bool
+    sync_url: bool
+    selected: int | None
+    years: Timeline | None
+    asof: int | None
+    fit: str
+
+
+_FIT = "atlas_map_fit"
+
+
+def _fit_mode(key: str, frame: Frame, from_link: bool) -> str:
+    """How the map frames its organisations layer this run (``maps.FIT_MODES``).
+
+    A link's view stands until the filters change; a change of filters frames
+    the new results (unless the visitor moved the map: the browser knows);
+    "Reset filters" frames the whole world. The mode is kept while the filters
+    stay the same, so reruns for anything else leave the layer (and the view) be.
+    The as-of year is not a change: the map shows every year's organisations.
+    """
+    shown = tuple(sorted(dataclasses.replace(frame.filters, asof=None).to_query_params().items()))
+    before = st.session_state.get(f"{_FIT}:{key}")
+    if before is not None and before[0] == shown:
+        return before[1]
+    if before is None:
+        mode = "none" if from_link else "results"
+    else:
+        mode = "world" if filters_were_reset() and not shown else "results"
+    st.session_state[f"{_FIT}:{key}"] = (shown, mode)
+    return mode
+
+
+def _follow_year(value: dict) -> None:
+    """The home map's year control settled on a year (or on all years): the view follows."""
+    report = value.get("atlas") if isinstance(value, dict) else None
+    if isinstance(report, dict) and "asof" in report:
+        follow_map_year(report["asof"])
+
+
+def _layer_script(frame: Frame, options: _LayerOptions) -> str:
     """The organisations layer's script; shared by sessions showing the same view of shared data."""
     if frame.version is None:
-        return _build_layer_script(frame, details, sync_url, selected, years, asof)
+        return _build_layer_script(frame, options)
     view = tuple(sorted(frame.filters.to_query_params().items()))
-    return _shared_layer_script(
-        frame.version, view, frame.lang, details, sync_url, selected, years, asof, frame
-    )
+    return _shared_layer_script(frame.version, view, frame.lang, options, frame)
 
 
-def _build_layer_script(
-    frame: Frame,
-    details: bool,
-    sync_url: bool,
-    selected: int | None,
-    years: Timeline | None,
-    asof: int | None,
-) -> str:
+def _build_layer_script(frame: Frame, options: _LayerOptions) -> str:
     """The organisations layer's script: the shown organisations, their links, their years."""
     control = None
+    years = options.years
     if years is not None and not maps.is_aggregated(frame.shown):
         control = timeline.timeline_payload(
             frame.shown,
             years.years,
             frame.lang,
             captions=years.captions,
-            initial=asof,
+            initial=options.asof,
             seconds=years.seconds,
             presenter=years.presenter,
         )
     layer = maps.organisations_layer(
         frame.shown,
-        details=details,
+        details=options.details,
         lang=frame.lang,
-        sync_url=sync_url,
-        selected=selected,
+        sync_url=options.sync_url,
+        selected=options.selected,
         links=frame.links,
         timeline=control,
+        linked=frame.linked,
+        fit=options.fit,
     )
     return folium_component.layer_script(layer)
 
@@ -227,19 +262,11 @@ def _build_layer_script(
 # shared link): at 100,000 organisations encoding it costs about 0.25 s.
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _shared_layer_script(
-    version: str,
-    view: tuple,
-    lang: str,
-    details: bool,
-    sync_url: bool,
-    selected: int | None,
-    years: Timeline | None,
-    asof: int | None,
-    _frame: Frame,
+    version: str, view: tuple, lang: str, options: _LayerOptions, _frame: Frame
 ) -> str:
-    """Build a layer's script once per (data version, filters, language, options, selection)."""
+    """Build a layer's script once per (data version, filters, language, options)."""
     del version, view, lang  # the cache key: they determine _frame's rows and language
-    return _build_layer_script(_frame, details, sync_url, selected, years, asof)
+    return _build_layer_script(_frame, options)
 
 
 _ORG = "atlas_map_org"
@@ -288,10 +315,12 @@ def show_details(frame: Frame, row: pd.Series | None) -> None:
     if row is None:
         st.caption(_("map.details_prompt"))
         return
-    with st.container(border=True):
+    with st.container(border=True, key="atlas_details"):
         name = maps.display_names(row.to_frame().T, frame.lang)[0]
         st.subheader(escape_markdown(name), anchor=False)
-        # st.table renders Markdown in cells: data must be escaped to show as text.
-        details = maps.details_rows(row, frame.lang)
-        rows = [(label, escape_markdown(text)) for label, text in details]
-        st.table(pd.DataFrame(rows, columns=["", _("map.details_heading")]).set_index(""))
+        # HTML, not a Markdown table: Markdown escapes would end up inside the addresses.
+        st.html(
+            details.details_html(
+                row, frame.lang, frame.links, frame.names, linked=frame.filters.linked
+            )
+        )

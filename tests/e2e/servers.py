@@ -123,7 +123,7 @@ def balancer_config(replicas: list[Server], port: int, source: Path = HAPROXY_CO
 def start_balancer(replicas: list[Server], name: str = "haproxy") -> Server:
     """Start HAProxy in front of ``replicas`` with the repository's config."""
     if not shutil.which(HAPROXY) and not Path(HAPROXY).exists():
-        raise RuntimeError(f"HAProxy not found at {HAPROXY}: apt-get install haproxy")
+        raise RuntimeError(f"HAProxy not found at {HAPROXY}: scripts/test.sh installs it")
     port = free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     config = ARTIFACTS / f"{name}-{port}.cfg"

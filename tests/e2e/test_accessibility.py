@@ -120,6 +120,8 @@ WATCH_MOVE_JS = """() => {
   window.map.once('moveend', () => { window.__moved = true; });
 }"""
 IS_TARGET_JS = "() => document.activeElement.hasAttribute('data-test-target')"
+VIEW_DRAWN_JS = """() => !window.map._animatingZoom
+  && !!document.querySelector('.atlas-cluster, path.atlas-marker')"""
 
 
 def test_an_organisation_inside_a_cluster_is_reached_by_keyboard(
@@ -147,7 +149,9 @@ def test_an_organisation_inside_a_cluster_is_reached_by_keyboard(
         if frame.locator(".leaflet-popup").count():
             break  # a list of the organisations at one address, or the details themselves
         zooms += 1
-        frame.wait_for_timeout(300)  # the clusters of the new view are drawn on moveend
+        # The clusters of the new view are drawn on moveend (which has fired): wait for the
+        # zoom to be over and the view's stops to be there, not for a time.
+        frame.wait_for_function(VIEW_DRAWN_JS, timeout=LOAD_TIMEOUT_MS)
     else:
         raise AssertionError(f"never reached {name}")
     assert zooms, "the clusters opened by zooming in first"

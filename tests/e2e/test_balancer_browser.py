@@ -20,6 +20,20 @@ from tests.e2e.test_browser import SHOWN_ON_MAP_JS, map_frame, wait_for_count
 pytestmark = pytest.mark.e2e
 
 UPLOAD = Path(__file__).resolve().parents[1] / "data" / "bad" / "hebrew_cp1255.csv"
+# Keeps every websocket the page opens within reach, so a test can drop the connection as a
+# lost Wi-Fi does (Playwright's offline mode fails new requests but leaves open sockets open).
+KEEP_SOCKETS_JS = """(() => {
+  const Native = window.WebSocket;
+  window.__atlasSockets = [];
+  window.WebSocket = class extends Native {
+    constructor(...args) { super(...args); window.__atlasSockets.push(this); }
+  };
+})();"""
+CONNECTION_JS = """(wanted) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app && app.getAttribute('data-test-connection-state');
+  return wanted === 'CONNECTED' ? state === 'CONNECTED' : !!state && state !== 'CONNECTED';
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +60,7 @@ def test_an_upload_through_the_balancer_stays_with_its_visitor(browser, guard, b
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.route("**/*", guard.route)
     page = context.new_page()
+    page.add_init_script(KEEP_SOCKETS_JS)
     try:
         page.goto(f"{proxy.url}/data")
         wait_until_drawn(page, "data")
@@ -62,10 +77,13 @@ def test_an_upload_through_the_balancer_stays_with_its_visitor(browser, guard, b
         assert replica_cookie(context) == sticky  # one replica served it all
         screenshot(page, "balancer-upload-map")
 
-        # The hall's Wi-Fi drops for a few seconds and comes back: same session, same upload.
+        # The hall's Wi-Fi drops and comes back: same session, same upload. The app notices
+        # the lost connection (it pings the server, in vain while offline), then reconnects.
         context.set_offline(True)
-        page.wait_for_timeout(3_000)
+        page.evaluate("() => window.__atlasSockets.forEach(socket => socket.close())")
+        page.wait_for_function(CONNECTION_JS, arg="lost", timeout=LOAD_TIMEOUT_MS)
         context.set_offline(False)
+        page.wait_for_function(CONNECTION_JS, arg="CONNECTED", timeout=LOAD_TIMEOUT_MS)
         page.locator('[data-testid="stSidebar"] a', has_text="Charts").first.click()
         wait_for_count(page, 3)
         assert replica_cookie(context) == sticky

@@ -18,12 +18,18 @@ import pytest
 
 from mapping.filters import Filters
 from tests.e2e.conftest import screenshot, start_app
+from tests.e2e.pages import (
+    CHART,
+    CHARTS_ON_THE_CHARTS_PAGE,
+    LOAD_TIMEOUT_MS,
+    MAP_DRAWN,
+    MAP_FRAME,
+    wait_until_drawn,
+)
 from tests.test_safety import PAYLOADS
 
 pytestmark = pytest.mark.e2e
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-LOAD_TIMEOUT_MS = 60_000
 COUNT = re.compile(r"([\d,]+) of ([\d,]+) organisations")
 # Organisations held by the atlas layers on the map (clustered or not).
 SHOWN_ON_MAP_JS = """() => {
@@ -33,14 +39,17 @@ SHOWN_ON_MAP_JS = """() => {
 }"""
 
 
+# The organisations layer has framed its results (atlas.js: it fits them after it arrives).
+FRAMED_JS = "() => Boolean(window.map._atlasOrganisations && window.map._atlasOrganisations.framed)"
+
+
 def map_frame(page):
-    """Return the map iframe's frame once Leaflet has drawn organisations in it."""
+    """Return the map iframe's frame once Leaflet has drawn organisations in it and framed them."""
     page.locator(MAP_FRAME).wait_for(timeout=LOAD_TIMEOUT_MS)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(".atlas-cluster, path.leaflet-interactive").first.wait_for(
-        timeout=LOAD_TIMEOUT_MS
-    )
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
+    page.frame_locator(MAP_FRAME).locator(MAP_DRAWN).first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    found = next(f for f in page.frames if "streamlit_folium" in f.url)
+    found.wait_for_function(FRAMED_JS, timeout=LOAD_TIMEOUT_MS)
+    return found
 
 
 def shown_count(page) -> tuple[int, int]:
@@ -54,6 +63,18 @@ def wait_for_count(page, expected: int) -> None:
     """Wait until the sidebar count shows ``expected`` organisations."""
     page.get_by_text(re.compile(rf"^{expected:,} of [\d,]+ organisations$")).first.wait_for(
         timeout=LOAD_TIMEOUT_MS
+    )
+
+
+def wait_for_map_count(page, expected: int) -> None:
+    """Wait until the map's organisations layer holds ``expected`` organisations."""
+    page.wait_for_function(
+        "([sel, n]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
+        " if (!w || !w.map) return false; let c = 0;"
+        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
+        " return c === n; }",
+        arg=[MAP_FRAME, expected],
+        timeout=LOAD_TIMEOUT_MS,
     )
 
 
@@ -89,14 +110,7 @@ def test_choosing_funding_changes_map_and_count(page, guard, app_server, organis
     page.keyboard.press("Escape")
     wait_for_count(page, expected)
     frame = map_frame(page)
-    page.wait_for_function(
-        "([sel, n]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
-        " if (!w || !w.map) return false; let c = 0;"
-        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
-        " return c === n; }",
-        arg=[MAP_FRAME, expected],
-        timeout=LOAD_TIMEOUT_MS,
-    )
+    wait_for_map_count(page, expected)
     assert frame.locator(".leaflet-basemap-pane path").count() > 0
     assert "role=funding" in page.url
     screenshot(page, "map-funding")
@@ -124,9 +138,13 @@ def test_clicking_a_marker_shows_its_details(page, guard, app_server, organisati
 
 def test_charts_page_renders_every_chart(page, guard, app_server):
     page.goto(f"{app_server.url}/charts")
-    charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.nth(4).locator("canvas, svg").first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    assert charts.count() == 6  # five charts of the view, and 2015 against today
+    # Counted once the run is over and every element is drawn (it used to wait for the
+    # fifth chart and count while the sixth was still a skeleton: "assert 5 == 6").
+    wait_until_drawn(page, "charts")
+    charts = page.locator(CHART)
+    assert charts.count() == CHARTS_ON_THE_CHARTS_PAGE
+    for index in range(CHARTS_ON_THE_CHARTS_PAGE):
+        assert charts.nth(index).locator("canvas, svg").count() > 0
     screenshot(page, "charts")
     assert guard.blocked == []
 
@@ -182,7 +200,7 @@ def test_hostile_data_is_inert_in_every_popup_and_tooltip(page, guard, hostile_s
     page.goto(f"{hostile_server.url}/data")
     page.locator('[data-testid="stDataFrame"]').wait_for(timeout=LOAD_TIMEOUT_MS)
     page.goto(f"{hostile_server.url}/charts")
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    wait_until_drawn(page, "charts")
     assert page.evaluate(INJECTED_JS) == 0
     assert dialogs == []
     assert guard.blocked == []
@@ -199,8 +217,11 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     page.locator('[data-testid="stMultiSelect"]', has_text="Role").click()
     page.get_by_role("option", name="Operating").click()
     page.keyboard.press("Escape")
-    wait_for_count(page, len(Filters(roles=("operating",)).apply(organisations)))
-    page.wait_for_timeout(1500)  # give a remount (if any) time to happen
+    operating = len(Filters(roles=("operating",)).apply(organisations))
+    wait_for_count(page, operating)
+    # The new layer reaches the map in the same component update that would remount it:
+    # once the map holds the operating organisations, a remount would already have happened.
+    wait_for_map_count(page, operating)
     frame = map_frame(page)
     assert frame.evaluate("() => window.__atlasMarker === true"), "the map was remounted"
     assert frame.evaluate("() => window.map.getZoom()") == 5
@@ -208,6 +229,14 @@ def test_zoom_survives_a_filter_change(page, guard, app_server, organisations):
     assert abs(center["lat"] - 45) < 0.01
     assert abs(center["lng"] + 75) < 0.01
     assert guard.blocked == []
+
+
+COPIED_WATCH_JS = """() => {
+  window.__atlasCopied = [];
+  new MutationObserver(() => document.querySelectorAll('.atlas-share [role=status]')
+    .forEach(status => window.__atlasCopied.push(status.textContent)))
+    .observe(document.body, {childList: true, characterData: true, subtree: true});
+}"""
 
 
 def url_params(page) -> dict[str, str]:
@@ -248,8 +277,13 @@ def test_the_url_keeps_the_map_view_and_the_open_organisation(
     wait_for_url(page, zoom="9")
     link = page.evaluate("() => window.location.href")
     assert page.locator(".atlas-share input").input_value() == link
+    # The status says "Link copied" for 2.5 s: record it as it is written, not by polling.
+    page.evaluate(COPIED_WATCH_JS)
     page.locator(".atlas-share button").click()
-    page.get_by_text("Link copied").wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.__atlasCopied.some(text => text.startsWith('Link copied'))",
+        timeout=LOAD_TIMEOUT_MS,
+    )
     assert page.evaluate("() => navigator.clipboard.readText()") == link
 
     # Opening the link with an organisation restores the view and opens it there.
@@ -344,6 +378,8 @@ def test_present_page_at_1920x1080_shows_map_and_caption(browser, guard, app_ser
     assert f"Canada: {len(canada)} organisations" in caption.inner_text()
     assert caption.bounding_box()["y"] < 1080, "the caption must be on screen"
     screenshot(page, "present-1920x1080")
+    # The presenter's controls hide from the audience until the mouse moves.
+    page.mouse.move(960, 540)
     page.get_by_role("button", name="Next ▶").click()
     page.get_by_text(re.compile(r"^Australia: \d+ organisations")).wait_for(timeout=LOAD_TIMEOUT_MS)
     assert "scene=australia" in page.url
@@ -385,8 +421,11 @@ def test_online_tiles_failing_offline_break_nothing(page, guard, app_server, org
     page.goto(app_server.url)
     frame = map_frame(page)
     page.frame_locator(MAP_FRAME).locator(".leaflet-control-layers").hover()
-    page.frame_locator(MAP_FRAME).get_by_text("OpenStreetMap (online)").click()
-    page.wait_for_timeout(1500)
+    # The route handler blocks the tiles; waiting for the failed request, not for time.
+    with page.expect_event(
+        "requestfailed", lambda r: "openstreetmap" in r.url, timeout=LOAD_TIMEOUT_MS
+    ):
+        page.frame_locator(MAP_FRAME).get_by_text("OpenStreetMap (online)").click()
     assert any("openstreetmap" in url for url in guard.blocked), "tiles were requested and blocked"
     assert frame.evaluate(SHOWN_ON_MAP_JS) == len(organisations)
     assert frame.locator(".leaflet-basemap-pane path").count() > 150
@@ -407,13 +446,7 @@ def test_upload_changes_this_session_and_not_another(browser, guard, app_server,
     wait_for_count(page, 3)
     page.locator('[data-testid="stSidebar"] a', has_text="Map").first.click()
     frame = map_frame(page)
-    page.wait_for_function(
-        "([sel]) => { const w = document.querySelector(sel).contentWindow; let c = 0;"
-        " w.map.eachLayer(l => { if (l.atlasCount !== undefined) c += l.atlasCount; });"
-        " return c === 3; }",
-        arg=[MAP_FRAME],
-        timeout=LOAD_TIMEOUT_MS,
-    )
+    wait_for_map_count(page, 3)
     screenshot(page, "upload-map")
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
     other.route("**/*", guard.route)
@@ -446,7 +479,7 @@ def test_hebrew_pages_are_right_to_left_with_hebrew_glyphs(page, guard, app_serv
     if path == "/":
         map_frame(page)
     else:
-        page.locator('[data-testid="stVegaLiteChart"]').nth(4).wait_for(timeout=LOAD_TIMEOUT_MS)
+        wait_until_drawn(page, "charts")
     label = page.locator(
         '[data-testid="stSidebar"] [data-testid="stMultiSelect"] [data-testid="stWidgetLabel"]'
     ).first
@@ -463,4 +496,63 @@ def test_hebrew_pages_are_right_to_left_with_hebrew_glyphs(page, guard, app_serv
         page.evaluate(TOFU_JS, '[data-testid="stSidebar"] [data-testid="stMultiSelect"] label') > 5
     )
     screenshot(page, f"hebrew{path.replace('/', '-') or '-map'}")
+    assert guard.blocked == []
+
+
+IN_VIEW_JS = """() => { const b = window.map.getBounds(), l = window.map._atlasOrganisations;
+  return l._data.lat.every((lat, i) => b.contains([lat, l._data.lon[i]])); }"""
+
+
+def pick_role(page, role: str) -> None:
+    """Choose one more role in the sidebar."""
+    page.locator('[data-testid="stMultiSelect"]', has_text="Role").click()
+    page.get_by_role("option", name=role).click()
+    page.keyboard.press("Escape")
+
+
+def test_the_map_frames_new_results_unless_moved_and_the_world_after_reset(
+    page, guard, app_server, organisations
+):
+    page.goto(f"{app_server.url}/?region=Australia")
+    frame = map_frame(page)
+    assert frame.evaluate(IN_VIEW_JS)
+    australia = frame.evaluate("() => window.map.getZoom()")
+    assert australia >= 3  # framed on Australia, not the world
+    # A filter change frames the new results...
+    page.locator('[data-testid="stMultiSelect"]', has_text="World region").click()
+    page.get_by_role("option", name="Canada").click()
+    page.keyboard.press("Escape")
+    wait_for_count(page, len(Filters(world_regions=("Australia", "Canada")).apply(organisations)))
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.map.getZoom() < {australia}", timeout=LOAD_TIMEOUT_MS)
+    assert frame.evaluate(IN_VIEW_JS)
+    # ...unless the visitor has moved the map since: then it stays where they put it.
+    box = page.locator(MAP_FRAME).bounding_box()
+    frame.evaluate(
+        "() => { window.__settled = false; window.map.once('moveend', () => {"
+        " window.__settled = true; }); }"
+    )
+    page.mouse.move(box["x"] + 400, box["y"] + 300)  # a visitor drags the map aside
+    page.mouse.down()
+    page.mouse.move(box["x"] + 250, box["y"] + 250, steps=8)
+    page.mouse.up()
+    frame.wait_for_function("() => window.__settled", timeout=LOAD_TIMEOUT_MS)  # inertia ends
+    assert frame.evaluate("() => window.map._atlasUserMoved") is True
+    moved = frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]")
+    pick_role(page, "Funding")
+    wait_for_count(
+        page,
+        len(
+            Filters(world_regions=("Australia", "Canada"), roles=("funding",)).apply(organisations)
+        ),
+    )
+    frame = map_frame(page)
+    assert frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]") == moved
+    # "Reset filters" brings the whole world back, whatever the visitor did.
+    page.get_by_role("button", name="Reset filters").click()
+    wait_for_count(page, len(organisations))
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => ({IN_VIEW_JS})()", timeout=LOAD_TIMEOUT_MS)
+    assert frame.evaluate("() => window.map.getZoom()") <= 2
+    screenshot(page, "map-reset-world")
     assert guard.blocked == []

@@ -176,11 +176,11 @@ def test_the_views_links_download_as_csv_gexf_and_graphml(page, guard, app_serve
         "() => document.querySelector('.atlas-network').atlasGraph.nodes().length"
     )
     name, links_csv = download(page, "Links (CSV)")
-    assert name == "collective-impact-links.csv"
+    assert name == "atlas_IL_links.csv"  # the files say what the view holds
     name, gexf = download(page, "Graph for Gephi (GEXF)")
-    assert name == "collective-impact-network.gexf"
+    assert name == "atlas_IL_network.gexf"
     name, graphml = download(page, "Graph (GraphML)")
-    assert name == "collective-impact-network.graphml"
+    assert name == "atlas_IL_network.graphml"
     (tmp_path / "view.gexf").write_bytes(gexf)
     (tmp_path / "view.graphml").write_bytes(graphml)
     from_gexf = nx.read_gexf(tmp_path / "view.gexf")
@@ -190,5 +190,5 @@ def test_the_views_links_download_as_csv_gexf_and_graphml(page, guard, app_serve
     assert from_gexf.number_of_edges() == from_graphml.number_of_edges() == len(rows) > 0
     # The Data page offers the same links of the same view.
     page.goto(f"{app_server.url}/data?country=IL")
-    assert download(page, "Links (CSV)") == ("collective-impact-links.csv", links_csv)
+    assert download(page, "Links (CSV)") == ("atlas_IL_links.csv", links_csv)
     assert guard.blocked == []

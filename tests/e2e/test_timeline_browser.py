@@ -8,8 +8,10 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from mapping.filters import Filters
+from mapping.scenes import load_scenes
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_browser import LOAD_TIMEOUT_MS, map_frame, wait_for_url
+from tests.e2e.pages import LOAD_TIMEOUT_MS, wait_until_drawn
+from tests.e2e.test_browser import map_frame, wait_for_url
 
 pytestmark = pytest.mark.e2e
 
@@ -44,29 +46,38 @@ def test_the_year_control_plays_without_a_rerun(page, guard, app_server, organis
     page.goto(app_server.url)
     frame = map_frame(page)
     frame.locator(".atlas-timeline").wait_for(timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # the page's own first runs (and the map's) are done
+    wait_until_drawn(page, "")  # the page's own first runs (and the map's) are done
     before = len(reruns)
     frame.locator(".atlas-timeline-play").click()
     years = set()
-    for _ in range(5):
-        page.wait_for_timeout(1600)
-        caption = frame.locator(".atlas-timeline-caption").inner_text()
-        match = CAPTION.search(caption)
-        assert match, caption
+    caption = frame.locator(".atlas-timeline-caption")
+    while len(years) < 3:  # it steps through the years by itself
+        text = caption.inner_text()
+        match = CAPTION.search(text)
+        assert match, text
         years.add(int(match.group(1)))
-    assert len(years) >= 3  # it stepped through the years
-    frame.locator(".atlas-timeline-play").click()  # pause
+        frame.wait_for_function(
+            "(text) => document.querySelector('.atlas-timeline-caption').textContent !== text",
+            arg=text,
+            timeout=LOAD_TIMEOUT_MS,
+        )
     assert len(reruns) == before, "stepping the years re-ran the app"
+    frame.locator(".atlas-timeline-play").click()  # pause
     # The count on screen is the data's, for the year where it stopped.
-    year, count, countries = CAPTION.search(
-        frame.locator(".atlas-timeline-caption").inner_text()
-    ).groups()
+    year, count, countries = CAPTION.search(caption.inner_text()).groups()
     active = Filters(asof=int(year)).apply(organisations)
     assert int(count.replace(",", "")) == len(active)
     assert int(countries) == active["country_code"].nunique()
     assert frame.evaluate(SHOWN_JS) == len(active)
-    # Where playback stops is in the URL.
+    # Where playback stops becomes the view's year: one run, and the sentence, the sidebar
+    # and the URL say it (and so every other page and download).
     wait_for_url(page, asof=year)
+    page.get_by_text(f"active in {year}").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    sidebar_year = page.locator('[data-testid="stSidebar"] input[aria-label="Active in year"]')
+    assert sidebar_year.input_value() == year
+    assert len(reruns) == before + 1
+    frame = map_frame(page)
+    assert frame.locator(".atlas-timeline-year").inner_text() == year
     screenshot(page, "map-timeline")
     assert guard.blocked == []
 
@@ -100,21 +111,33 @@ def test_the_timeline_scene_plays_and_steps_by_keyboard(browser, guard, app_serv
     frame = map_frame(page)
     caption = frame.locator(".atlas-timeline-caption")
     caption.wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function("() => window.AtlasPresenter !== undefined", timeout=LOAD_TIMEOUT_MS)
     first = caption.inner_text()
-    page.wait_for_timeout(3500)  # 1.5 s per year: it plays by itself
-    assert caption.inner_text() != first
-    # A presenter's remote sends arrow keys and Page Up / Page Down to the page.
-    page.mouse.click(5, 300)  # the page (not the map) has the focus, as with a remote
-    page.keyboard.press("ArrowRight")  # stops playing and steps one year on
+    frame.wait_for_function(  # 1.5 s per year: it plays by itself
+        "(text) => document.querySelector('.atlas-timeline-caption').textContent !== text",
+        arg=first,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    # ↓ / ↑ step the years (and stop the playing); the focus may be anywhere, the map too.
+    page.mouse.click(5, 300)
+    page.keyboard.press("ArrowDown")
     year = int(CAPTION.search(caption.inner_text()).group(1))
-    page.keyboard.press("PageDown")
+    frame.locator("#map_div").focus()
+    page.keyboard.press("ArrowDown")
     assert int(CAPTION.search(caption.inner_text()).group(1)) == year + 1
-    page.keyboard.press("PageUp")
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
     year_now, count, _countries = CAPTION.search(caption.inner_text()).groups()
     assert int(year_now) == year - 1
     active = Filters(asof=year - 1).apply(organisations)
     assert int(count.replace(",", "")) == len(active)
+    # A remote's Page Down shows the last year; the next one moves on to the next scene.
+    page.keyboard.press("PageDown")
+    last = next(scene for scene in load_scenes() if scene.id == "growth").years[-1]
+    assert CAPTION.search(caption.inner_text()).group(1) == str(last)
+    assert "scene=growth" in page.url
     screenshot(page, "present-timeline-1920")
+    page.keyboard.press("PageDown")
+    wait_for_url(page, scene="network")
     assert guard.blocked == []
     context.close()
