@@ -106,6 +106,7 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "LINK_COLUMNS",
     "NETWORK_COLUMNS",
+    "best_covered_first",
     "brokers",
     "components",
     "coverage",
@@ -597,6 +598,28 @@ def coverage(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
         },
         columns=list(COVERAGE_COLUMNS),
     )
+
+
+def best_covered_first(table: pd.DataFrame) -> pd.DataFrame:
+    """A ``coverage`` table in reading order: best covered first, unsized networks last.
+
+    Ties go to the network with more members held, then by name; the data card and the
+    Network page list the networks in this order.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"network": ["B", "A", "C"], "members": [1, 3, 2],
+    ...                       "share": [0.5, float("nan"), 0.5]})
+    >>> best_covered_first(table)["network"].tolist()
+    ['C', 'B', 'A']
+    """
+    order = table.assign(_unsized=table["share"].isna(), _share=table["share"].fillna(0))
+    order = order.sort_values(
+        ["_unsized", "_share", "members", "network"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    return order.drop(columns=["_unsized", "_share"]).reset_index(drop=True)
 
 
 def coverage_message(row: Mapping[str, object]) -> Message:

@@ -8,9 +8,11 @@ from mapping.ui import network_page
 frame = ui.page_frame("network")
 st.title(ui._("network.heading"))
 ui.show_caption(frame)
+network_page.show_network_coverage(frame)
 partners = network_page.partners_option()
 view = network_page.graph_view(frame, partners)
 network_page.show_graph(frame, view, partners)
 if not view.organisations.empty:
     network_page.show_metrics(frame, network_page.summary(frame, view, partners))
     network_page.show_downloads(frame, view, partners)
+network_page.show_coverage(frame)

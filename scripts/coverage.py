@@ -33,10 +33,7 @@ def roster_table(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     Best covered first; networks without a published size last. Text cells have ``|``
     escaped so a note cannot break the Markdown table.
     """
-    table = network.coverage(networks, links)
-    table = table.assign(_order=table["share"].fillna(-1)).sort_values(
-        ["_order", "members", "network"], ascending=[False, False, True], kind="stable"
-    )
+    table = network.best_covered_first(network.coverage(networks, links))
     return pd.DataFrame(
         {
             "Listed members": [

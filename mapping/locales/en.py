@@ -312,6 +312,19 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "Network",
     "network.column.members": "Members in view",
     "network.column.relation": "Relation",
+    "network.coverage_heading": "How complete each named network is",
+    "network.coverage_caption": (
+        "The members the atlas holds (organisations with a membership link to the network) "
+        "against the members its roster lists, with the roster's page and date: the whole "
+        "atlas, whatever the filters. A missing member is missing from the atlas, not from "
+        "the field."
+    ),
+    "network.column.held": "In the atlas",
+    "network.column.listed": "Listed members",
+    "network.column.share": "Share",
+    "network.column.roster_date": "Roster of",
+    "network.column.roster_source": "Roster",
+    "network.coverage_notes": "What counts as a member of each network, and what is missing",
     "coverage.dated": "{network}: {n:,} of {size:,} listed members (roster of {date})",
     "coverage.listed": "{network}: {n:,} of {size:,} listed members",
     "coverage.unsized#one": "{network}: one member in the atlas; no roster size is published",

@@ -301,6 +301,18 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "רשת",
     "network.column.members": "חברים בתצוגה",
     "network.column.relation": "סוג הקשר",
+    "network.coverage_heading": "עד כמה כל רשת בעלת שם שלמה באטלס",
+    "network.coverage_caption": (
+        "החברים שבאטלס (ארגונים עם קשר חברות לרשת) מול החברים ברשימת החברים שהרשת "
+        "מפרסמת, עם הדף של הרשימה ותאריכה: לכל האטלס, בלי קשר למסננים. חבר שחסר כאן "
+        "חסר באטלס, לא בשטח."
+    ),
+    "network.column.held": "באטלס",
+    "network.column.listed": "חברים ברשימה",
+    "network.column.share": "שיעור",
+    "network.column.roster_date": "תאריך הרשימה",
+    "network.column.roster_source": "הרשימה",
+    "network.coverage_notes": "מה נחשב חבר בכל רשת, ומה חסר",
     "coverage.dated": "{network}: {n:,} מתוך {size:,} החברים ברשימה (רשימה מ־{date})",
     "coverage.listed": "{network}: {n:,} מתוך {size:,} החברים ברשימה",
     "coverage.unsized#one": "{network}: חבר אחד באטלס; מספר החברים ברשת לא פורסם",
