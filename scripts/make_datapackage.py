@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mapping import network, vocab
 from mapping.countries import country_codes
+from mapping.csvfile import read_text_table
 from mapping.data import COLUMNS
 from mapping.geocode import PLACE_COLUMNS
 from mapping.paths import DATAPACKAGE_FILE, NETWORKS_FILE
@@ -27,6 +28,7 @@ from mapping.rules import ID_PATTERN, MIN_YEAR
 
 OUTPUT = DATAPACKAGE_FILE
 URL = r"https?://[^\s;]+"
+ROSTER_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 
 
 def _list_of(values) -> str:
@@ -37,8 +39,7 @@ def _list_of(values) -> str:
 
 def _networks() -> list[str]:
     """The named networks (``data/networks.csv``), in file order."""
-    lines = NETWORKS_FILE.read_text(encoding="utf-8").splitlines()[1:]
-    return [line.rsplit(",", 1)[0].strip('"') for line in lines if line]
+    return read_text_table(NETWORKS_FILE)["network"].tolist()
 
 
 ORGANISATION_FIELDS = {
@@ -147,6 +148,27 @@ NETWORK_FIELDS = {
         "string",
         "The organisation that runs it.",
         {"required": True, "unique": True},
+    ),
+    "roster_source": (
+        "string",
+        "The page that lists the network's members (its original publisher).",
+        {"pattern": URL},
+    ),
+    "roster_date": (
+        "string",
+        "The roster's date, as precise as the page gives it (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "the day it was read where the page is undated.",
+        {"pattern": ROSTER_DATE},
+    ),
+    "roster_size": (
+        "integer",
+        "How many members the roster lists (blank: no size is published).",
+        {"minimum": 1},
+    ),
+    "roster_note": (
+        "string",
+        "What counts as a member, and why a network's members are not collected.",
+        {},
     ),
 }
 PLACE_FIELDS = {

@@ -4,6 +4,7 @@ import json
 import re
 
 import frictionless
+import pandas as pd
 
 from mapping.paths import DATA_DIR, PROJECT_ROOT
 from mapping.provenance import load_metadata
@@ -53,3 +54,22 @@ def test_citation_cff_names_this_version():
     assert re.search(rf"^date-released: \"?{metadata['date']}\"?$", text, re.MULTILINE)
     assert "cff-version: 1.2.0" in text
     assert "CC-BY-4.0" in text
+
+
+def test_frictionless_catches_a_bad_roster(tmp_path):
+    # The roster columns are typed: a size that is not a positive integer, a date in
+    # another format and a source that is not a URL are each an error.
+    for name in ("datapackage.json", "organisations.csv", "relationships.csv", "places.csv"):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    networks = pd.read_csv(DATA_DIR / "networks.csv", dtype=str, keep_default_na=False)
+    networks.loc[0, "roster_size"] = "0"
+    networks.loc[1, "roster_date"] = "September 2017"
+    networks.loc[2, "roster_source"] = "the directory"
+    networks.to_csv(tmp_path / "networks.csv", index=False)
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    errors = [error for task in report.tasks for error in task.errors]
+    assert {(e.type, e.field_name) for e in errors} == {
+        ("constraint-error", "roster_size"),
+        ("constraint-error", "roster_date"),
+        ("constraint-error", "roster_source"),
+    }

@@ -320,6 +320,25 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "Network",
     "network.column.members": "Members in view",
     "network.column.relation": "Relation",
+    "network.coverage_heading": "How complete each named network is",
+    "network.coverage_caption": (
+        "The members the atlas holds (organisations with a membership link to the network) "
+        "against the members its roster lists, with the roster's page and date: the whole "
+        "atlas, whatever the filters. A missing member is missing from the atlas, not from "
+        "the field."
+    ),
+    "network.column.held": "In the atlas",
+    "network.column.listed": "Listed members",
+    "network.column.share": "Share",
+    "network.column.roster_date": "Roster of",
+    "network.column.roster_source": "Roster",
+    "network.coverage_notes": "What counts as a member of each network, and what is missing",
+    "coverage.dated": "{network}: {n:,} of {size:,} listed members (roster of {date})",
+    "coverage.listed": "{network}: {n:,} of {size:,} listed members",
+    "coverage.unsized#one": "{network}: one member in the atlas; no roster size is published",
+    "coverage.unsized#other": (
+        "{network}: {n:,} members in the atlas; no roster size is published"
+    ),
     "network.downloads_heading": "Download this network",
     "download.links_csv": "Links (CSV)",
     "download.links_csv_help": (
@@ -674,6 +693,13 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "links.problem.duplicate": "repeats the link of row {row}",
     "links.problem.source": "must be one {scheme} URL",
     "links.problem.repeated_network": "is listed twice",
+    "networks.problem.roster_size": (
+        "must be a positive whole number (the members its roster lists)"
+    ),
+    "networks.problem.roster_date": "must be a date written {formats}, not after today ({today})",
+    "networks.problem.roster_without_source": (
+        "is blank, but a roster size or date needs the page that lists the members"
+    ),
     "data.problem.year_order": "the end year {ended} is before the start year {started}",
     "data.problem.source": "must be one or more {scheme} URLs separated by ';'",
     "data.problem.checked": "must be a date written {format}, not after today ({today})",

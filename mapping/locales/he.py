@@ -309,6 +309,23 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "רשת",
     "network.column.members": "חברים בתצוגה",
     "network.column.relation": "סוג הקשר",
+    "network.coverage_heading": "עד כמה כל רשת בעלת שם שלמה באטלס",
+    "network.coverage_caption": (
+        "החברים שבאטלס (ארגונים עם קשר חברות לרשת) מול החברים ברשימת החברים שהרשת "
+        "מפרסמת, עם הדף של הרשימה ותאריכה: לכל האטלס, בלי קשר למסננים. חבר שחסר כאן "
+        "חסר באטלס, לא בשטח."
+    ),
+    "network.column.held": "באטלס",
+    "network.column.listed": "חברים ברשימה",
+    "network.column.share": "שיעור",
+    "network.column.roster_date": "תאריך הרשימה",
+    "network.column.roster_source": "הרשימה",
+    "network.coverage_notes": "מה נחשב חבר בכל רשת, ומה חסר",
+    "coverage.dated": "{network}: {n:,} מתוך {size:,} החברים ברשימה (רשימה מ־{date})",
+    "coverage.listed": "{network}: {n:,} מתוך {size:,} החברים ברשימה",
+    "coverage.unsized#one": "{network}: חבר אחד באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#two": "{network}: שני חברים באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#other": "{network}: {n:,} חברים באטלס; מספר החברים ברשת לא פורסם",
     "network.downloads_heading": "הורדת הרשת הזו",
     "download.links_csv": "קשרים (CSV)",
     "download.links_csv_help": "כל הקשרים בין הארגונים האלה, עם שני השמות: UTF-8 עם BOM.",
@@ -655,6 +672,11 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "links.problem.duplicate": "חוזר על הקשר שבשורה {row}",
     "links.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג {scheme}",
     "links.problem.repeated_network": "מופיע פעמיים",
+    "networks.problem.roster_size": "חייב להיות מספר שלם חיובי (מספר החברים ברשימת החברים)",
+    "networks.problem.roster_date": "חייב להיות תאריך בכתיב {formats}, לא אחרי היום ({today})",
+    "networks.problem.roster_without_source": (
+        "ריק, אבל גודל או תאריך של רשימת חברים מחייבים את הדף שבו הרשימה מופיעה"
+    ),
     "data.problem.year_order": "שנת הסיום {ended} מוקדמת משנת ההתחלה {started}",
     "data.problem.source": "חייב להיות כתובת אינטרנט אחת או יותר מסוג {scheme}, מופרדות ב־';'",
     "data.problem.checked": "חייב להיות תאריך בכתיב {format}, לא אחרי היום ({today})",
