@@ -24,12 +24,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
-import gc
 import gzip
 import hashlib
-import os
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,8 +39,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from mapping import i18n, maps, network, precompressed
-from mapping.data import dataset_path, load_organisations
+from mapping import dataset as live
+from mapping import i18n, maps, precompressed
+from mapping.dataset import Dataset
 from mapping.filters import Filters
 from mapping.i18n import Message
 from mapping.provenance import Provenance
@@ -153,55 +150,15 @@ def compress_page(html: str) -> precompressed.Compressed:
     return precompressed.Compressed(hashlib.sha256(data).hexdigest(), CONTENT_TYPE, bodies, True)
 
 
-@dataclass(frozen=True)
-class Release:
-    """The dataset a server shows: organisations, links, and what identifies their files."""
-
-    organisations: gpd.GeoDataFrame
-    links: pd.DataFrame
-    version: str
-
-
-def _file_version(path: object) -> tuple[str, int, int]:
-    if path is None:
-        return ("", 0, 0)
-    resolved = os.path.realpath(path)
-    stat = os.stat(resolved)
-    return (resolved, stat.st_mtime_ns, stat.st_size)
-
-
-_LOAD_LOCK = threading.Lock()
-
-
-@functools.lru_cache(maxsize=2)
-def _load(organisations: tuple, links: tuple) -> Release:
-    gdf = load_organisations(organisations[0])
-    relationships = (
-        network.load_relationships(links[0], organisations=gdf)
-        if links[0]
-        else network.empty_links()
-    )
-    gc.freeze()  # as the pages' copy: kept as long as the server, out of full collections
-    return Release(gdf, relationships, repr((organisations, links)))
-
-
-def release() -> Release:
-    """The dataset named by ``ATLAS_DATA`` (or the shipped one), loaded once per file version.
-
-    The pages load theirs in ``mapping.ui.dataset``, which the server cannot import outside a
-    script run; when the dataset gets a home of its own outside ``mapping.ui`` (the HTTP
-    API's ``mapping.dataset.current``, issue #22), this loader gives way to it.
-    """
-    organisations = _file_version(dataset_path())
-    links = _file_version(network.relationships_path())
-    with _LOAD_LOCK:  # one thread loads; the others wait for it
-        return _load(organisations, links)
+def release() -> Dataset:
+    """The live dataset, the one the pages and the API read (``mapping.dataset.current``)."""
+    return live.current()
 
 
 class AudiencePages:
     """Each view's page, generated once per dataset version and kept compressed."""
 
-    def __init__(self, dataset: Callable[[], Release] = release, kept: int = VIEWS_KEPT) -> None:
+    def __init__(self, dataset: Callable[[], Dataset] = release, kept: int = VIEWS_KEPT) -> None:
         self.dataset = dataset
         self.kept = kept
         self._pages: OrderedDict[tuple, precompressed.Compressed] = OrderedDict()

@@ -17,7 +17,8 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from mapping import audience, network
-from mapping.audience import AudiencePages, AudienceView, Release, audience_html
+from mapping.audience import AudiencePages, AudienceView, audience_html
+from mapping.dataset import Dataset
 from mapping.filters import Filters
 from mapping.standalone import external_resources
 from mapping.view import MapView
@@ -75,7 +76,7 @@ def test_the_full_atlas_opens_at_the_same_view(query, link):
     assert AudienceView.parse(query).atlas_link() == link
 
 
-def small_release() -> Release:
+def small_release() -> Dataset:
     """Three organisations, two without a start year (built in the subprocesses below too)."""
     organisations = make_frame(
         {
@@ -87,11 +88,11 @@ def small_release() -> Release:
         {"id": "shitufim", "name": "Shitufim", "country_code": "IL", "roles": "funding"},
         {"id": "fsg", "name": "FSG", "roles": "consulting", "year_started": "2000"},
     )
-    return Release(organisations, network.empty_links(), "test-version")
+    return Dataset(organisations, network.empty_links(), network.networks_table(), "test-version")
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Release:
+def dataset() -> Dataset:
     return small_release()
 
 
@@ -209,7 +210,9 @@ def test_only_the_latest_views_are_kept(dataset, monkeypatch):
 def test_a_new_release_of_the_data_is_a_new_page(dataset, monkeypatch):
     versions = iter(["v1", "v1", "v2"])
     pages, made = counting_pages(dataset, monkeypatch)
-    pages.dataset = lambda: Release(dataset.organisations, dataset.links, next(versions))
+    pages.dataset = lambda: Dataset(
+        dataset.organisations, dataset.links, dataset.networks, next(versions)
+    )
     for _ in range(3):
         run(pages.page(AudienceView.parse({})))
     assert len(made) == 2
@@ -223,7 +226,7 @@ print(page_hash(small_release(), REPLICA_VIEW))
 """
 
 
-def page_hash(release: Release, query: dict) -> str:
+def page_hash(release: Dataset, query: dict) -> str:
     html = audience_html(release.organisations, release.links, AudienceView.parse(query))
     return hashlib.sha256(html.encode("utf-8")).hexdigest()
 
