@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import filecmp
 import functools
+import hashlib
 import re
 import shutil
 from dataclasses import dataclass
@@ -82,21 +83,51 @@ ALL_ASSETS = (
 )
 
 
+@functools.cache
+def map_bundle() -> tuple[str, bytes]:
+    """The map's scripts (``SCRIPTS``, in order) as one file: its name under ``static/``, its bytes.
+
+    The map's frame (streamlit-folium) loads its scripts one after another, each waiting
+    for the one before: as one file they cost one round trip instead of three (0.6 s on
+    a hall's Wi-Fi with 300 ms of latency). The name holds the content's hash, so
+    browsers keep it for a year (``mapping.precompressed``).
+    """
+    code = b";\n".join(asset.source.read_bytes() for asset in SCRIPTS)
+    return f"atlas/map.{hashlib.sha256(code).hexdigest()[:12]}.js", code
+
+
+def bundled(links: list[str]) -> list[str]:
+    """``links`` (a map's scripts) with the map's own scripts replaced by ``map_bundle``."""
+    own = [asset.url for asset in SCRIPTS]
+    if links[: len(own)] != own:
+        return links
+    return [f"{STATIC_ROUTE}/{map_bundle()[0]}", *links[len(own) :]]
+
+
 URL_KEEPER_JS = OWN_ASSETS / "url.js"
 ANNOUNCER_JS = OWN_ASSETS / "announce.js"
+EMBED_JS = OWN_ASSETS / "embed.js"
+
+
+def _script(path: Path) -> str:
+    """A script file's code, safe to put inside a ``<script>`` element."""
+    return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
 @functools.cache
 def url_keeper_script() -> str:
     """Return the ``<script>`` that keeps the map's view in the page URL (``assets/url.js``)."""
-    code = URL_KEEPER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    return f"<script>{code}</script>"
+    return f"<script>{_script(URL_KEEPER_JS)}</script>"
+
+
+def embed_script(template: str) -> str:
+    """The ``<script>`` filling the Embed action's snippet in from ``template`` (``embed.js``)."""
+    return f"<script>{_script(EMBED_JS)}\nwindow.AtlasEmbed.use({script_json(template)});</script>"
 
 
 def announce_script(text: str) -> str:
     """The ``<script>`` that reads ``text`` to screen readers after a change (``announce.js``)."""
-    code = ANNOUNCER_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    return f"<script>{code}\nwindow.AtlasAnnounce({script_json(text)});</script>"
+    return f"<script>{_script(ANNOUNCER_JS)}\nwindow.AtlasAnnounce({script_json(text)});</script>"
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
@@ -119,6 +150,12 @@ def install_static_assets(static_dir: Path = STATIC_DIR) -> list[Path]:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(asset.source, target)
+        written.append(target)
+    name, code = map_bundle()
+    target = static_dir / name
+    if not target.exists() or target.read_bytes() != code:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(code)
         written.append(target)
     return written
 

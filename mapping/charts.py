@@ -14,6 +14,7 @@ import pandas as pd
 
 from mapping import vocab
 from mapping.filters import active_in
+from mapping.frame import Frame
 from mapping.i18n import category_label, country_name, t
 
 REGION_ORDER = list(vocab.WORLD_REGIONS)
@@ -264,6 +265,47 @@ def countries_chart(gdf: pd.DataFrame, lang: str = "en", top: int = 12) -> alt.C
 
 
 CHARTS = (region_chart, roles_chart, domains_chart, adoption_chart, countries_chart)
+
+
+def chart_rows(build, frame: Frame) -> pd.DataFrame:
+    """The organisations a chart of a view draws: the growth chart every year, others the view.
+
+    The growth chart shows the whole span and marks the as-of year, so it draws the
+    view without its ``asof``; every other chart draws the rows the view shows.
+    """
+    return frame.without_asof.shown if build is adoption_chart else frame.shown
+
+
+def numbers(frame: Frame, lang: str = "en", by: str = "region") -> dict[str, list[dict]]:
+    """The numbers behind the Charts page's charts of a view, as records (the API's stats).
+
+    Values keep their codes (``world_region``, ``role``, ``country_code``) beside their
+    labels in ``lang``; the growth chart is grouped ``by`` world region or role.
+    """
+    regions = region_table(chart_rows(region_chart, frame), lang)
+    roles = exploded_table(chart_rows(roles_chart, frame), "roles", lang)
+    domains = exploded_table(chart_rows(domains_chart, frame), "domains", lang)
+    growth = adoption_table(chart_rows(adoption_chart, frame), lang, by=by)
+    countries = country_table(chart_rows(countries_chart, frame), lang=lang)
+    group = "world_region" if by == "region" else "role"
+    return {
+        "regions": _records(regions, world_region="world_region", label="region_label"),
+        "roles": _records(roles, world_region="world_region", role="roles", label="label"),
+        "domains": _records(domains, world_region="world_region", domain="domains", label="label"),
+        "growth": _records(growth, year="year", group=group, label="label"),
+        "countries": _records(countries, country_code="country_code", label="country"),
+    }
+
+
+def _records(table: pd.DataFrame, **columns: str) -> list[dict]:
+    """Rows of ``table`` as dicts: each key of ``columns`` from that column, then the count."""
+    names = [*columns.values(), "organisations"]
+    keys = [*columns, "organisations"]
+    cells = zip(*(table[name].tolist() for name in names), strict=True)
+    return [
+        {key: int(v) if isinstance(v, np.integer) else v for key, v in zip(keys, row, strict=True)}
+        for row in cells
+    ]
 
 
 def _pivot(table: pd.DataFrame, rows: str, columns: str, row_title: str) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mapping import network, vocab
 from mapping.countries import country_codes
+from mapping.csvfile import read_text_table
 from mapping.data import COLUMNS, RELEASE_REQUIRED
 from mapping.geocode import PLACE_COLUMNS
 from mapping.paths import CHANGES_FILE, DATA_DIR, NETWORKS_FILE
@@ -23,6 +24,7 @@ from mapping.provenance import load_metadata
 from mapping.rules import ID_PATTERN, MIN_YEAR
 
 URL = r"https?://[^\s;]+"
+ROSTER_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 
 
 def _list_of(values) -> str:
@@ -33,8 +35,7 @@ def _list_of(values) -> str:
 
 def _networks(directory: Path = DATA_DIR) -> list[str]:
     """The named networks (``data/networks.csv``), in file order."""
-    lines = (directory / NETWORKS_FILE.name).read_text(encoding="utf-8").splitlines()[1:]
-    return [line.rsplit(",", 1)[0].strip('"') for line in lines if line]
+    return read_text_table(directory / NETWORKS_FILE.name)["network"].tolist()
 
 
 def _organisation_fields(directory: Path) -> dict:
@@ -151,6 +152,27 @@ NETWORK_FIELDS = {
         "string",
         "The organisation that runs it.",
         {"required": True, "unique": True},
+    ),
+    "roster_source": (
+        "string",
+        "The page that lists the network's members (its original publisher).",
+        {"pattern": URL},
+    ),
+    "roster_date": (
+        "string",
+        "The roster's date, as precise as the page gives it (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "the day it was read where the page is undated.",
+        {"pattern": ROSTER_DATE},
+    ),
+    "roster_size": (
+        "integer",
+        "How many members the roster lists (blank: no size is published).",
+        {"minimum": 1},
+    ),
+    "roster_note": (
+        "string",
+        "What counts as a member, and why a network's members are not collected.",
+        {},
     ),
 }
 # The public columns of the change log, as changes.csv holds them (mapping.release writes it).

@@ -49,6 +49,7 @@ __all__ = [
     "edition_name",
     "link_id",
     "plan",
+    "release_info",
 ]
 
 
@@ -120,12 +121,18 @@ def _read_release(organisations: tuple, links: tuple) -> Release:
         if links[0]
         else pd.DataFrame(columns=list(LINK_COLUMNS), dtype=str)
     )
-    metadata_path = path.with_name("metadata.json")
+    version, through = release_info(path)
+    return Release(table, link_table, version, through, path.parent)
+
+
+def release_info(organisations: Path) -> tuple[str, int]:
+    """A release's version and the last approval it includes, from the ``metadata.json``
+    beside its organisations (``"local"`` and 0 without one): no table is read."""
+    metadata_path = organisations.with_name("metadata.json")
     metadata = (
         json.loads(metadata_path.read_text(encoding="utf-8")) if metadata_path.exists() else {}
     )
-    version = str(metadata.get("version", "")) or "local"
-    return Release(table, link_table, version, int(metadata.get(THROUGH_KEY, 0)), path.parent)
+    return str(metadata.get("version", "")) or "local", int(metadata.get(THROUGH_KEY, 0))
 
 
 # Applying the log -------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -24,13 +26,16 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from mapping.data import COLUMNS, DERIVED, MULTI_VALUED, YEAR_FIELDS
-from mapping.filters import Filters
+from mapping.filters import Choice, Field, Filters, OrganisationId, Text, Year, YearRange
 from mapping.network import links_table
 from mapping.provenance import Provenance, strings
 from mapping.safety import neutralise_formula, safe_url
 
 EXPORT_COLUMNS = COLUMNS + DERIVED
-NUMERIC_COLUMNS = ("latitude", "longitude", *YEAR_FIELDS, "since", "until")
+INTEGER_COLUMNS = (*YEAR_FIELDS, "since", "until")
+NUMERIC_COLUMNS = ("latitude", "longitude", *INTEGER_COLUMNS)
+# Organisations per piece of a streamed CSV (``iter_csv``).
+CHUNK_ROWS = 500
 CSV_NAME = "collective-impact-organisations.csv"
 ABOUT_NAME = "ABOUT.txt"
 DATA_SHEET = "Organisations"
@@ -53,10 +58,11 @@ _BOLD = Font(bold=True)
 def file_stem(filters: Filters) -> str:
     """A download's file name (without extension) that says what the view holds.
 
-    The filters in the order of the URL's parameters, each a part joined by
-    ``_``, several values of one filter by ``-``: ASCII letters and digits only,
-    so every system and browser keeps the name as it is. The as-of year comes
-    last, as a bare year; a long name keeps the parts that fit and ends ``_more``.
+    The filters in the order of the URL's parameters (the registry's,
+    ``mapping.filters.FIELDS``), each a part joined by ``_``, several values of
+    one filter by ``-``: ASCII letters and digits only, so every system and
+    browser keeps the name as it is. The as-of year comes last, as a bare year;
+    a long name keeps the parts that fit and ends ``_more``.
 
     >>> file_stem(Filters(roles=("funding",), countries=("CA",), asof=2015))
     'atlas_funding_CA_2015'
@@ -65,17 +71,8 @@ def file_stem(filters: Filters) -> str:
     >>> file_stem(Filters())
     'atlas_all'
     """
-    search = _part([filters.text])
-    parts = [
-        *(_part(values, upper=name == "countries") for name, values in _multi_values(filters)),
-        # A search in letters a file name cannot keep (Hebrew) is still named as a search.
-        (f"search-{search}" if search else "search") if filters.text else "",
-        _started(filters.years),
-        filters.linked and f"linked-{_part([filters.linked])}",
-        filters.network and f"network-{_part([filters.network])}",
-        "" if filters.asof is None else str(filters.asof),
-    ]
-    parts = [part for part in parts if part]
+    constraints = sorted(filters.constraints(), key=lambda item: isinstance(item[0], Year))
+    parts = [_file_part(field, value) for field, value in constraints]
     stem = FILE_STEM
     for part in parts:
         if len(stem) + 1 + len(part) > FILE_STEM_MAX - len("_more"):
@@ -84,12 +81,21 @@ def file_stem(filters: Filters) -> str:
     return stem if parts else f"{FILE_STEM}_all"
 
 
-def _multi_values(filters: Filters) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The multi-valued filters, in the URL's order."""
-    return tuple(
-        (name, getattr(filters, name))
-        for name in ("roles", "countries", "domains", "world_regions", "org_types", "scopes")
-    )
+def _file_part(field: Field, value: Any) -> str:
+    """One filter's part of a file name, by the kind of its field."""
+    if isinstance(field, Choice):
+        return _part(value, upper=field.category is None)  # country codes stay CA, US
+    if isinstance(field, Text):
+        # A search in letters a file name cannot keep (Hebrew) is still named as a search.
+        search = _part([value])
+        return f"search-{search}" if search else "search"
+    if isinstance(field, YearRange):
+        return _started(value)
+    if isinstance(field, OrganisationId):
+        return f"{field.key}-{_part([value])}"  # whose links, whose network
+    if isinstance(field, Year):
+        return str(value)
+    raise TypeError(f"file_stem: no file-name part for a {type(field).__name__} filter")
 
 
 def _part(values: tuple[str, ...] | list[str], upper: bool = False) -> str:
@@ -117,17 +123,23 @@ def export_table(gdf: pd.DataFrame) -> pd.DataFrame:
     Multi-valued fields are joined with ``;``; text cells are formula-safe;
     numbers stay numbers.
     """
-    table = pd.DataFrame(index=range(len(gdf)))
+    columns = {}
     for column in EXPORT_COLUMNS:
         blank = pd.NA if column in NUMERIC_COLUMNS else ""
         values = gdf[column] if column in gdf else pd.Series([blank] * len(gdf))
-        if column in NUMERIC_COLUMNS:
-            table[column] = values.to_numpy()
+        if column in INTEGER_COLUMNS:
+            # Whole years stay whole beside blanks ("2015", not "2015.0").
+            columns[column] = pd.array(values, dtype="Int64")
+        elif column in NUMERIC_COLUMNS:
+            columns[column] = values.to_numpy()
         elif column in MULTI_VALUED:
-            table[column] = [neutralise_formula(";".join(v)) for v in values]
+            columns[column] = [neutralise_formula(";".join(v)) for v in values.tolist()]
         else:
-            table[column] = [neutralise_formula("" if pd.isna(v) else str(v)) for v in values]
-    return table
+            # tolist(): iterating a string column value by value is ten times slower.
+            columns[column] = [
+                neutralise_formula("" if pd.isna(v) else str(v)) for v in values.tolist()
+            ]
+    return pd.DataFrame(columns, index=range(len(gdf)))
 
 
 def to_csv_bytes(gdf: pd.DataFrame) -> bytes:
@@ -143,8 +155,55 @@ def to_csv_bytes(gdf: pd.DataFrame) -> bytes:
     bytes
         UTF-8 with BOM; header ``EXPORT_COLUMNS``; one line per organisation.
     """
-    text = export_table(gdf).to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    return b"".join(iter_csv(gdf))
+
+
+def iter_csv(
+    gdf: pd.DataFrame, columns: Sequence[str] = EXPORT_COLUMNS, rows: int = CHUNK_ROWS
+) -> Iterator[bytes]:
+    """The CSV of ``to_csv_bytes`` in pieces of ``rows`` organisations (for streaming).
+
+    The pieces joined are exactly ``to_csv_bytes(gdf)`` when ``columns`` are all the
+    export columns: the first holds the byte-order mark and the header.
+    """
+    for start in range(0, max(len(gdf), 1), rows):
+        table = export_table(gdf.iloc[start : start + rows]).loc[:, list(columns)]
+        text = table.to_csv(index=False, header=start == 0, lineterminator="\r\n")
+        yield text.encode("utf-8-sig" if start == 0 else "utf-8")
+
+
+def records(gdf: pd.DataFrame) -> list[dict]:
+    """The organisations as JSON-ready dicts of ``EXPORT_COLUMNS`` (lists, ints, floats).
+
+    Text stays as it is (no formula prefix: that is for spreadsheets); a blank
+    year is None.
+    """
+    rows = []
+    for record in gdf.to_dict("records"):
+        properties = {}
+        for column in EXPORT_COLUMNS:
+            value = record.get(column)
+            if column in MULTI_VALUED:
+                value = list(value)
+            elif column in YEAR_FIELDS:
+                value = None if pd.isna(value) else int(value)
+            elif column in ("latitude", "longitude"):
+                value = float(value)
+            properties[column] = value
+        rows.append(properties)
+    return rows
+
+
+def feature(properties: dict) -> dict:
+    """A GeoJSON Feature of one organisation's ``records`` dict (a Point at its place)."""
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [properties["longitude"], properties["latitude"]],
+        },
+        "properties": properties,
+    }
 
 
 def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = None) -> bytes:
@@ -162,29 +221,10 @@ def to_geojson_bytes(gdf: pd.DataFrame, metadata: dict | Provenance | None = Non
     -------
     bytes
     """
-    features = []
-    for record in gdf.to_dict("records"):
-        properties = {}
-        for column in EXPORT_COLUMNS:
-            value = record.get(column)
-            if column in MULTI_VALUED:
-                value = list(value)
-            elif column in YEAR_FIELDS:
-                value = None if pd.isna(value) else int(value)
-            elif column in ("latitude", "longitude"):
-                value = float(value)
-            properties[column] = value
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [record["longitude"], record["latitude"]],
-                },
-                "properties": properties,
-            }
-        )
-    collection: dict = {"type": "FeatureCollection", "features": features}
+    collection: dict = {
+        "type": "FeatureCollection",
+        "features": [feature(properties) for properties in records(gdf)],
+    }
     if isinstance(metadata, Provenance):
         metadata = metadata.as_dict()
     if metadata is not None:
@@ -355,7 +395,7 @@ def _write_organisations(sheet, table: pd.DataFrame) -> None:
         for row, value in enumerate(values, start=2):
             cell = sheet.cell(row=row, column=col)
             if column in NUMERIC_COLUMNS:
-                _set_number(cell, value, integer=column in (*YEAR_FIELDS, "since", "until"))
+                _set_number(cell, value, integer=column in INTEGER_COLUMNS)
             else:
                 _set_text(cell, value)
                 if column == "website":

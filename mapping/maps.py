@@ -264,6 +264,8 @@ def build_map(
     links: pd.DataFrame | None = None,
     timeline: dict | None = None,
     suggest: dict | None = None,
+    view: tuple[tuple[float, float], float] | None = None,
+    selected: int | None = None,
 ) -> folium.Map:
     """Build the complete map: basemap, optional online tiles, organisations, legend.
 
@@ -291,19 +293,35 @@ def build_map(
         The year control's data (``mapping.timeline.timeline_payload`` of ``gdf``).
     suggest : dict, optional
         The details' "Suggest a correction" link (``suggest_action``).
+    view : ((float, float), float), optional
+        Open at this ``(centre, zoom)`` (a link's ``lat``, ``lon``, ``zoom``) instead of
+        fitting the organisations.
+    selected : int, optional
+        Position in ``gdf`` of an organisation whose details open at once.
 
     Returns
     -------
     folium.Map
     """
     atlas = base_map(
-        height=height, online_tiles=online_tiles, embed_basemap=embed_basemap, lang=lang
+        height=height,
+        online_tiles=online_tiles,
+        embed_basemap=embed_basemap,
+        lang=lang,
+        **({"view": view} if view is not None else {}),
     )
     organisations_layer(
-        gdf, details=details, lang=lang, links=links, timeline=timeline, suggest=suggest
+        gdf,
+        details=details,
+        lang=lang,
+        links=links,
+        timeline=timeline,
+        suggest=suggest,
+        selected=selected,
     ).add_to(atlas)
     layer_control().add_to(atlas)
-    atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
+    if view is None:
+        atlas.fit_bounds(view_bounds(gdf) if fit else WORLD_VIEW, max_zoom=FIT_MAX_ZOOM)
     return atlas
 
 

@@ -29,8 +29,10 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,13 +52,37 @@ from mapping.data import (
 from mapping.i18n import Message
 from mapping.paths import NETWORKS_FILE as DEFAULT_NETWORKS
 from mapping.paths import RELATIONSHIPS_FILE as DEFAULT_RELATIONSHIPS
+from mapping.rules import MIN_YEAR
 from mapping.safety import neutralise_formula
 from mapping.validate import is_web_url, parse_year
 
 RELATIONSHIPS_ENV = "ATLAS_LINKS"
 LINK_COLUMNS = ("source_id", "target_id", "relation", "since", "until", "source", "checked", "note")
 LINK_REQUIRED = ("source_id", "target_id", "relation", "source")
-NETWORK_COLUMNS = ("network", "organisation_id")
+# A named network, the organisation that runs it, and its published roster: the page that
+# lists its members, that list's date (as precise as the page gives it: YYYY, YYYY-MM or
+# YYYY-MM-DD; the day it was read where the page is undated), how many members it lists,
+# and what counts as a member (or why the atlas does not collect them).
+NETWORK_COLUMNS = (
+    "network",
+    "organisation_id",
+    "roster_source",
+    "roster_date",
+    "roster_size",
+    "roster_note",
+)
+ROSTER_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# What ``coverage`` returns, per named network.
+COVERAGE_COLUMNS = (
+    "network",
+    "organisation_id",
+    "members",
+    "roster_size",
+    "share",
+    "roster_date",
+    "roster_source",
+    "roster_note",
+)
 # Betweenness centrality is O(nodes x links): above this many nodes it is
 # estimated from a fixed sample of sources (networkx's ``k``), seeded.
 # Exact betweenness costs nodes x links: 0.2 s at the shipped 633 / 686, 9 s at 2,000 / 6,000
@@ -76,9 +102,14 @@ NODE_ATTRIBUTES = (
 )
 
 __all__ = [
+    "COVERAGE_COLUMNS",
     "LINK_COLUMNS",
+    "NETWORK_COLUMNS",
+    "best_covered_first",
     "brokers",
     "components",
+    "coverage",
+    "coverage_message",
     "degree",
     "linked_ids",
     "links_table",
@@ -86,6 +117,7 @@ __all__ = [
     "member_ids",
     "network_column",
     "network_sizes",
+    "networks_path",
     "networks_table",
     "relationships_path",
     "to_gexf_bytes",
@@ -114,6 +146,13 @@ def relationships_path(path: str | os.PathLike | None = None) -> Path | None:
         return DEFAULT_RELATIONSHIPS
     beside = dataset.with_name("relationships.csv")
     return beside if beside.exists() else None
+
+
+def networks_path() -> Path | None:
+    """The named networks' file: the shipped one with the shipped dataset, else none."""
+    if dataset_path().resolve() != DEFAULT_DATASET.resolve():
+        return None
+    return DEFAULT_NETWORKS
 
 
 def empty_links() -> pd.DataFrame:
@@ -269,29 +308,101 @@ def _check_link_years(table: pd.DataFrame, found: _Problems) -> None:
 def networks_table(
     path: str | os.PathLike | None = None, organisations: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Read the named networks and the organisation that runs each (``data/networks.csv``).
+    """Read the named networks, the organisation that runs each and its roster (``networks.csv``).
 
-    Returns an empty table for a dataset other than the shipped one (unless
-    ``path`` is given). Raises ``DatasetError`` for a runner that is not an
-    organisation, or a network or runner listed twice.
+    Returns the columns ``NETWORK_COLUMNS`` as text (a missing roster column is blank);
+    an empty table for a dataset other than the shipped one (unless ``path`` is given).
+
+    Raises
+    ------
+    DatasetError
+        For a runner that is not an organisation, a network or runner listed twice, a
+        roster size that is not a positive whole number, a roster date that is not
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` up to today, a roster source that is not
+        one http(s) URL, or a roster size or date without its source; the message names
+        the row, the field and the value.
     """
     if path is None:
-        if dataset_path().resolve() != DEFAULT_DATASET.resolve():
+        path = networks_path()
+        if path is None:
             return pd.DataFrame({c: pd.Series(dtype=str) for c in NETWORK_COLUMNS})
-        path = DEFAULT_NETWORKS
+    name = Path(path).name
     table = read_text_table(Path(path)).reindex(columns=NETWORK_COLUMNS, fill_value="")
+    table = table.fillna("").astype(str).apply(lambda column: column.str.strip())
     if organisations is not None:
         known = set(organisations["id"])
         for row, runner in zip(table.index, table["organisation_id"], strict=True):
             if runner not in known:
                 raise _value_error("links.problem.unknown_id", row, "organisation_id", runner, path)
-    for field in NETWORK_COLUMNS:
+    # The roster columns may repeat (two networks may share a roster page); these may not.
+    for field in ("network", "organisation_id"):
         repeated = table[field].duplicated()
         if repeated.any():
             position = int(np.flatnonzero(repeated)[0])
             row, value = table.index[position], table[field].iloc[position]
             raise _value_error("links.problem.repeated_network", row, field, value, path)
+    problems = _roster_problems(table).frame()
+    if len(problems):
+        raise _problem_error(problems.iloc[0], name)
     return table
+
+
+def _roster_problems(table: pd.DataFrame) -> _Problems:
+    """The roster columns' problems (size, date, source), in row order."""
+    found = _Problems(table.index.to_numpy(dtype=int))
+    sizes = table["roster_size"]
+    found.add(
+        (sizes != "") & ~sizes.str.fullmatch(r"[1-9][0-9]*"),
+        "roster_size",
+        sizes,
+        Message("networks.problem.roster_size"),
+    )
+    dates = table["roster_date"]
+    found.add(
+        (dates != "") & ~dates.map(is_roster_date),
+        "roster_date",
+        dates,
+        Message(
+            "networks.problem.roster_date",
+            formats="YYYY, YYYY-MM, YYYY-MM-DD",
+            today=dt.date.today().isoformat(),
+        ),
+    )
+    sources = table["roster_source"]
+    found.add(
+        (sources != "") & ~sources.map(is_web_url),
+        "roster_source",
+        sources,
+        Message("links.problem.source", scheme="http(s)"),
+    )
+    found.add(
+        (sources == "") & ((sizes != "") | (dates != "")),
+        "roster_source",
+        sources,
+        Message("networks.problem.roster_without_source"),
+    )
+    return found
+
+
+def is_roster_date(text: str) -> bool:
+    """True for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real date), not after today.
+
+    Examples
+    --------
+    >>> is_roster_date("2017-09-14"), is_roster_date("2014-10"), is_roster_date("2011")
+    (True, True, True)
+    >>> is_roster_date("2014-13"), is_roster_date("14-10-2014"), is_roster_date("9999")
+    (False, False, False)
+    """
+    match = ROSTER_DATE.match(text)
+    if not match:
+        return False
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        first_day = dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return year >= MIN_YEAR and first_day <= dt.date.today()
 
 
 def _value_error(key: str, row: int, field: str, value: str, path) -> DatasetError:
@@ -427,9 +538,103 @@ def degree(graph: nx.MultiDiGraph) -> pd.Series:
 def network_sizes(links: pd.DataFrame, networks: pd.DataFrame) -> pd.DataFrame:
     """Members per named network (``member_of`` links to its runner), largest first."""
     members = links.loc[links["relation"] == "member_of", "target_id"].value_counts()
-    table = networks.loc[:, list(NETWORK_COLUMNS)].copy()
+    table = networks.loc[:, ["network", "organisation_id"]].copy()
     table["members"] = [int(members.get(runner, 0)) for runner in table["organisation_id"]]
     return table.sort_values(["members", "network"], ascending=[False, True]).reset_index(drop=True)
+
+
+def coverage(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """How complete each named network is: the members the atlas holds against its roster.
+
+    Parameters
+    ----------
+    networks : pandas.DataFrame
+        ``networks_table`` rows (a roster column it lacks counts as blank).
+    links : pandas.DataFrame
+        Every link of the dataset (not a view's: coverage is the atlas's, whatever is shown).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``COVERAGE_COLUMNS``, one row per network in ``networks`` order: ``members``
+        (organisations with a ``member_of`` link to the runner), ``roster_size`` (nullable
+        integer: blank where no size is published), ``share`` (``members / roster_size``,
+        NaN without a size), and the roster's date, source and note as text.
+
+    Examples
+    --------
+    >>> nets = pd.DataFrame({"network": ["Net", "Forum"], "organisation_id": ["net", "forum"],
+    ...                      "roster_size": ["4", ""]})
+    >>> links = pd.DataFrame({"source_id": ["a", "b", "c"], "target_id": ["net", "net", "forum"],
+    ...                       "relation": ["member_of", "member_of", "member_of"]})
+    >>> coverage(nets, links)[["network", "members", "roster_size", "share"]]
+      network  members  roster_size  share
+    0     Net        2            4    0.5
+    1   Forum        1         <NA>    NaN
+    """
+    table = networks.reindex(columns=NETWORK_COLUMNS, fill_value="").fillna("").astype(str)
+    memberships = links.loc[links["relation"] == "member_of", ["source_id", "target_id"]]
+    held = memberships.drop_duplicates().groupby("target_id").size()
+    sizes = pd.array([int(v) if v else None for v in table["roster_size"]], dtype="Int64")
+    members = np.array([int(held.get(runner, 0)) for runner in table["organisation_id"]])
+    share = pd.Series(members, dtype="float64") / pd.Series(sizes, dtype="Float64").astype(float)
+    return pd.DataFrame(
+        {
+            "network": table["network"].to_numpy(),
+            "organisation_id": table["organisation_id"].to_numpy(),
+            "members": members,
+            "roster_size": sizes,
+            "share": share.to_numpy(dtype=float, na_value=np.nan),
+            "roster_date": table["roster_date"].to_numpy(),
+            "roster_source": table["roster_source"].to_numpy(),
+            "roster_note": table["roster_note"].to_numpy(),
+        },
+        columns=list(COVERAGE_COLUMNS),
+    )
+
+
+def best_covered_first(table: pd.DataFrame) -> pd.DataFrame:
+    """A ``coverage`` table in reading order: best covered first, unsized networks last.
+
+    Ties go to the network with more members held, then by name; the data card and the
+    Network page list the networks in this order.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"network": ["B", "A", "C"], "members": [1, 3, 2],
+    ...                       "share": [0.5, float("nan"), 0.5]})
+    >>> best_covered_first(table)["network"].tolist()
+    ['C', 'B', 'A']
+    """
+    order = table.assign(_unsized=table["share"].isna(), _share=table["share"].fillna(0))
+    order = order.sort_values(
+        ["_unsized", "_share", "members", "network"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    return order.drop(columns=["_unsized", "_share"]).reset_index(drop=True)
+
+
+def coverage_message(row: Mapping[str, object]) -> Message:
+    """One network's coverage as a sentence to render (a ``coverage`` row).
+
+    Examples
+    --------
+    >>> row = {"network": "StriveTogether", "members": 57, "roster_size": 69,
+    ...        "roster_date": "2026-12-07"}
+    >>> coverage_message(row).render("en")
+    'StriveTogether: 57 of 69 listed members (roster of 2026-12-07)'
+    >>> coverage_message({**row, "roster_size": None, "roster_date": ""}).render("en")
+    'StriveTogether: 57 members in the atlas; no roster size is published'
+    """
+    size, name, held = row.get("roster_size"), row["network"], int(row["members"])
+    if size is None or size is pd.NA or (isinstance(size, float) and np.isnan(size)):
+        return Message("coverage.unsized", network=name, n=held)
+    if row.get("roster_date"):
+        return Message(
+            "coverage.dated", network=name, n=held, size=int(size), date=row["roster_date"]
+        )
+    return Message("coverage.listed", network=name, n=held, size=int(size))
 
 
 def components(graph: nx.MultiDiGraph) -> list[set[str]]:
@@ -580,5 +785,9 @@ def links_table(organisations: pd.DataFrame, links: pd.DataFrame) -> pd.DataFram
 
 def to_links_csv_bytes(organisations: pd.DataFrame, links: pd.DataFrame) -> bytes:
     """The links among the view's organisations as CSV for spreadsheets (UTF-8 with BOM)."""
-    table = links_table(organisations, links)
+    return csv_bytes(links_table(organisations, links))
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A ``links_table`` (or rows and columns of one) as CSV for spreadsheets (UTF-8, BOM)."""
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -28,7 +28,7 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,24 +69,30 @@ class Released:
     directory: Path
 
 
+def public_change(row: Mapping) -> dict:
+    """One row of the change log as the public sees it (``changes.csv``, the API's history):
+    the moderator's chosen name, never their email; a removed record as JSON text."""
+    return {
+        "id": int(row["id"]),
+        "edition": None if row["edition"] is None else int(row["edition"]),
+        "changed_at": row["changed_at"].replace(microsecond=0).isoformat() + "Z",
+        "moderator": row["moderator_name"] or "moderator",
+        "entity": row["entity"],
+        "entity_id": row["entity_id"],
+        "action": row["action"],
+        "field": row["field"] or "",
+        "old": _cell(row["old"]),
+        "new": _cell(row["new"]),
+        "source": row["source_url"] or "",
+        "reason": row["reason"] or "",
+        "suggestion": format_ref(row["suggestion_id"]) if row["suggestion_id"] else "",
+    }
+
+
 def changes_table(rows: Iterable[dict]) -> pd.DataFrame:
     """The change log as ``changes.csv`` publishes it (text; a removal's record as JSON)."""
     records = [
-        {
-            "id": str(row["id"]),
-            "edition": "" if row["edition"] is None else str(row["edition"]),
-            "changed_at": row["changed_at"].replace(microsecond=0).isoformat() + "Z",
-            "moderator": row["moderator_name"] or "moderator",
-            "entity": row["entity"],
-            "entity_id": row["entity_id"],
-            "action": row["action"],
-            "field": row["field"] or "",
-            "old": _cell(row["old"]),
-            "new": _cell(row["new"]),
-            "source": row["source_url"] or "",
-            "reason": row["reason"] or "",
-            "suggestion": format_ref(row["suggestion_id"]) if row["suggestion_id"] else "",
-        }
+        {name: "" if value is None else str(value) for name, value in public_change(row).items()}
         for row in rows
     ]
     return pd.DataFrame(records, columns=list(CHANGE_COLUMNS)).astype(str)

@@ -43,6 +43,18 @@ def year_range(gdf: pd.DataFrame, last: int | None = None) -> list[int]:
     return list(range(int(starts.min()), last + 1))
 
 
+def view_years(gdf: pd.DataFrame, asof: int | None = None) -> list[int]:
+    """The years a view's year control offers: ``year_range(gdf)``, from ``asof`` if earlier.
+
+    ``gdf`` is every organisation of the dataset; a link's as-of year before the
+    first start still opens at that year.
+    """
+    years = year_range(gdf)
+    if asof is not None and (not years or asof < years[0]):
+        years = list(range(asof, (years or [asof])[-1] + 1))
+    return years
+
+
 def year_counts(gdf: pd.DataFrame, years: Sequence[int]) -> pd.DataFrame:
     """Organisations and countries active in each year: columns year, organisations, countries."""
     rows = []

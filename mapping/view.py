@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from mapping.i18n import Message
 from mapping.rules import is_id
 
-__all__ = ["LATITUDE_LIMIT", "MAX_ZOOM", "MIN_ZOOM", "VIEW_PARAMS", "MapView"]
+__all__ = ["LATITUDE_LIMIT", "MAX_ZOOM", "MIN_ZOOM", "ORG_ZOOM", "VIEW_PARAMS", "MapView"]
 
 VIEW_PARAMS = ("lat", "lon", "zoom", "org")
 MIN_ZOOM = 1.0
@@ -31,6 +31,8 @@ LATITUDE_LIMIT = 85.0511
 # Four decimals is about 11 m: finer than any organisation's location here.
 COORDINATE_DECIMALS = 4
 ZOOM_DECIMALS = 2
+# Zoom for a link that names an organisation but no view: its town and surroundings.
+ORG_ZOOM = 9.0
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from mapping import ui
 from mapping.ui import charts_page
 
 frame = ui.page_frame("charts")
-st.title(ui._("charts.heading"))
-ui.show_caption(frame)
-if frame.shown.empty:
+ui.page_heading(frame, "charts", ui._("charts.heading"))
+if frame.count == 0:
     st.info(ui._("charts.empty"))
 else:
-    charts_page.show_charts(frame)
-charts_page.show_findings(frame)
+    charts_page.show_charts(frame, downloads=not ui.embedded())
+if not ui.embedded():  # an embed shows the view's charts; 2015 and today is about the whole field
+    charts_page.show_findings(frame)

@@ -20,6 +20,8 @@ st.dataframe(
     },
 )
 ui.organisation_details(frame)
+if ui.embedded():  # opened as an embed: read-only, the list alone (no downloads, no upload)
+    st.stop()
 notes = ui.provenance(frame)
 stem = export.file_stem(frame.filters)  # the files say what they hold: atlas_funding_CA_2015
 st.header(ui._("data.downloads_heading"), anchor=False)

@@ -27,8 +27,31 @@ def markdown(table: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows])
 
 
+def roster_table(networks: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Each named network's coverage (``mapping.network.coverage``) as the data card shows it.
+
+    Best covered first; networks without a published size last. Text cells have ``|``
+    escaped so a note cannot break the Markdown table.
+    """
+    table = network.best_covered_first(network.coverage(networks, links))
+    return pd.DataFrame(
+        {
+            "Listed members": [
+                "" if pd.isna(size) else f"{int(size):,}" for size in table["roster_size"]
+            ],
+            "In the atlas": table["members"].to_numpy(),
+            "Share": ["" if pd.isna(v) else f"{v:.0%}" for v in table["share"]],
+            "Roster of": table["roster_date"].to_numpy(),
+            "What counts, and what is missing": [
+                note.replace("|", "\\|") for note in table["roster_note"]
+            ],
+        },
+        index=pd.Index([n.replace("|", "\\|") for n in table["network"]], name="Network"),
+    )
+
+
 def main() -> None:
-    """Print region x role, years, links, domains, scopes, types and precision tables."""
+    """Print region x role, years, links, network coverage, domains, scopes, types, precision."""
     gdf = load_organisations(sys.argv[1] if len(sys.argv) > 1 else None)
     links = network.load_relationships(organisations=gdf)
     regions = list(vocab.WORLD_REGIONS)
@@ -97,6 +120,7 @@ def main() -> None:
         f"{len(network.components(graph))}, largest {len(network.components(graph)[0])}",
         end="\n\n",
     )
+    print(markdown(roster_table(network.networks_table(organisations=gdf), links)), end="\n\n")
     domains = pd.Series(
         {vocab.label(d): sum(d in v for v in gdf["domains"]) for d in vocab.DOMAINS},
         name="Organisations",
@@ -122,8 +146,11 @@ def main() -> None:
     precision = gdf["location_precision"].value_counts().rename("Organisations")
     print(markdown(precision.to_frame().rename_axis("Location precision")), end="\n\n")
     print(
-        f"Countries: {gdf['country_code'].nunique()}; websites: {(gdf['website'] != '').sum()}; "
-        f"year_started: {gdf['year_started'].notna().sum()}; "
+        f"Organisations: {len(gdf)}; countries: {gdf['country_code'].nunique()}; "
+        f"links: {len(links)}; websites: {(gdf['website'] != '').sum()} "
+        f"({(gdf['website'] != '').mean():.1%}); "
+        f"year_started: {gdf['year_started'].notna().sum()} "
+        f"({gdf['year_started'].notna().mean():.1%}); "
         f"checked: {gdf['checked'].value_counts().sort_index().to_dict()}"
     )
     print(

@@ -36,7 +36,6 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -45,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from mapping.data import COLUMNS, source_urls  # noqa: E402
 from mapping.paths import DATA_DIR as DATA  # noqa: E402
+from mapping.sources import is_copy_host  # noqa: E402
 
 UPDATE_COLUMNS = ("id", "field", "old", "new", "source", "checked", "note")
 LINK_UPDATE_COLUMNS = (
@@ -69,57 +69,6 @@ NETWORK_FACT_COLUMNS = (
     "roster_size",
     "note",
 )
-# Hosts of copies of other publishers' documents: never a source (cite the original).
-COPY_HOSTS = (
-    "docslib.org",
-    "scribd.com",
-    "pdfslide.us",
-    "pdfslide.net",
-    "studylib.net",
-    "studylibfr.com",
-    "paperzz.com",
-    "vdocuments.mx",
-    "vdocuments.net",
-    "vdocuments.site",
-    "dokumen.tips",
-    "dokumen.pub",
-    "docplayer.net",
-    "yumpu.com",
-    "anyflip.com",
-    "kipdf.com",
-    "issuu.com",
-    "fdocuments.in",
-    "fdocuments.net",
-    "docsbay.net",
-    "pdf4pro.com",
-    "readkong.com",
-    "silo.tips",
-    "pdfcoffee.com",
-    "1library.net",
-    "coursehero.com",
-    "slideshare.net",
-    "documents.pub",
-    "slideplayer.com",
-    "cupdf.com",
-    "vdocuments.us",
-    "vdocument.in",
-    "docest.com",
-    "fichier-pdf.fr",
-    "kiwix.org",
-    "wikisum.com",
-    "vlex.com",
-    "blogspot.com",
-)
-# Blogs on a copy host's domain that belong to the organisation itself (its own words).
-OWN_BLOGS = ("coalitionforcommunityschools.blogspot.com", "ghpn.blogspot.com")
-
-
-def is_copy_host(url: str) -> bool:
-    """Whether ``url`` is on a host of copies (or a subdomain of one)."""
-    host = urlsplit(url).netloc.lower().split(":")[0].rstrip(".")
-    if host in OWN_BLOGS:
-        return False
-    return any(host == h or host.endswith("." + h) for h in COPY_HOSTS)
 
 
 def _read(path: Path) -> pd.DataFrame:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 
+import brotli
 import pandas as pd
 import pytest
 
@@ -71,3 +73,14 @@ def csv_text(table: pd.DataFrame) -> str:
     buffer = io.StringIO()
     table.to_csv(buffer, index=False)
     return buffer.getvalue()
+
+
+# Each encoding a browser may accept, and how to read a body sent in it.
+ENCODINGS = [("gzip", gzip.decompress), ("br", brotli.decompress), ("identity", lambda body: body)]
+
+
+def get_encoded(client, path: str, encoding: str, **headers):
+    """GET with ``Accept-Encoding``, the body left encoded (as the browser receives it)."""
+    with client.stream("GET", path, headers={"Accept-Encoding": encoding, **headers}) as r:
+        r.body = b"".join(r.iter_raw())
+    return r

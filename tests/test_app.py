@@ -11,7 +11,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from mapping import maps
+from mapping import assets, maps
 from mapping.filters import Filters
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,8 @@ def test_home_page_shows_the_map(organisations):
     assert at.title[0].value == "Collective Impact Atlas"
     assert count_text(at) == f"**{len(organisations)} of {len(organisations)} organisations**"
     assert map_payload(at)["name"] == organisations["name"].tolist()
-    assert "/app/static/vendor/leaflet/leaflet.js" in map_args(at)["js_links"]
+    # Leaflet and the atlas's scripts, served by the app as one file (mapping.assets.map_bundle).
+    assert map_args(at)["js_links"] == [f"/app/static/{assets.map_bundle()[0]}"]
 
 
 @pytest.mark.parametrize("page", PAGES)

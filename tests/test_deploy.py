@@ -103,3 +103,14 @@ def test_the_balancer_forwards_each_visitors_address(haproxy):
 def test_the_image_can_keep_suggestions_without_a_database_server():
     dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
     assert "/app/var" in dockerfile  # var/atlas.db, writable by the app's user
+
+
+def test_the_balancer_passes_the_replicas_compressed_files_through(compose, haproxy):
+    # Offloading would strip Accept-Encoding before the replicas, which then could not
+    # answer with their precompressed files.
+    assert not re.search(r"^\s*compression\s+offload", haproxy, re.M)
+    app = compose["services"]["app"]
+    assert "precompressed:/app/.cache/precompressed" in app["volumes"]
+    assert "precompressed" in compose["volumes"]
+    dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"chown -R atlas /app/static .*/app/\.cache", dockerfile)

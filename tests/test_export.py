@@ -30,7 +30,7 @@ from mapping.export import (
     to_zip_with_notes,
     xlsx_text,
 )
-from mapping.filters import Filters
+from mapping.filters import FIELDS, Filters
 from mapping.safety import FORMULA_TRIGGERS, neutralise_formula
 from tests.conftest import make_frame
 from tests.test_maps import linked_view  # noqa: F401 - the fixture
@@ -437,16 +437,30 @@ def test_xlsx_has_a_links_sheet_with_the_links_among_the_rows(organisations):
         (Filters(years=(None, 2012)), "atlas_started-until-2012", "an open start"),
         (
             Filters(linked="tamarack-institute", network="strivetogether"),
-            "atlas_linked-tamarack-institute_network-strivetogether",
-            "an organisation id says whose links or network",
+            "atlas_network-strivetogether_linked-tamarack-institute",
+            "an organisation id says whose links or network, in the URL's order",
         ),
         (Filters(text="United Way"), "atlas_search-united-way", "a search, in file-name letters"),
+        (
+            Filters(roles=("funding",), text="youth", asof=2015),
+            "atlas_search-youth_funding_2015",
+            "the URL's order (the registry's: the search first), the as-of year last",
+        ),
         (Filters(text="שיתופים"), "atlas_search", "a search a file name cannot spell"),
         (Filters(text="../../etc/passwd"), "atlas_search-etc-passwd", "no path in a file name"),
     ],
 )
 def test_file_names_say_what_the_view_holds(filters, stem, why):
     assert file_stem(filters) == stem, why
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=[field.key for field in FIELDS])
+def test_every_filter_of_the_registry_names_itself_in_a_file_name(field):
+    filters = Filters.from_query_params({field.key: field.example()})
+    assert getattr(filters, field.name) != field.default, "the example must set the filter"
+    stem = file_stem(filters)
+    assert stem != "atlas_all"
+    assert re.fullmatch(r"atlas(_[A-Za-z0-9-]+)+", stem), stem
 
 
 def test_a_long_file_name_keeps_what_fits():

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mapping import vocab
-from mapping.filters import Filters
+from mapping import i18n, vocab
+from mapping.filters import BY_KEY, FIELDS, PARAMS, Choice, Filters, OrganisationId, YearRange
 from mapping.rules import ID_PATTERN, is_id
 from tests.conftest import make_frame
 
@@ -227,7 +227,7 @@ def test_invalid_construction_raises_value_error():
         ),
         (
             Filters(years=(2010, 2015), text="youth"),
-            "Organisations: started 2010–2015; matching “youth”.",
+            "Organisations: matching “youth”; started 2010–2015.",
         ),
         (Filters(years=(2013, None)), "Organisations: started 2013 or later."),
         (Filters(asof=2015), "Organisations: active in 2015."),
@@ -297,3 +297,89 @@ def test_query_params_round_trip(filters):
     assert notices == []
     assert parsed == filters
     assert Filters.from_query_params(params) == filters
+
+
+# --- the registry: one declaration per field drives everything ------------------------------
+
+
+def test_the_registry_is_the_fields_of_filters_in_their_order():
+    import dataclasses
+
+    assert [field.name for field in FIELDS] == [f.name for f in dataclasses.fields(Filters)]
+    assert list(PARAMS.values()) == [field.key for field in FIELDS]
+    assert len(BY_KEY) == len(FIELDS)  # no two fields share a parameter
+    assert [field.key for field in FIELDS] == [
+        "q", "role", "country", "region", "domain", "type", "scope", "year", "asof", "network",
+        "linked",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.key)
+def test_every_field_says_itself_in_both_languages(field, lang):
+    catalogue = i18n.messages(lang)
+    keys = [field.label, field.doc, field.help, field.any]
+    if isinstance(field, OrganisationId):
+        keys += [field.unknown_notice, field.unknown_reason]
+    for key in filter(None, keys):
+        assert key in catalogue, key
+    clause = f"{field.clause}_between" if isinstance(field, YearRange) else field.clause
+    assert clause in catalogue or f"{clause}#other" in catalogue
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.key)
+def test_every_fields_example_selects_rows_of_the_shipped_data(field, organisations):
+    from mapping import dataset as live
+
+    params = {field.key: field.example()}
+    filters, notices = Filters.parse_query_params(params)
+    assert notices == []
+    assert filters.to_query_params() == params
+    assert filters.unknown_ids(live.current()) == []
+    assert 0 < Filters.mask(filters, organisations, live.current().links).sum() < len(organisations)
+
+
+def test_check_query_params_names_each_problem():
+    _, problems = Filters.check_query_params(
+        {"role": "funding,magic", "year": "soon", "linked": "<b>", "colour": "red"}
+    )
+    assert [(p.parameter, p.value) for p in problems] == [
+        ("role", "magic"),
+        ("year", "soon"),
+        ("linked", "<b>"),
+        ("colour", "red"),
+    ]
+    assert [p.reason.key for p in problems] == [
+        "api.problem.unknown_value",
+        "api.problem.bad_year_range",
+        "api.problem.bad_id",
+        "api.problem.unknown_parameter",
+    ]
+
+
+def test_known_ids_drops_what_the_data_does_not_have():
+    from mapping import dataset as live
+
+    asked = Filters(linked="nobody-at-all", network="fsg", roles=("funding",))
+    kept, problems = asked.known_ids(live.current())
+    assert kept == Filters(roles=("funding",))
+    assert [(p.parameter, p.value) for p in problems] == [
+        ("network", "fsg"),
+        ("linked", "nobody-at-all"),
+    ]
+
+
+def test_select_on_kept_rows_is_mask_on_the_frame(frame):
+    from mapping.filters import Rows
+
+    rows = Rows(frame, LINKS)
+    for filters in (Filters(roles=("funding",)), Filters(linked="a"), Filters(text="gamma")):
+        assert (filters.select(rows) == filters.mask(frame, LINKS)).all()
+    assert rows._kept  # the columns compared were kept for the next selection
+
+
+def test_choices_offered_from_the_data_are_a_choice_kinds_declaration():
+    countries = BY_KEY["country"]
+    assert isinstance(countries, Choice)
+    assert countries.from_data
+    assert not BY_KEY["role"].from_data

@@ -3,7 +3,7 @@
 import pytest
 import streamlit_folium
 
-from mapping import maps
+from mapping import assets, maps
 from mapping.ui import folium_component
 
 VIEW = ((25.0, 10.0), 2.0)
@@ -64,8 +64,11 @@ def test_same_arguments_as_st_folium(captured, organisations, lang, returned, la
     expected = arguments_of_st_folium(captured, organisations, lang, returned, **layer_options)
     actual = arguments_of_fast_path(captured, organisations, lang, returned, **layer_options)
     del expected["on_change"], actual["on_change"]
-    # One deliberate difference: the map's frame lets the page zoom (folium forbids it).
+    # Deliberate differences: the map's frame lets the page zoom (folium forbids it), and
+    # loads the map's scripts as one file (streamlit-folium loads them one after another).
     expected["header"] = maps.allow_page_zoom(expected["header"])
+    expected["js_links"] = assets.bundled(expected["js_links"])
+    assert actual["js_links"][0].startswith("/app/static/atlas/map.")
     assert actual == expected
 
 

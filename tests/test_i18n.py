@@ -28,6 +28,7 @@ LANGUAGE_NEUTRAL = {
     "detail.link_between": "'{since}–{until}': punctuation only",
     "about.summary.region": "'{region}: {count:,}': punctuation only",
     "provenance.licence_value": "'{licence} ({url})': punctuation only",
+    "embed.title": "'{app} — {page}: {view}': punctuation only",
     "upload.error.in_file": "'{name}: {problem}': punctuation only",
     "data.error.located": "'{where}: {message}': punctuation only",
     "contribute.link_text": "'{source} · {relation} · {target}': punctuation only",

@@ -1,6 +1,7 @@
 """Links between organisations: checking the file, the graph, metrics and exports."""
 
 import io
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -195,6 +196,143 @@ def test_network_sizes_and_column(small, small_links):
     }
 
 
+# Named networks and their rosters ---------------------------------------------------
+
+ROSTER = {
+    "network": "The Network",
+    "organisation_id": "org-3",
+    "roster_source": "https://example.org/members",
+    "roster_date": "2025-06",
+    "roster_size": "4",
+    "roster_note": "Members are place-based partnerships.",
+}
+
+
+def write_networks(tmp_path: Path, *rows: dict) -> Path:
+    path = tmp_path / "networks.csv"
+    pd.DataFrame([{**ROSTER, **row} for row in rows]).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "fragment"),
+    [
+        # A size counts members: a positive whole number, never a range or a guess.
+        ({"roster_size": "0"}, "roster_size", "must be a positive whole number"),
+        ({"roster_size": "60+"}, "roster_size", "must be a positive whole number"),
+        ({"roster_size": "12.5"}, "roster_size", "must be a positive whole number"),
+        ({"roster_size": "-3"}, "roster_size", "must be a positive whole number"),
+        # A date as precise as the page gives it, and never in the future.
+        ({"roster_date": "Sept 2017"}, "roster_date", "must be a date written YYYY, YYYY-MM"),
+        ({"roster_date": "2017-13"}, "roster_date", "must be a date written YYYY, YYYY-MM"),
+        ({"roster_date": "2017-02-30"}, "roster_date", "must be a date written YYYY"),
+        ({"roster_date": "2999"}, "roster_date", "not after today"),
+        ({"roster_date": "1850"}, "roster_date", "must be a date written"),
+        # The roster is a page a reader can open.
+        ({"roster_source": "javascript:alert(1)"}, "roster_source", "must be one http(s) URL"),
+        ({"roster_source": "the 2017 directory"}, "roster_source", "must be one http(s) URL"),
+        # A size or a date says nothing without the page it comes from.
+        ({"roster_source": ""}, "roster_source", "needs the page that lists the members"),
+        ({"roster_source": "", "roster_size": ""}, "roster_source", "needs the page"),
+        # The runner is an organisation of the dataset.
+        ({"organisation_id": "nobody"}, "organisation_id", "is not the id of an organisation"),
+    ],
+)
+def test_a_bad_roster_is_named_by_row_and_field(small, tmp_path, change, field, fragment):
+    second = {"network": "Another", "organisation_id": "org-4", **change}
+    path = write_networks(tmp_path, {}, second)
+    with pytest.raises(DatasetError) as raised:
+        network.networks_table(path, organisations=small)
+    message = str(raised.value)
+    assert message.startswith(f"networks.csv, row 2, field '{field}': "), message
+    assert fragment in message
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # Every roster column may be blank: a network without a published roster.
+        {"roster_source": "", "roster_date": "", "roster_size": "", "roster_note": ""},
+        # A page without a size (the Collective Impact Forum: its members are people).
+        {"roster_size": ""},
+        {"roster_date": "2011"},
+        {"roster_date": "2017-09-14"},
+    ],
+)
+def test_a_good_roster_loads(small, tmp_path, change):
+    table = network.networks_table(write_networks(tmp_path, change), organisations=small)
+    assert tuple(table.columns) == network.NETWORK_COLUMNS
+    assert table.iloc[0].to_dict() == {**ROSTER, **change}
+
+
+def test_a_networks_file_without_roster_columns_still_loads(small, tmp_path):
+    # 2.0.0's networks.csv had two columns: the roster columns read as blank.
+    path = tmp_path / "networks.csv"
+    path.write_text("network,organisation_id\nThe Network,org-3\n", encoding="utf-8")
+    table = network.networks_table(path, organisations=small)
+    assert table["roster_size"].tolist() == [""]
+
+
+def test_roster_errors_render_in_hebrew(small, tmp_path):
+    path = write_networks(tmp_path, {"roster_size": "many"})
+    with pytest.raises(DatasetError) as raised:
+        network.networks_table(path, organisations=small)
+    hebrew = raised.value.render("he")
+    assert "חייב להיות מספר שלם חיובי" in hebrew
+    assert "שורה 1" in hebrew
+
+
+def test_coverage_counts_each_member_once_against_its_roster(small_links):
+    networks = pd.DataFrame(
+        [
+            {**ROSTER, "roster_size": "4"},
+            {**ROSTER, "network": "Unsized", "organisation_id": "org-1", "roster_size": ""},
+            {**ROSTER, "network": "Empty", "organisation_id": "org-4", "roster_size": "2"},
+        ]
+    )
+    # A member linked twice (since a later year, say) is still one member.
+    links = pd.concat([small_links, small_links.iloc[[0]]], ignore_index=True)
+    table = network.coverage(networks, links)
+    assert tuple(table.columns) == network.COVERAGE_COLUMNS
+    assert table["network"].tolist() == ["The Network", "Unsized", "Empty"]
+    assert table["members"].tolist() == [2, 0, 0]
+    assert table["roster_size"].tolist() == [4, pd.NA, 2]
+    assert table.loc[0, "share"] == 0.5
+    assert pd.isna(table.loc[1, "share"])
+    assert table.loc[2, "share"] == 0.0
+    # Links other than member_of are not memberships (org-4 funds org-1).
+    assert table.loc[1, "members"] == 0
+
+
+@pytest.mark.parametrize(
+    ("row", "english", "hebrew"),
+    [
+        (
+            {"members": 57, "roster_size": 69, "roster_date": "2026-12-07"},
+            "X: 57 of 69 listed members (roster of 2026-12-07)",
+            "X: 57 מתוך 69 החברים ברשימה (רשימה מ־2026-12-07)",
+        ),
+        ({"members": 3, "roster_size": 4, "roster_date": ""}, "X: 3 of 4 listed members", None),
+        # No published size: the count stands alone, and says so.
+        (
+            {"members": 1, "roster_size": pd.NA, "roster_date": "2015-12"},
+            "X: one member in the atlas; no roster size is published",
+            "X: חבר אחד באטלס; מספר החברים ברשת לא פורסם",
+        ),
+        (
+            {"members": 1200, "roster_size": None, "roster_date": ""},
+            "X: 1,200 members in the atlas; no roster size is published",
+            None,
+        ),
+    ],
+)
+def test_coverage_sentences(row, english, hebrew):
+    message = network.coverage_message({"network": "X", **row})
+    assert message.render("en") == english
+    if hebrew:
+        assert message.render("he") == hebrew
+
+
 def test_gexf_reads_back_with_the_same_nodes_and_edges(small, small_links):
     graph = nx.read_gexf(io.BytesIO(network.to_gexf_bytes(small, small_links)))
     assert set(graph.nodes) == set(small["id"])
@@ -235,7 +373,7 @@ def shipped_networks(organisations):
 
 
 def test_shipped_links_meet_the_coverage_minima(organisations, shipped_links):
-    assert len(shipped_links) >= 400
+    assert len(shipped_links) >= 1100
     linked = set(shipped_links["source_id"]) | set(shipped_links["target_id"])
     assert organisations["id"].isin(linked).mean() >= 0.70
 
@@ -243,6 +381,25 @@ def test_shipped_links_meet_the_coverage_minima(organisations, shipped_links):
 def test_every_shipped_link_has_a_source_and_a_checked_date(shipped_links):
     assert (shipped_links["source"] != "").all()
     assert shipped_links["checked"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+def test_every_shipped_network_says_where_its_roster_is_and_what_counts(shipped_networks):
+    # A reader can check every coverage figure: the roster's page, its date, and a note
+    # saying what counts as a member (or why the members are not collected).
+    for column in ("roster_source", "roster_date", "roster_note"):
+        blank = shipped_networks.loc[shipped_networks[column] == "", "network"].tolist()
+        assert not blank, column
+    assert (shipped_networks["roster_size"] != "").sum() >= 18
+
+
+def test_shipped_coverage_is_what_the_research_found(shipped_networks, shipped_links):
+    table = network.coverage(shipped_networks, shipped_links).set_index("network")
+    strive = table.loc["StriveTogether Cradle to Career Network"]
+    assert strive["members"] >= 57
+    assert strive["roster_size"] == 69
+    # Members never exceed a roster that counts them all.
+    sized = table[table["roster_size"].notna()]
+    assert (sized["share"] <= 1).all(), sized[sized["share"] > 1].index.tolist()
 
 
 def test_every_relation_is_used(shipped_links):

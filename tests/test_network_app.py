@@ -8,6 +8,7 @@ import pytest
 
 from mapping import network
 from mapping.i18n import t
+from mapping.safety import escape_markdown
 from tests.test_app import map_payload, run_app
 
 NETWORK_PAGE = "pages/network.py"
@@ -120,3 +121,56 @@ def test_an_as_of_network_draws_the_organisations_and_links_of_that_year(organis
     assert len(drawn["source"]) == len(in_force)
     # ...which is fewer than all the links among them: some began later.
     assert len(in_force) < len(network.view_links(links, ids))
+
+
+def coverage_frame(at):
+    """The Network page's coverage table (the last table on the page)."""
+    return at.dataframe[-1].value
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_network_page_shows_how_complete_each_named_network_is(lang, organisations, links):
+    at = run_app(NETWORK_PAGE, lang=lang)
+    assert t("network.coverage_heading", lang) in [h.value for h in at.header]
+    shown = coverage_frame(at)
+    networks = network.networks_table(organisations=organisations)
+    assert len(shown) == len(networks)
+    column = {key: t(f"network.column.{key}", lang) for key in ("network", "held", "listed")}
+    assert [column["network"], column["held"], column["listed"]] == list(shown.columns[:3])
+    name = "StriveTogether Cradle to Career Network"
+    expected = network.coverage(networks, links).set_index("network")
+    strive = shown.set_index(column["network"]).loc[name]
+    assert strive[column["held"]] == expected.loc[name, "members"]
+    assert strive[column["listed"]] == 69
+    # Best covered first, and a network without a published size after every sized one.
+    sized = shown[column["listed"]].notna().tolist()
+    assert sized == sorted(sized, reverse=True)
+    # What counts as a member, network by network, opens below the table (data text, escaped).
+    notes = next(e for e in at.expander if e.label == t("network.coverage_notes", lang))
+    text = notes.markdown[0].value
+    assert text.count("\n- \u2068**") == len(networks) - 1
+    assert escape_markdown("Boone County Cradle to Career Alliance, dissolved in 2023") in text
+    assert "\n- \u2068**StriveTogether Cradle to Career Network**: No published" in text
+
+
+def test_coverage_is_the_atlas_s_whatever_the_filters(organisations):
+    everything = coverage_frame(run_app(NETWORK_PAGE))
+    israel_in_2015 = coverage_frame(run_app(NETWORK_PAGE, country="IL", asof="2015"))
+    assert israel_in_2015.equals(everything)
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_network_view_says_how_much_of_its_roster_the_atlas_holds(lang, organisations, links):
+    at = run_app(NETWORK_PAGE, network="strivetogether", lang=lang)
+    networks = network.networks_table(organisations=organisations)
+    row = network.coverage(networks, links).set_index("organisation_id").loc["strivetogether"]
+    sentence = network.coverage_message({**row, "organisation_id": "strivetogether"})
+    # Captions are Markdown: the sentence is shown literally (escaped), as every data text.
+    shown = escape_markdown(sentence.render(lang, isolate=True))
+    assert shown in [c.value for c in at.caption]
+    assert ("of 69 listed members" if lang == "en" else "מתוך 69 החברים") in sentence.render(lang)
+    # Each value is isolated, so a number keeps its place beside an English name in Hebrew.
+    assert "\u2068StriveTogether Cradle to Career Network\u2069" in shown
+    # Without a network filter there is no such sentence.
+    plain = run_app(NETWORK_PAGE, lang=lang)
+    assert shown not in [c.value for c in plain.caption]

@@ -55,7 +55,8 @@ def test_a_release_writes_the_approvals_and_the_live_edition_starts_from_it(data
         mod.decide(ref, "approve", "ann@example.org", release=first, url=url)
     mod.decide(no, "reject", "ann@example.org", reason="no source for it", release=first, url=url)
     made = release.make_release(url=url)
-    assert (made.version, made.applied, made.through) == ("2.1.0", 2, 2)
+    new_version = release.next_version(first.version)  # 2.1.0 -> 2.2.0
+    assert (made.version, made.applied, made.through) == (new_version, 2, 2)
     table = pd.read_csv(folder / "organisations.csv", dtype=str, keep_default_na=False)
     row = table.set_index("id").loc[org]
     assert row["year_started"] == "2009"
@@ -67,23 +68,23 @@ def test_a_release_writes_the_approvals_and_the_live_edition_starts_from_it(data
     assert "ann@example.org" not in (folder / "changes.csv").read_text(encoding="utf-8")
     assert changes["action"].tolist().count("reject") == 1
     metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    assert (metadata["version"], metadata["changes_through"]) == ("2.1.0", 2)
-    assert "version 2.1.0" in metadata["citation"]
+    assert (metadata["version"], metadata["changes_through"]) == (new_version, 2)
+    assert f"version {new_version}" in metadata["citation"]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["version"] == "2.1.0"
+    assert package["version"] == new_version
     assert "changes" in [r["name"] for r in package["resources"]]
     card = (folder / "README.md").read_text(encoding="utf-8")
-    assert "### 2.1.0 (" in card
+    assert f"### {new_version} (" in card
     assert "- organisations added: 1" in card
     # After the release the live edition is the release: nothing is applied twice.
     second = edition.Release.current()
     live = mod.live(second, url=url)
-    assert (live.name, live.since_release) == ("2.1.0", 0)
+    assert (live.name, live.since_release) == (new_version, 0)
     assert live.organisations.equals(second.organisations.astype(str))
     # The next approval counts from the new release.
     later = submit(url, kind="correction", target=org, proposed={"year_started": "2008"})
     mod.decide(later, "approve", "ann@example.org", release=second, url=url)
-    assert mod.live(second, url=url).name == "2.1.0+1"
+    assert mod.live(second, url=url).name == f"{new_version}+1"
 
 
 def test_a_release_that_does_not_validate_writes_nothing(data_copy, monkeypatch):

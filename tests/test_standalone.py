@@ -93,6 +93,26 @@ def test_title_view_and_footer_are_visible(page):
     assert text.links == [PERMALINK]
 
 
+def test_the_same_view_is_the_same_file(page):
+    # branca names each element after a random id; the file numbers them instead.
+    frame = make_frame({"name": "Tamarack Institute"}, {"name": "Shitufim", "roles": "knowledge"})
+    assert standalone_map_html(frame, make_provenance(shown=2, total=2)) == page
+    assert not re.search(r"_[0-9a-f]{32}\b", page)
+    assert re.search(r'<div class="folium-map" id="map_1"', page)
+
+
+def test_a_served_page_says_no_export_time():
+    frame = make_frame({"name": "Tamarack Institute"})
+    footer = parsed(
+        standalone_map_html(frame, make_provenance(shown=1, total=1), export_stamp=False)
+    ).text["footer"]
+    assert "Generated" not in footer
+    assert "2026-11-22T06:35:12Z" not in footer
+    assert footer.startswith(
+        "Source: Collective Impact Atlas, dataset version 1.0.0 (2026-11-22), CC BY 4.0. · "
+    )
+
+
 def test_online_tiles_stay_optional(page):
     # The only http(s) URLs outside the data are the tile layers, hidden until chosen.
     assert page.count("L.tileLayer(") == 2

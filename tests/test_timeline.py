@@ -9,11 +9,11 @@ import pytest
 
 from mapping import maps, timeline
 from mapping.data import DEFAULT_DATASET
+from mapping.dataset import current as shared_dataset
 from mapping.filters import Filters, active_in
+from mapping.frame import Frame
 from mapping.provenance import Provenance
 from mapping.standalone import external_resources
-from mapping.ui.dataset import shared_dataset
-from mapping.ui.frame import Frame
 from mapping.ui.world_map import standalone_html
 from tests.conftest import make_frame
 from tests.test_app import count_text, map_payload, run_app

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from mapping import store, suggestions, vocab
-from mapping.api import PREFIX
+from mapping.api.operation import PREFIX
 from mapping.api.problems import problem
 from mapping.i18n import DEFAULT, Message, parse_lang
 from mapping.rules import ID_PATTERN, MAX_ID_LENGTH, MIN_YEAR
@@ -184,7 +184,7 @@ def _errors(problems: list[Problem], lang: str) -> list[dict[str, str]]:
 
 def _unavailable(error: store.UnavailableError, lang: str) -> JSONResponse:
     """503: the database is off or down; nothing was kept."""
-    key = "api.problem.off" if error.reason == "off" else "api.problem.unavailable"
+    key = "api.problem.off" if error.reason == "off" else "api.problem.suggestions_unavailable"
     return problem(
         503,
         _text(Message(key), lang),

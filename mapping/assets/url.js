@@ -6,7 +6,9 @@
  * Streamlit rewrites the address itself whenever the app changes a query
  * parameter (a filter, the language); it does not know the map's parameters,
  * so every address it writes for the map's page gets them merged back in.
- * The copy-link box and the Share button always give the address as it is now.
+ * The copy-link box and the Share button always give the address as it is now, and
+ * the share box's QR codes are redrawn for it (GET /qr.svg, mapping/qr.py) when it
+ * is no longer the view they were drawn for.
  */
 (function () {
   "use strict";
@@ -31,9 +33,40 @@
     return target.href;
   }
 
+  /* A link as a comparable text: the same parameters in any order and spelling are equal. */
+  function comparable(link) {
+    var url = new URL(link, window.location.href);
+    var params = new URLSearchParams(url.search);
+    params.sort();
+    return url.origin + url.pathname + "?" + params.toString();
+  }
+
+  /* Codes that follow the address (mapping/ui/share.py, data-follows): "page" is the
+   * address itself, "audience" its audience link. Each is redrawn only when its link
+   * changes; the image loads when it is shown (a closed expander asks for nothing). */
+  function followCodes() {
+    var here = new URL(window.location.href);
+    here.hash = "";
+    var figures = document.querySelectorAll(".atlas-qr-figure[data-follows]");
+    for (var i = 0; i < figures.length; i++) {
+      var figure = figures[i], box = figure.closest(".atlas-qr");
+      var link = figure.getAttribute("data-follows") === "audience"
+        ? here.origin + box.getAttribute("data-audience") + here.search
+        : here.href;
+      if (comparable(link) === comparable(figure.getAttribute("data-link") || "/")) { continue; }
+      figure.setAttribute("data-link", link);
+      var image = figure.querySelector("img");
+      image.loading = "lazy";
+      image.src = box.getAttribute("data-qr") + "?link=" + encodeURIComponent(link);
+      image.alt = (figure.getAttribute("data-alt") || "").split("{link}").join(link);
+      figure.querySelector(".atlas-qr-link").textContent = link;
+    }
+  }
+
   function refresh() {
     var boxes = document.querySelectorAll(".atlas-share input");
     for (var i = 0; i < boxes.length; i++) { boxes[i].value = window.location.href; }
+    followCodes();
   }
 
   history.pushState = function (data, title, url) {

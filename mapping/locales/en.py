@@ -115,6 +115,14 @@ MESSAGES: dict[str, str] = {
     "share.label": "Link to this view",
     "share.copy": "Copy link",
     "share.copied": "Link copied: it opens this exact view.",
+    "share.qr_heading": "QR codes of this view",
+    "share.qr_audience": "Audience link: the map alone, light for phones",
+    "share.qr_full": "The full atlas at this view",
+    "share.qr_alt": "QR code of {link}",
+    "audience.open_atlas": "Open the full atlas at this view",
+    "present.qr_toggle": "QR code for the audience",
+    "present.qr_title": "Open this map on your phone",
+    "present.qr_full": "The full atlas",
     # --- The map view in a link (mapping/view.py) ---
     "view.notice.incomplete": "Ignored the link's map view: it needs lat, lon and zoom together.",
     "view.notice.latitude": (
@@ -312,6 +320,25 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "Network",
     "network.column.members": "Members in view",
     "network.column.relation": "Relation",
+    "network.coverage_heading": "How complete each named network is",
+    "network.coverage_caption": (
+        "The members the atlas holds (organisations with a membership link to the network) "
+        "against the members its roster lists, with the roster's page and date: the whole "
+        "atlas, whatever the filters. A missing member is missing from the atlas, not from "
+        "the field."
+    ),
+    "network.column.held": "In the atlas",
+    "network.column.listed": "Listed members",
+    "network.column.share": "Share",
+    "network.column.roster_date": "Roster of",
+    "network.column.roster_source": "Roster",
+    "network.coverage_notes": "What counts as a member of each network, and what is missing",
+    "coverage.dated": "{network}: {n:,} of {size:,} listed members (roster of {date})",
+    "coverage.listed": "{network}: {n:,} of {size:,} listed members",
+    "coverage.unsized#one": "{network}: one member in the atlas; no roster size is published",
+    "coverage.unsized#other": (
+        "{network}: {n:,} members in the atlas; no roster size is published"
+    ),
     "network.downloads_heading": "Download this network",
     "download.links_csv": "Links (CSV)",
     "download.links_csv_help": (
@@ -671,6 +698,13 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "links.problem.duplicate": "repeats the link of row {row}",
     "links.problem.source": "must be one {scheme} URL",
     "links.problem.repeated_network": "is listed twice",
+    "networks.problem.roster_size": (
+        "must be a positive whole number (the members its roster lists)"
+    ),
+    "networks.problem.roster_date": "must be a date written {formats}, not after today ({today})",
+    "networks.problem.roster_without_source": (
+        "is blank, but a roster size or date needs the page that lists the members"
+    ),
     "data.problem.year_order": "the end year {ended} is before the start year {started}",
     "data.problem.source": "must be one or more {scheme} URLs separated by ';'",
     "data.problem.checked": "must be a date written {format}, not after today ({today})",
@@ -1066,7 +1100,7 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
         "Suggestions are paused: the atlas has taken its {limit} suggestions of the last "
         "24 hours. Try again later."
     ),
-    "api.problem.unavailable": (
+    "api.problem.suggestions_unavailable": (
         "Suggestions are paused: the database cannot be reached. Nothing was kept; try again later."
     ),
     "api.problem.off": "This server takes no suggestions.",
@@ -1179,4 +1213,250 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "release.error.nothing": "Nothing to release: no approval since {version}.",
     "release.error.version": "{version} is not a new version (X.Y.Z, other than today's).",
     "release.error.invalid": "The release does not validate, so nothing was written: {reason}",
+    # --- Embeds (mapping/embed.py, mapping/ui/embed.py) ---
+    "embed.action": "Embed",
+    "embed.help": "Put this view on another website: it opens without the sidebar, read-only.",
+    "embed.intro": (
+        "Paste this code into a web page. It shows the view as it is now (filters, language "
+        "and, on the map, where you have zoomed), without the sidebar, with a link back here."
+    ),
+    "embed.width": "Width (px)",
+    "embed.height": "Height (px)",
+    "embed.code": "Embed code",
+    "embed.copy": "Copy code",
+    "embed.copied": "Code copied.",
+    "embed.open": "Open in the atlas",
+    "embed.title": "{app} — {page}: {view}",
+    "embed.oembed": "Sites that read oEmbed (WordPress, Notion) can embed the page's link itself.",
+    # --- The HTTP API (mapping/api): its documentation and its problems ---
+    "api.title": "Collective Impact Atlas API",
+    "api.summary": (
+        "The atlas's organisations, the links between them, the named networks and the numbers "
+        "behind its charts, as JSON, CSV and GeoJSON."
+    ),
+    "api.description": (
+        "Every view of the atlas is also data: the filters of the page URLs (role, country, "
+        "domain, region, type, scope, q, year, asof, linked, network) have the same names and "
+        "meanings here, so a page's link and its API call select the same rows. Answers carry "
+        "the data's version, licence (CC BY 4.0) and citation."
+    ),
+    "api.docs": "The API's documentation",
+    "api.docs.intro": (
+        "Read only, no key needed, from any website (CORS). Every view of the atlas is also "
+        "data: copy a page's query string after an API address and it selects the same rows."
+    ),
+    "api.docs.openapi": "The OpenAPI 3.1 description",
+    "api.docs.cite": "The data is free to use with credit. Cite it as:",
+    "api.docs.licence": "Licence of the data",
+    "api.docs.contents": "Contents",
+    "api.docs.heading.start": "Quick start",
+    "api.docs.heading.filters": "Filters",
+    "api.docs.heading.resources": "Resources",
+    "api.docs.heading.errors": "Errors",
+    "api.docs.heading.caching": "Caching, versions and citation",
+    "api.docs.heading.embeds": "Embedding a view",
+    "api.docs.heading.fields": "An organisation's fields",
+    "api.docs.filters_intro": (
+        "Every list takes the filters of the atlas's page URLs. Several values of one filter "
+        "are comma-separated and mean any of them; different filters must all hold. A page's "
+        "other parameters (lang, zoom, lat, lon, org...) may stay: they are ignored, except "
+        "lang (the language of the answer's sentences) and by (the growth chart's grouping)."
+    ),
+    "api.docs.country_codes": "ISO 3166-1 alpha-2 codes (US, CA, AU, IL, GB...)",
+    "api.docs.column.parameter": "Parameter",
+    "api.docs.column.meaning": "Meaning",
+    "api.docs.column.values": "Values",
+    "api.docs.column.example": "Example",
+    "api.docs.column.default": "Default",
+    "api.docs.column.field": "Field",
+    "api.docs.column.status": "Status",
+    "api.docs.formats": "Formats (format= or the Accept header)",
+    "api.docs.try": "Try it",
+    "api.docs.with_filters": "Every filter above.",
+    "api.docs.errors": (
+        "An error is a problem-details object (RFC 9457, application/problem+json): its "
+        "detail says what went wrong, and for a bad parameter its errors list names each "
+        "parameter, the value and the reason."
+    ),
+    "api.docs.error.bad-parameter": (
+        "A parameter cannot be used: an unknown name, a value a filter does not take, a "
+        "malformed year, a cursor from another sort."
+    ),
+    "api.docs.error.gone": (
+        "The organisation was removed from the atlas: the answer says when and why (its id "
+        "is never given to another)."
+    ),
+    "api.docs.error.not-found": "No organisation has that id, or no resource has that address.",
+    "api.docs.error.method": "The API only reads: GET (and HEAD) only.",
+    "api.docs.error.unavailable": "The data cannot be read at the moment; try again later.",
+    "api.docs.caching": (
+        "Answers say which data they come from: an ETag and a Last-Modified date from the data's "
+        "version (send If-None-Match or If-Modified-Since and an unchanged answer is a short "
+        "304), Cache-Control (60 s), and the headers Atlas-Edition (the live edition: the "
+        "release and the changes approved since it, e.g. 2.1.0+17), Atlas-Data-Version (the "
+        "release), Atlas-Licence and Atlas-Citation; JSON answers also hold a dataset member "
+        "with the same. Any website "
+        "may read the API (CORS). Larger answers are compressed with gzip when the client "
+        "accepts it."
+    ),
+    "api.docs.embeds": (
+        "The Map, Charts and Network pages have an Embed action: it gives an iframe of the "
+        "current view, which opens without the sidebar, read-only, with a link to open it in "
+        "the atlas. Sites that read oEmbed (WordPress, Notion) can ask /api/v1/oembed with a "
+        "page's link. Which sites may embed the atlas is set by ATLAS_EMBED_ORIGINS (any by "
+        "default)."
+    ),
+    "api.tag.organisations": "The organisations a view selects, and one organisation.",
+    "api.tag.links": "The links among a view's organisations.",
+    "api.tag.networks": "The named networks and their members in a view.",
+    "api.tag.stats": "The numbers behind the charts.",
+    "api.tag.embeds": "Embedding a view in another site.",
+    "api.tag.about": "This API: its index, description and documentation.",
+    "api.op.listOrganisations.summary": "The organisations a view's filters select.",
+    "api.op.listOrganisations.description": (
+        "JSON, a page at a time (limit, cursor; the next page's address is in next); CSV and "
+        "GeoJSON hold every matching row, streamed. The CSV is the Data page's CSV download: "
+        "UTF-8 with a byte-order mark, multi-valued fields joined with ';', cells a "
+        "spreadsheet would read as a formula prefixed with an apostrophe."
+    ),
+    "api.op.getOrganisation.summary": "One organisation and its links.",
+    "api.op.getOrganisation.description": (
+        "Every field, every link either way (with the other organisation's name), and the "
+        "atlas's page that opens it; also as JSON-LD (schema.org Organization)."
+    ),
+    "api.op.listLinks.summary": "The links among a view's organisations.",
+    "api.op.listLinks.description": (
+        "A link is in a view when both its organisations are (under linked, the organisation "
+        "named counts as in the view: its link to each one is why that one is listed) and, in "
+        "an as-of view, when it is in force that year. The CSV is the Data page's links "
+        "download."
+    ),
+    "api.op.listNetworks.summary": "The named networks, with their members in a view.",
+    "api.op.listNetworks.description": (
+        "A network's id is the id of the organisation that runs it: the value of the network "
+        "filter. members counts its members among the view's organisations."
+    ),
+    "api.op.getStats.summary": "The numbers behind the Charts page's charts of a view.",
+    "api.op.getStats.description": (
+        "Organisations by world region, roles and domains by region, organisations active "
+        "each year (by region or role; every year, the as-of year marked) and the top "
+        "countries, with codes and labels."
+    ),
+    "api.op.getOembed.summary": "oEmbed for a Map, Charts or Network view.",
+    "api.op.getOembed.description": (
+        "Give a page's address as url: the answer (type rich) holds the same iframe as the "
+        "page's Embed action. Another site's address, or a page that cannot be embedded, "
+        "is a 404."
+    ),
+    "api.op.getIndex.summary": "Where the API starts.",
+    "api.op.getIndex.description": "Its resources, its description, its documentation, the data.",
+    "api.op.getOpenapi.summary": "The OpenAPI 3.1 description of this API.",
+    "api.op.getOpenapi.description": "Generated from the API's own declarations.",
+    "api.op.getDocs.summary": "This documentation.",
+    "api.op.getDocs.description": "In English or Hebrew (lang=he).",
+    "api.param.q": "Words to find in names (English or Hebrew), descriptions and cities; any case.",
+    "api.param.role": "Organisations holding any of these roles.",
+    "api.param.country": "Organisations in any of these countries (ISO 3166-1 alpha-2 codes).",
+    "api.param.region": "Organisations in any of these world regions.",
+    "api.param.domain": "Organisations working in any of these domains.",
+    "api.param.type": "Organisations of any of these types.",
+    "api.param.scope": "Organisations whose work reaches this far (any of these scopes).",
+    "api.param.year": (
+        "The year its Collective Impact work started: 2010-2015, 2010- (from), -2015 (until) or "
+        "2013. Organisations without a start year are left out."
+    ),
+    "api.param.asof": (
+        "Active in that year: started by then and not ended before. Organisations without a "
+        "start year are left out; a link counts unless its since is later or its until earlier."
+    ),
+    "api.param.network": (
+        "The id of the organisation that runs a named network: its members and itself."
+    ),
+    "api.param.linked": "An organisation's id: it and every organisation directly linked to it.",
+    "api.param.format": "The format of the answer (otherwise the Accept header chooses).",
+    "api.param.limit": "How many rows a JSON page holds.",
+    "api.param.cursor": "Where the previous page ended (take it from its next address).",
+    "api.param.sort": (
+        "Columns to sort by, comma-separated; '-' before one sorts it descending. Blanks "
+        "come last; ties keep the file's order."
+    ),
+    "api.param.fields": "The fields each row holds, comma-separated, in that order.",
+    "api.param.lang": "The language of the answer's sentences (en or he).",
+    "api.param.by": "The growth chart's grouping: by world region or by role.",
+    "api.param.url": "The address of a Map, Charts or Network view of this atlas.",
+    "api.param.maxwidth": "The widest the embed may be, in pixels.",
+    "api.param.maxheight": "The tallest the embed may be, in pixels.",
+    "api.param.oembed_format": "json (oEmbed's xml is answered with 501 Not Implemented).",
+    "api.param.id": "The organisation's id (as in the id field).",
+    "api.field.world_region": "The world region the charts count it in (from its country).",
+    "api.field.location_precision": (
+        "How precisely it is placed: given coordinates, or its city's, region's or country's."
+    ),
+    "api.field.source_name": "The name of the organisation the link reads from.",
+    "api.field.history": (
+        "Its history, oldest first: every change an approval made to it (field, before, "
+        "after, source, suggestion) and every suggestion about it not taken, with the reason, "
+        "as data/changes.csv publishes the log (moderators by name, never by email). null "
+        "when the database does not answer."
+    ),
+    "api.header.ETag": "The answer's version: it changes when the data or its history does.",
+    "api.header.Last-Modified": (
+        "When the data or its history last changed (a release, an approval)."
+    ),
+    "api.header.Atlas-Data-Version": "The release the data starts from, and its date.",
+    "api.header.Atlas-Edition": (
+        "The live edition: the release's version and the number of approved changes since it "
+        "(2.1.0+17). Cite it with the date."
+    ),
+    "api.header.Atlas-Data-Revision": "An identifier of the data and its history as served now.",
+    "api.header.Atlas-Licence": "The data's licence.",
+    "api.header.Atlas-Citation": "How to cite the data (percent-encoded where not ASCII).",
+    "api.field.target_name": "The name of the organisation the link reads to.",
+    "api.response.304": "Not modified: the copy you have is still the current one.",
+    "api.response.400": "A parameter cannot be used (each is named, with its value).",
+    "api.response.410": (
+        "Gone: the organisation was removed from the atlas (when and why are named)."
+    ),
+    "api.response.404": "Not found (the id or the address is named).",
+    "api.response.501": "Not implemented: oEmbed answers in JSON only.",
+    "api.response.503": "The data cannot be read at the moment.",
+    "api.problem.unknown_parameter": "{key} is not a parameter here.",
+    "api.problem.unknown_value": "{key}: '{value}' is not one of its values.",
+    "api.problem.bad_year_range": (
+        "{key}: '{value}' is not a year range (e.g. 2010-2015, 2010-, -2015 or 2013)."
+    ),
+    "api.problem.bad_year": "{key}: '{value}' is not a year from {first} to {last}.",
+    "api.problem.bad_id": (
+        "{key}: '{value}' is not an organisation id: an id is words of lowercase letters a-z "
+        "and digits 0-9 joined by single hyphens, at most {length} characters."
+    ),
+    "api.problem.unknown_linked": "{key}: no organisation has the id '{value}'.",
+    "api.problem.unknown_network": (
+        "{key}: '{value}' is not the id of an organisation that runs a named network."
+    ),
+    "api.problem.format": "format: '{value}' is not one of {formats}.",
+    "api.problem.limit": "limit: '{value}' is not a whole number from {first} to {last}.",
+    "api.problem.size": "'{value}' is not a whole number of pixels from {first} to {last}.",
+    "api.problem.cursor": (
+        "cursor: '{value}' is not a cursor of this API (take it from a page's next address)."
+    ),
+    "api.problem.cursor_sort": (
+        "cursor: it continues a list sorted by '{sort}'; ask with the same sort, or start again."
+    ),
+    "api.problem.sort": "sort: '{value}' is not a column to sort by ({columns}).",
+    "api.problem.sort_repeated": "sort: '{value}' names a column twice.",
+    "api.problem.field": "fields: '{value}' is not a field ({columns}).",
+    "api.problem.no_fields": "fields: '{value}' names no field.",
+    "api.problem.lang": "lang: '{value}' is not one of {languages}.",
+    "api.problem.choice": "{key}: '{value}' is not one of {choices}.",
+    "api.problem.required": "{key} is required.",
+    "api.problem.gone": "{name} ({value}) was removed from the atlas on {date}. Reason: {reason}",
+    "api.problem.not_found.organisation": "No organisation has the id '{value}'.",
+    "api.problem.not_found.path": "No resource of the API has the address '{value}'.",
+    "api.problem.method": "The API only reads: {method} is not allowed here.",
+    "api.problem.oembed_xml": "This oEmbed provider answers in JSON only.",
+    "api.problem.oembed_url": (
+        "'{value}' is not the address of a Map, Charts or Network view of this atlas."
+    ),
+    "api.problem.unavailable": "The data cannot be read: {reason}",
 }

@@ -119,6 +119,14 @@ MESSAGES: dict[str, str] = {
     "share.label": "קישור לתצוגה הזו",
     "share.copy": "העתקת הקישור",
     "share.copied": "הקישור הועתק: הוא פותח בדיוק את התצוגה הזו.",
+    "share.qr_heading": "קודי QR של התצוגה הזו",
+    "share.qr_audience": "קישור לקהל: המפה בלבד, קלה לטלפונים",
+    "share.qr_full": "האטלס המלא בתצוגה הזו",
+    "share.qr_alt": "קוד QR של {link}",
+    "audience.open_atlas": "פתיחת האטלס המלא בתצוגה הזו",
+    "present.qr_toggle": "קוד QR לקהל",
+    "present.qr_title": "פתחו את המפה הזו בטלפון",
+    "present.qr_full": "האטלס המלא",
     # --- תצוגת המפה בקישור ---
     "view.notice.incomplete": (
         "תצוגת המפה שבקישור לא הוחלה: נדרשים בה יחד קו רוחב, קו אורך ורמת תקריב."
@@ -301,6 +309,23 @@ MESSAGES: dict[str, str] = {
     "network.column.network": "רשת",
     "network.column.members": "חברים בתצוגה",
     "network.column.relation": "סוג הקשר",
+    "network.coverage_heading": "עד כמה כל רשת בעלת שם שלמה באטלס",
+    "network.coverage_caption": (
+        "החברים שבאטלס (ארגונים עם קשר חברות לרשת) מול החברים ברשימת החברים שהרשת "
+        "מפרסמת, עם הדף של הרשימה ותאריכה: לכל האטלס, בלי קשר למסננים. חבר שחסר כאן "
+        "חסר באטלס, לא בשטח."
+    ),
+    "network.column.held": "באטלס",
+    "network.column.listed": "חברים ברשימה",
+    "network.column.share": "שיעור",
+    "network.column.roster_date": "תאריך הרשימה",
+    "network.column.roster_source": "הרשימה",
+    "network.coverage_notes": "מה נחשב חבר בכל רשת, ומה חסר",
+    "coverage.dated": "{network}: {n:,} מתוך {size:,} החברים ברשימה (רשימה מ־{date})",
+    "coverage.listed": "{network}: {n:,} מתוך {size:,} החברים ברשימה",
+    "coverage.unsized#one": "{network}: חבר אחד באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#two": "{network}: שני חברים באטלס; מספר החברים ברשת לא פורסם",
+    "coverage.unsized#other": "{network}: {n:,} חברים באטלס; מספר החברים ברשת לא פורסם",
     "network.downloads_heading": "הורדת הרשת הזו",
     "download.links_csv": "קשרים (CSV)",
     "download.links_csv_help": "כל הקשרים בין הארגונים האלה, עם שני השמות: UTF-8 עם BOM.",
@@ -652,6 +677,11 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "links.problem.duplicate": "חוזר על הקשר שבשורה {row}",
     "links.problem.source": "חייב להיות כתובת אינטרנט אחת מסוג {scheme}",
     "links.problem.repeated_network": "מופיע פעמיים",
+    "networks.problem.roster_size": "חייב להיות מספר שלם חיובי (מספר החברים ברשימת החברים)",
+    "networks.problem.roster_date": "חייב להיות תאריך בכתיב {formats}, לא אחרי היום ({today})",
+    "networks.problem.roster_without_source": (
+        "ריק, אבל גודל או תאריך של רשימת חברים מחייבים את הדף שבו הרשימה מופיעה"
+    ),
     "data.problem.year_order": "שנת הסיום {ended} מוקדמת משנת ההתחלה {started}",
     "data.problem.source": "חייב להיות כתובת אינטרנט אחת או יותר מסוג {scheme}, מופרדות ב־';'",
     "data.problem.checked": "חייב להיות תאריך בכתיב {format}, לא אחרי היום ({today})",
@@ -1029,7 +1059,7 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "api.problem.quota_global": (
         "קבלת ההצעות מושהית: האטלס קיבל את {limit} ההצעות של 24 השעות האחרונות. נסו שוב מאוחר יותר."
     ),
-    "api.problem.unavailable": (
+    "api.problem.suggestions_unavailable": (
         "קבלת ההצעות מושהית: אין גישה למסד הנתונים. שום דבר לא נשמר; נסו שוב מאוחר יותר."
     ),
     "api.problem.off": "השרת הזה אינו מקבל הצעות.",
@@ -1133,4 +1163,230 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "release.error.nothing": "אין מה לפרסם: לא אושר דבר מאז {version}.",
     "release.error.version": "{version} אינה גרסה חדשה (X.Y.Z, שונה מהנוכחית).",
     "release.error.invalid": "המהדורה אינה עוברת בדיקה, ולכן שום דבר לא נכתב: {reason}",
+    # --- הטמעה (mapping/embed.py, mapping/ui/embed.py) ---
+    "embed.action": "הטמעה",
+    "embed.help": "הצגת התצוגה הזו באתר אחר: היא נפתחת בלי הסרגל הצדי, לקריאה בלבד.",
+    "embed.intro": (
+        "הדביקו את הקוד הזה בדף אינטרנט. הוא מציג את התצוגה כפי שהיא עכשיו (המסננים, השפה "
+        "ובמפה גם המקום וההגדלה), בלי הסרגל הצדי, עם קישור חזרה לכאן."
+    ),
+    "embed.width": "רוחב (פיקסלים)",
+    "embed.height": "גובה (פיקסלים)",
+    "embed.code": "קוד ההטמעה",
+    "embed.copy": "העתקת הקוד",
+    "embed.copied": "הקוד הועתק.",
+    "embed.open": "פתיחה באטלס",
+    "embed.title": "{app} — {page}: {view}",
+    "embed.oembed": "אתרים שקוראים oEmbed (וורדפרס, Notion) יכולים להטמיע את הקישור לדף עצמו.",
+    # --- ממשק ה־API ‏(mapping/api): התיעוד והבעיות ---
+    "api.title": "ה־API של אטלס קולקטיב אימפקט",
+    "api.summary": (
+        "הארגונים שבאטלס, הקשרים ביניהם, הרשתות בעלות השם והמספרים שמאחורי התרשימים, "
+        "ב־JSON, ב־CSV וב־GeoJSON."
+    ),
+    "api.description": (
+        "כל תצוגה של האטלס היא גם נתונים: למסננים של כתובות הדפים (role, country, domain, "
+        "region, type, scope, q, year, asof, linked, network) יש כאן אותם שמות ואותה משמעות, "
+        "כך שהקישור לדף וקריאת ה־API שלו בוחרים את אותן שורות. כל תשובה מציינת את גרסת "
+        "הנתונים, את הרישיון (CC BY 4.0) ואת אופן הציטוט."
+    ),
+    "api.docs": "התיעוד של ה־API",
+    "api.docs.intro": (
+        "לקריאה בלבד, בלי מפתח, מכל אתר (CORS). כל תצוגה של האטלס היא גם נתונים: העתיקו את "
+        "מחרוזת השאילתה של דף אחרי כתובת של ה־API והיא תבחר את אותן שורות."
+    ),
+    "api.docs.openapi": "התיאור ב־OpenAPI 3.1",
+    "api.docs.cite": "הנתונים חופשיים לשימוש בציון המקור. יש לצטט כך:",
+    "api.docs.licence": "רישיון הנתונים",
+    "api.docs.contents": "תוכן העניינים",
+    "api.docs.heading.start": "התחלה מהירה",
+    "api.docs.heading.filters": "מסננים",
+    "api.docs.heading.resources": "משאבים",
+    "api.docs.heading.errors": "שגיאות",
+    "api.docs.heading.caching": "מטמון, גרסאות וציטוט",
+    "api.docs.heading.embeds": "הטמעת תצוגה",
+    "api.docs.heading.fields": "השדות של ארגון",
+    "api.docs.filters_intro": (
+        "כל רשימה מקבלת את המסננים של כתובות הדפים באטלס. כמה ערכים של מסנן אחד מופרדים "
+        "בפסיקים ומשמעם כל אחד מהם; מסננים שונים חלים כולם יחד. שאר הפרמטרים של דף (lang, "
+        "zoom, lat, lon, org...) יכולים להישאר: הם אינם משפיעים, מלבד lang (שפת המשפטים "
+        "שבתשובה) ו־by (החלוקה של תרשים הצמיחה)."
+    ),
+    "api.docs.country_codes": "קודי ISO 3166-1 בני שתי אותיות (US, CA, AU, IL, GB...)",
+    "api.docs.column.parameter": "פרמטר",
+    "api.docs.column.meaning": "משמעות",
+    "api.docs.column.values": "ערכים",
+    "api.docs.column.example": "דוגמה",
+    "api.docs.column.default": "ברירת מחדל",
+    "api.docs.column.field": "שדה",
+    "api.docs.column.status": "קוד",
+    "api.docs.formats": "תבניות (‎format=‎ או הכותרת Accept)",
+    "api.docs.try": "לנסות",
+    "api.docs.with_filters": "כל המסננים שלמעלה.",
+    "api.docs.errors": (
+        "שגיאה היא אובייקט problem details ‏(RFC 9457, ‏application/problem+json): השדה detail "
+        "מסביר מה השתבש, ובפרמטר שגוי הרשימה errors מציינת כל פרמטר, את הערך ואת הסיבה."
+    ),
+    "api.docs.error.bad-parameter": (
+        "לא ניתן להשתמש בפרמטר: שם לא מוכר, ערך שהמסנן אינו מקבל, שנה שגויה, סמן (cursor) "
+        "של מיון אחר."
+    ),
+    "api.docs.error.gone": (
+        "הארגון הוסר מהאטלס: התשובה מציינת מתי ומדוע (המזהה שלו לעולם לא יינתן לאחר)."
+    ),
+    "api.docs.error.not-found": "אין ארגון עם המזהה הזה, או אין משאב בכתובת הזו.",
+    "api.docs.error.method": "ה־API לקריאה בלבד: GET (ו־HEAD) בלבד.",
+    "api.docs.error.unavailable": "לא ניתן לקרוא את הנתונים כרגע; נסו שוב מאוחר יותר.",
+    "api.docs.caching": (
+        "כל תשובה מציינת מאילו נתונים היא באה: ETag ותאריך Last-Modified לפי גרסת הנתונים "
+        "(שלחו If-None-Match או If-Modified-Since ותשובה שלא השתנתה תהיה 304 קצרה), "
+        "Cache-Control ‏(60 שניות), והכותרות Atlas-Edition ‏(המהדורה החיה: הגרסה והשינויים "
+        "שאושרו מאז, למשל 2.1.0+17), ‏Atlas-Data-Version ‏(הגרסה), ‏Atlas-Licence ו־"
+        "Atlas-Citation; בתשובות JSON יש גם שדה dataset עם אותם פרטים. כל אתר רשאי לקרוא את "
+        "ה־API ‏(CORS). תשובות גדולות נדחסות ב־gzip כשהלקוח מקבל זאת."
+    ),
+    "api.docs.embeds": (
+        "בדפי המפה, התרשימים והרשת יש פעולת הטמעה: היא נותנת iframe של התצוגה הנוכחית, "
+        "שנפתחת בלי הסרגל הצדי, לקריאה בלבד, עם קישור לפתיחתה באטלס. אתרים שקוראים oEmbed "
+        "(וורדפרס, Notion) יכולים לפנות אל ‎/api/v1/oembed‎ עם הקישור לדף. אילו אתרים רשאים "
+        "להטמיע את האטלס נקבע ב־ATLAS_EMBED_ORIGINS (כל אתר כברירת מחדל)."
+    ),
+    "api.tag.organisations": "הארגונים שתצוגה בוחרת, וארגון אחד.",
+    "api.tag.links": "הקשרים בין הארגונים של תצוגה.",
+    "api.tag.networks": "הרשתות בעלות השם והחברים בהן בתצוגה.",
+    "api.tag.stats": "המספרים שמאחורי התרשימים.",
+    "api.tag.embeds": "הטמעת תצוגה באתר אחר.",
+    "api.tag.about": "ה־API הזה: נקודת הכניסה, התיאור והתיעוד.",
+    "api.op.listOrganisations.summary": "הארגונים שהמסננים של תצוגה בוחרים.",
+    "api.op.listOrganisations.description": (
+        "JSON, עמוד אחר עמוד (limit, ‏cursor; כתובת העמוד הבא בשדה next); CSV ו־GeoJSON מכילים "
+        "את כל השורות המתאימות, בזרימה. קובץ ה־CSV זהה להורדת ה־CSV בדף הנתונים: UTF-8 עם "
+        "סימן סדר בתים, שדות מרובי ערכים מחוברים ב־';', ולפני תאים שגיליון אלקטרוני היה קורא "
+        "כנוסחה נוסף גרש."
+    ),
+    "api.op.getOrganisation.summary": "ארגון אחד והקשרים שלו.",
+    "api.op.getOrganisation.description": (
+        "כל השדות, כל הקשרים בשני הכיוונים (עם שם הארגון האחר), והדף באטלס שפותח אותו; גם "
+        "כ־JSON-LD ‏(schema.org Organization)."
+    ),
+    "api.op.listLinks.summary": "הקשרים בין הארגונים של תצוגה.",
+    "api.op.listLinks.description": (
+        "קשר נכלל בתצוגה כששני הארגונים שלו נכללים בה (תחת linked, הארגון שבו מדובר נחשב "
+        "כנכלל: הקשר אליו הוא הסיבה שכל אחד מהאחרים מופיע), ובתצוגה לפי שנה, כשהוא בתוקף "
+        "באותה שנה. קובץ ה־CSV זהה להורדת הקשרים בדף הנתונים."
+    ),
+    "api.op.listNetworks.summary": "הרשתות בעלות השם, עם החברים בהן בתצוגה.",
+    "api.op.listNetworks.description": (
+        "המזהה של רשת הוא המזהה של הארגון המפעיל אותה: הערך של המסנן network. השדה members "
+        "סופר את החברים בה מבין הארגונים של התצוגה."
+    ),
+    "api.op.getStats.summary": "המספרים שמאחורי התרשימים של תצוגה בדף התרשימים.",
+    "api.op.getStats.description": (
+        "ארגונים לפי אזור בעולם, תפקידים ותחומים לפי אזור, ארגונים פעילים בכל שנה (לפי אזור "
+        "או תפקיד; כל השנים, עם סימון שנת התצוגה) והמדינות המובילות, עם קודים ותוויות."
+    ),
+    "api.op.getOembed.summary": "oEmbed לתצוגה של המפה, התרשימים או הרשת.",
+    "api.op.getOembed.description": (
+        "שלחו כתובת של דף ב־url: התשובה (מסוג rich) מכילה את אותו iframe שנותנת פעולת ההטמעה "
+        "בדף. כתובת של אתר אחר, או של דף שאי אפשר להטמיע, מקבלת 404."
+    ),
+    "api.op.getIndex.summary": "נקודת הכניסה ל־API.",
+    "api.op.getIndex.description": "המשאבים, התיאור, התיעוד והנתונים.",
+    "api.op.getOpenapi.summary": "התיאור של ה־API הזה ב־OpenAPI 3.1.",
+    "api.op.getOpenapi.description": "נוצר מההגדרות של ה־API עצמו.",
+    "api.op.getDocs.summary": "התיעוד הזה.",
+    "api.op.getDocs.description": "באנגלית או בעברית (lang=he).",
+    "api.param.q": "מילים לחיפוש בשמות (בעברית או באנגלית), בתיאורים ובערים; בלי הבחנה בין אותיות.",
+    "api.param.role": "ארגונים שממלאים אחד מהתפקידים האלה.",
+    "api.param.country": "ארגונים באחת מהמדינות האלה (קודי ISO 3166-1 בני שתי אותיות).",
+    "api.param.region": "ארגונים באחד מהאזורים האלה בעולם.",
+    "api.param.domain": "ארגונים שפועלים באחד מהתחומים האלה.",
+    "api.param.type": "ארגונים מאחד מהסוגים האלה.",
+    "api.param.scope": "ארגונים שעבודתם מגיעה עד כאן (אחד מההיקפים האלה).",
+    "api.param.year": (
+        "השנה שבה החלה עבודת האימפקט הקולקטיבי: 2010-2015, ‏2010- (מ־), ‏-2015 (עד) או 2013. "
+        "ארגונים ללא שנת התחלה אינם נכללים."
+    ),
+    "api.param.asof": (
+        "פעילים באותה שנה: התחילו עד אז ולא סיימו לפניה. ארגונים ללא שנת התחלה אינם נכללים; "
+        "קשר נספר אלא אם ה־since שלו מאוחר יותר או ה־until שלו מוקדם יותר."
+    ),
+    "api.param.network": "המזהה של הארגון המפעיל רשת בעלת שם: החברים בה והוא עצמו.",
+    "api.param.linked": "מזהה של ארגון: הוא וכל הארגונים המקושרים אליו ישירות.",
+    "api.param.format": "התבנית של התשובה (אחרת הכותרת Accept קובעת).",
+    "api.param.limit": "כמה שורות בעמוד JSON.",
+    "api.param.cursor": "היכן הסתיים העמוד הקודם (קחו אותו מהכתובת שבשדה next).",
+    "api.param.sort": (
+        "עמודות למיון, מופרדות בפסיקים; '-' לפני עמודה ממיין אותה בסדר יורד. ערכים ריקים "
+        "באים אחרונים; בתיקו נשמר הסדר שבקובץ."
+    ),
+    "api.param.fields": "השדות שבכל שורה, מופרדים בפסיקים, בסדר הזה.",
+    "api.param.lang": "שפת המשפטים שבתשובה (en או he).",
+    "api.param.by": "החלוקה של תרשים הצמיחה: לפי אזור בעולם או לפי תפקיד.",
+    "api.param.url": "הכתובת של תצוגת מפה, תרשימים או רשת באטלס הזה.",
+    "api.param.maxwidth": "הרוחב המרבי של ההטמעה, בפיקסלים.",
+    "api.param.maxheight": "הגובה המרבי של ההטמעה, בפיקסלים.",
+    "api.param.oembed_format": "json (לבקשת xml של oEmbed התשובה היא 501 Not Implemented).",
+    "api.param.id": "המזהה של הארגון (כמו בשדה id).",
+    "api.field.world_region": "האזור בעולם שבו התרשימים סופרים אותו (לפי המדינה).",
+    "api.field.location_precision": (
+        "עד כמה מדויק מיקומו: קואורדינטות שניתנו, או אלה של העיר, המחוז או המדינה."
+    ),
+    "api.field.source_name": "שם הארגון שממנו הקשר נקרא.",
+    "api.field.history": (
+        "ההיסטוריה שלו, מהישן לחדש: כל שינוי שאישור עשה בו (שדה, לפני, אחרי, מקור, הצעה) וכל "
+        "הצעה עליו שלא התקבלה, עם הסיבה, כפי שהקובץ data/changes.csv מפרסם את היומן (מנחים "
+        "בשמם, לעולם לא בכתובת הדוא״ל). null כשמסד הנתונים אינו עונה."
+    ),
+    "api.header.ETag": "גרסת התשובה: משתנה כשהנתונים או ההיסטוריה שלהם משתנים.",
+    "api.header.Last-Modified": "מתי השתנו לאחרונה הנתונים או ההיסטוריה שלהם (גרסה, אישור).",
+    "api.header.Atlas-Data-Version": "הגרסה שממנה הנתונים מתחילים, ותאריכה.",
+    "api.header.Atlas-Edition": (
+        "המהדורה החיה: גרסת הנתונים ומספר השינויים שאושרו מאז (2.1.0+17). ציינו אותה עם התאריך."
+    ),
+    "api.header.Atlas-Data-Revision": "מזהה של הנתונים ושל ההיסטוריה שלהם כפי שהם מוגשים עכשיו.",
+    "api.header.Atlas-Licence": "רישיון הנתונים.",
+    "api.header.Atlas-Citation": "איך לצטט את הנתונים (בקידוד אחוזים כשאינו ASCII).",
+    "api.field.target_name": "שם הארגון שאליו הקשר נקרא.",
+    "api.response.304": "לא השתנה: העותק שבידיכם עדיין עדכני.",
+    "api.response.400": "לא ניתן להשתמש בפרמטר (כל אחד מצוין, עם הערך שלו).",
+    "api.response.410": "הוסר: הארגון הוסר מהאטלס (מתי ומדוע מצוינים).",
+    "api.response.404": "לא נמצא (המזהה או הכתובת מצוינים).",
+    "api.response.501": "לא מומש: oEmbed עונה ב־JSON בלבד.",
+    "api.response.503": "לא ניתן לקרוא את הנתונים כרגע.",
+    "api.problem.unknown_parameter": "‏{key} אינו פרמטר כאן.",
+    "api.problem.unknown_value": "‏{key}: '{value}' אינו אחד מהערכים שלו.",
+    "api.problem.bad_year_range": (
+        "‏{key}: '{value}' אינו טווח שנים (למשל 2010-2015, ‏2010-, ‏-2015 או 2013)."
+    ),
+    "api.problem.bad_year": "‏{key}: '{value}' אינו שנה בין {first} ל־{last}.",
+    "api.problem.bad_id": (
+        "‏{key}: '{value}' אינו מזהה ארגון: מזהה הוא מילים של אותיות לטיניות קטנות a-z "
+        "וספרות 0-9 המחוברות במקף יחיד, עד {length} תווים."
+    ),
+    "api.problem.unknown_linked": "‏{key}: אין ארגון עם המזהה '{value}'.",
+    "api.problem.unknown_network": "‏{key}: '{value}' אינו מזהה של ארגון המפעיל רשת בעלת שם.",
+    "api.problem.format": "format: '{value}' אינו אחד מאלה: {formats}.",
+    "api.problem.limit": "limit: '{value}' אינו מספר שלם בין {first} ל־{last}.",
+    "api.problem.size": "'{value}' אינו מספר שלם של פיקסלים בין {first} ל־{last}.",
+    "api.problem.cursor": (
+        "cursor: '{value}' אינו סמן של ה־API הזה (קחו אותו מהכתובת שבשדה next של עמוד)."
+    ),
+    "api.problem.cursor_sort": (
+        "cursor: הוא ממשיך רשימה שמוינה לפי '{sort}'; בקשו עם אותו מיון, או התחילו מחדש."
+    ),
+    "api.problem.sort": "sort: '{value}' אינו עמודה שאפשר למיין לפיה ({columns}).",
+    "api.problem.sort_repeated": "sort: '{value}' מציין עמודה פעמיים.",
+    "api.problem.field": "fields: '{value}' אינו שדה ({columns}).",
+    "api.problem.no_fields": "fields: '{value}' אינו מציין אף שדה.",
+    "api.problem.lang": "lang: '{value}' אינו אחד מאלה: {languages}.",
+    "api.problem.choice": "‏{key}: '{value}' אינו אחד מאלה: {choices}.",
+    "api.problem.required": "‏{key} הוא פרמטר חובה.",
+    "api.problem.gone": "{name} ({value}) הוסר מהאטלס ב־{date}. הסיבה: {reason}",
+    "api.problem.not_found.organisation": "אין ארגון עם המזהה '{value}'.",
+    "api.problem.not_found.path": "אין ב־API משאב בכתובת '{value}'.",
+    "api.problem.method": "ה־API לקריאה בלבד: {method} אינו מותר כאן.",
+    "api.problem.oembed_xml": "ספק ה־oEmbed הזה עונה ב־JSON בלבד.",
+    "api.problem.oembed_url": "'{value}' אינו כתובת של תצוגת מפה, תרשימים או רשת באטלס הזה.",
+    "api.problem.unavailable": "לא ניתן לקרוא את הנתונים: {reason}",
 }

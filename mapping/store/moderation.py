@@ -57,6 +57,7 @@ __all__ = [
     "change_log",
     "decide",
     "edition_number",
+    "edition_state",
     "find_moderator",
     "identity",
     "is_moderator",
@@ -547,9 +548,20 @@ def verdict(
 
 
 def edition_number(*, url: str | None = None) -> int:
-    """The number of the last approval: the app's version check (one tiny query)."""
+    """The number of the last approval."""
+    return edition_state(url=url)[0]
+
+
+def edition_state(*, url: str | None = None) -> tuple[int, int, dt.datetime | None]:
+    """The app's version check, one tiny query: the number of the last approval, the id
+    of the change log's last row (an approval's or a rejection's) and when it was logged."""
+    last = sa.select(sa.func.max(changes.c.id)).scalar_subquery()
+    query = sa.select(edition_table.c.number, changes.c.id, changes.c.changed_at).select_from(
+        edition_table.outerjoin(changes, changes.c.id == last)
+    )
     with store.reading(url) as connection:
-        return int(connection.execute(sa.select(edition_table.c.number)).scalar_one())
+        number, logged, at = connection.execute(query).one()
+    return int(number), int(logged or 0), at
 
 
 def change_log(

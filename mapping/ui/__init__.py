@@ -10,16 +10,26 @@ every view is a shareable link. One module per concern:
 - ``dataset``: the shared, cached dataset;
 - ``sidebar``: the filter sidebar and its URL round trip;
 - ``share``: permalinks, the Share button, the copy-link box, export provenance;
+- ``embed``: the Embed action, and a page opened as an embed;
 - ``world_map``: the map, its organisations layer and the details panel;
 - ``table``: the Data page's table;
 - ``present``: presenter scenes;
 - ``upload``: bring your own data.
 """
 
+from mapping.frame import Frame
 from mapping.ui.dataset import Dataset, dataset_or_stop, shared_dataset
-from mapping.ui.frame import Frame
+from mapping.ui.embed import embedded
 from mapping.ui.language import _, lang, shown
-from mapping.ui.page import FAVICON, PAGES, metadata, page_frame, setup_page, show_caption
+from mapping.ui.page import (
+    FAVICON,
+    PAGES,
+    metadata,
+    page_frame,
+    page_heading,
+    setup_page,
+    show_caption,
+)
 from mapping.ui.present import current_scene, scene_controls, scenes_or_stop, show_scene
 from mapping.ui.share import permalink, provenance, share_action, share_box
 from mapping.ui.table import organisation_details, table_column_title, table_for_display
@@ -43,12 +53,14 @@ __all__ = [
     "_",
     "current_scene",
     "dataset_or_stop",
+    "embedded",
     "home_timeline",
     "lang",
     "map_footer",
     "metadata",
     "organisation_details",
     "page_frame",
+    "page_heading",
     "permalink",
     "provenance",
     "scene_controls",

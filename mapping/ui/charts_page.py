@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from mapping import chart_images, charts, export, findings
+from mapping.frame import Frame
 from mapping.i18n import category_label
 from mapping.safety import escape_markdown
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
 from mapping.ui.share import provenance
 
@@ -54,15 +54,19 @@ def _chart(build, frame: Frame) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
     The growth chart shows every year, marks ``asof``, and is grouped as the
     control above it says.
     """
+    rows = charts.chart_rows(build, frame)
     if build is charts.adoption_chart:
-        by, every_year = adoption_by(), frame.without_asof.shown
-        chart = build(every_year, frame.lang, by=by, asof=frame.filters.asof)
-        return chart, charts.data_table(build, every_year, frame.lang, by=by)
-    return build(frame.shown, frame.lang), charts.data_table(build, frame.shown, frame.lang)
+        by = adoption_by()
+        chart = build(rows, frame.lang, by=by, asof=frame.filters.asof)
+        return chart, charts.data_table(build, rows, frame.lang, by=by)
+    return build(rows, frame.lang), charts.data_table(build, rows, frame.lang)
 
 
-def show_charts(frame: Frame) -> None:
-    """The charts in two columns, each with PNG and SVG downloads that say what they show."""
+def show_charts(frame: Frame, downloads: bool = True) -> None:
+    """The charts in two columns, each with PNG and SVG downloads that say what they show.
+
+    ``downloads=False`` (an embed, read-only) leaves the image downloads out.
+    """
     notes = provenance(frame)
     stem = export.file_stem(frame.filters)  # the images say what they show
     left, right = st.columns(2)
@@ -74,6 +78,8 @@ def show_charts(frame: Frame) -> None:
             # The chart's numbers as text, for screen readers and for reading exact values.
             with st.expander(_("chart.data_behind")):
                 st.dataframe(numbers, hide_index=True, width="stretch")
+            if not downloads:
+                continue
             for column, (extension, render, mime) in zip(
                 st.columns(len(IMAGE_FORMATS)), IMAGE_FORMATS, strict=True
             ):

@@ -22,11 +22,12 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import countries, maps, store, suggestions, vocab
 from mapping.csvfile import DatasetError
+from mapping.dataset import organisation_names
 from mapping.i18n import Message, category_label, country_names
 from mapping.safety import escape_markdown
 from mapping.store import suggestions as kept
 from mapping.suggestions import KINDS, LinkKey, Reference, Suggestion
-from mapping.ui.dataset import dataset_or_stop, organisation_names
+from mapping.ui.dataset import dataset_or_stop
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import setup_page
 from mapping.validate import MAX_LENGTHS, coordinate_problem, parse_number, split_multi

@@ -12,14 +12,18 @@ and hands the component the same arguments ``st_folium`` would
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import MappingProxyType
 
 import folium
 import streamlit as st
 import streamlit_folium
 
-from mapping import maps
+from mapping import assets, maps
+from mapping.safety import script_json
 
 # The keys of st_folium's returned-objects defaults this app can ask for.
 _RETURNED = ("last_object_clicked", "last_object_clicked_tooltip")
@@ -74,8 +78,47 @@ def _base_arguments(
     arguments["layer_control"] = streamlit_folium._get_layer_control_string(
         maps.layer_control(), atlas
     )
-    arguments["css_links"], arguments["js_links"] = _links(atlas)
+    arguments["css_links"], js_links = _links(atlas)
+    arguments["js_links"] = assets.bundled(js_links)  # one request, not three in a row
     return MappingProxyType(arguments)
+
+
+# streamlit-folium's page names its script: <script defer="defer" src="./static/js/main.X.js">
+_FRAME_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="\./(static/js/[^"]+\.js)"')
+PRELOAD_JS = """<script>
+(function (urls) {
+  urls.forEach(function (url) {
+    if (document.head.querySelector('link[rel="preload"][href="' + url + '"]')) { return; }
+    var link = document.createElement("link");
+    link.rel = "preload"; link.as = "script"; link.href = url;
+    document.head.appendChild(link);
+  });
+})(%s);
+</script>"""
+
+
+@functools.cache
+def frame_scripts() -> tuple[str, ...]:
+    """The scripts the map's frame fetches one after another: streamlit-folium's, then the map's.
+
+    Both are content-hashed (kept a year): fetched early by the page, they are in the
+    browser's cache when the frame asks for them.
+    """
+    name = streamlit_folium._component_func.name
+    page = Path(streamlit_folium.__file__).parent / "frontend" / "build" / "index.html"
+    found = _FRAME_SCRIPT.findall(page.read_text(encoding="utf-8")) if page.is_file() else []
+    own = assets.bundled([asset.url for asset in assets.SCRIPTS])
+    return (*(f"/component/{name}/{path}" for path in found), *own)
+
+
+def preload_script() -> str:
+    """A ``<script>`` that starts fetching the map frame's scripts, before the map arrives.
+
+    On a first visit the frame is made only when the map's element arrives (the last and
+    largest message); it then fetches its scripts one after another. Fetched in parallel
+    with that message instead, they are in the browser's cache when the frame asks.
+    """
+    return PRELOAD_JS % script_json(list(frame_scripts()))
 
 
 def layer_script(layer: folium.FeatureGroup) -> str:

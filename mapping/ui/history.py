@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
-from mapping import live, store
+from mapping import dataset
 from mapping.edition import Removal
 from mapping.i18n import Message
 from mapping.safety import escape_markdown
@@ -14,16 +16,7 @@ from mapping.ui.language import _, shown
 HISTORY_COLUMNS = ("when", "who", "what", "field", "old", "new", "reason", "source")
 
 
-@st.cache_data(show_spinner=False, ttl=30, max_entries=512)
-def _history(org: str, number: int | None) -> list[dict]:
-    """The change log's rows about ``org`` (cached per edition and for 30 s at most)."""
-    del number  # the cache key: a new approval shows at once, a rejection within 30 s
-    from mapping.store.moderation import change_log
-
-    return change_log(entity_id=org)
-
-
-def history_table(rows: list[dict], lang: str) -> pd.DataFrame:
+def history_table(rows: Sequence[dict], lang: str) -> pd.DataFrame:
     """The rows as the History table shows them, in ``lang`` (every value as text)."""
     table = [
         {
@@ -44,10 +37,8 @@ def history_table(rows: list[dict], lang: str) -> pd.DataFrame:
 
 def show_history(org: str, lang: str) -> None:
     """The History of one organisation: every decision about it since the log began."""
-    try:
-        rows = _history(org, live.current_number())
-    except store.UnavailableError:
-        rows = None
+    # The live dataset's own history: read once per version, shared with the API.
+    rows = dataset.history(org)
     with st.expander(_("history.heading"), icon=":material/history:"):
         if rows is None:
             st.caption(_("history.unavailable"))

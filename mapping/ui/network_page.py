@@ -11,10 +11,10 @@ import streamlit.components.v1 as components
 from streamlit.delta_generator import DeltaGenerator
 
 from mapping import assets, export, network, network_view
-from mapping.i18n import category_label, direction
-from mapping.safety import script_json
-from mapping.ui.dataset import Dataset
-from mapping.ui.frame import Frame
+from mapping.dataset import Dataset
+from mapping.frame import Frame
+from mapping.i18n import bidi_isolate, category_label, direction
+from mapping.safety import escape_markdown, script_json
 from mapping.ui.language import _
 
 PARTNERS_PARAM = "partners"
@@ -182,6 +182,77 @@ def show_metrics(frame: Frame, figures: network.Summary) -> None:
         ),
         hide_index=True,
     )
+
+
+def coverage_table(dataset: Dataset) -> pd.DataFrame:
+    """Each named network's coverage, best covered first (``mapping.network.coverage``).
+
+    Always the whole atlas's: how much of a roster the atlas holds does not change with
+    the filters (nor with an as-of year: a roster is of its own date).
+    """
+    return network.best_covered_first(network.coverage(dataset.networks, dataset.links))
+
+
+def show_network_coverage(frame: Frame) -> None:
+    """Under a ``network=`` view's caption: how much of that network's roster the atlas holds."""
+    if not frame.filters.network:
+        return
+    table = coverage_table(frame.dataset)
+    row = table[table["organisation_id"] == frame.filters.network]
+    if len(row):
+        sentence = network.coverage_message(row.iloc[0]).render(frame.lang, isolate=True)
+        st.caption(escape_markdown(sentence))
+
+
+def show_coverage(frame: Frame) -> None:
+    """How complete each named network is: members held against its roster, with its page.
+
+    The table fits the page (no sideways scrolling); what counts as each network's member,
+    and why members are missing, follows in a list a reader opens.
+    """
+    table = coverage_table(frame.dataset)
+    if table.empty:  # an uploaded dataset names no networks
+        return
+    st.header(_("network.coverage_heading"), anchor=False)
+    st.caption(_("network.coverage_caption"))
+    columns = {
+        "network": table["network"],
+        "held": table["members"],
+        "listed": table["roster_size"],
+        "share": table["share"] * 100,  # whole percents: "83%", not "82.61%"
+        "roster_date": table["roster_date"],
+        "roster_source": table["roster_source"],
+    }
+    label = {key: _(f"network.column.{key}") for key in columns}
+    st.dataframe(
+        _table(columns),
+        hide_index=True,
+        width="stretch",
+        height="content",  # every network at once: 23 rows, no inner scrolling
+        placeholder="—",  # no published size (and so no share)
+        column_config={
+            label["network"]: st.column_config.TextColumn(label["network"], width=310),
+            label["held"]: st.column_config.NumberColumn(label["held"], width=90),
+            label["listed"]: st.column_config.NumberColumn(label["listed"], width=110),
+            label["share"]: st.column_config.ProgressColumn(
+                label["share"], format="%.0f%%", min_value=0, max_value=100, width=130
+            ),
+            label["roster_date"]: st.column_config.TextColumn(label["roster_date"], width=100),
+            # The host names the roster's publisher; the whole address is the link.
+            label["roster_source"]: st.column_config.LinkColumn(
+                label["roster_source"], display_text=r"https?://(?:www\.)?([^/]+)"
+            ),
+        },
+    )
+    # Each line is one isolate: an English note reads left to right, its full stop at its
+    # end, on a Hebrew page too.
+    lines = [
+        "- " + bidi_isolate(f"**{escape_markdown(name)}**: {escape_markdown(note)}")
+        for name, note in zip(table["network"], table["roster_note"], strict=True)
+        if note
+    ]
+    with st.expander(_("network.coverage_notes")):
+        st.markdown("\n".join(lines))
 
 
 def _table(columns: dict) -> pd.DataFrame:

@@ -6,10 +6,12 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import assets
+from mapping.frame import Frame
 from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
 from mapping.ui import signin
-from mapping.ui.frame import Frame
+from mapping.ui.dataset import dataset_or_stop
+from mapping.ui.embed import embed_action, embed_frame, embed_header, embedded
 from mapping.ui.language import _, apply_direction, language_switch, shown
 from mapping.ui.share import share_action
 from mapping.ui.sidebar import sidebar_frame
@@ -60,28 +62,51 @@ def metadata() -> dict:
 
 
 def setup_page(page: str, sidebar: str = "auto") -> None:
-    """Configure the page (``page`` is its key: map, charts, data, present, about)."""
+    """Configure the page (``page`` is its key: map, charts, data, present, about).
+
+    An embed (``?embed=true``) gets no page links and no language switch: it shows
+    one view, in the language of its URL.
+    """
     st.set_page_config(
         page_title=_("app.page_title", page=_(f"page.{page}")),
         # An emoji favicon is drawn locally; a Material icon favicon is fetched online.
         page_icon=FAVICON,
         layout="wide",
-        initial_sidebar_state=sidebar,
+        initial_sidebar_state="collapsed" if embedded() else sidebar,
     )
     _install_assets_once()
     apply_direction()
-    navigation_links()
-    language_switch()
+    if not embedded():
+        navigation_links()
+        language_switch()
 
 
 def page_frame(page: str) -> Frame:
-    """Set up a page: config, assets, data, shared sidebar; return the filtered frame."""
+    """Set up a page: config, assets, data, shared sidebar; return the filtered frame.
+
+    Opened as an embed, the page has no sidebar: the built-in data, filtered as its URL
+    says.
+    """
     setup_page(page)
+    if embedded():
+        return embed_frame(dataset_or_stop())
     dataset, label = active_dataset()
     if label:
         with st.sidebar:
             st.info(escape_markdown(shown(label)))
     return sidebar_frame(dataset, page)
+
+
+def page_heading(frame: Frame, page: str, title: str) -> None:
+    """A view's title with its "Embed" action, then its sentence; in an embed, its top line."""
+    if embedded():
+        embed_header(frame)
+        return
+    heading, action = st.columns([6, 1], vertical_alignment="bottom")
+    heading.title(title)
+    with action:
+        embed_action(frame, page)
+    show_caption(frame)
 
 
 def show_caption(frame: Frame) -> None:

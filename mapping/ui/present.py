@@ -16,18 +16,22 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from mapping import assets
+from mapping.dataset import Dataset
+from mapping.frame import Frame
+from mapping.i18n import DEFAULT
 from mapping.safety import escape_html, escape_markdown
 from mapping.scenes import Scene, SceneError, load_scenes
 from mapping.ui import network_page
-from mapping.ui.dataset import Dataset
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, lang, shown
+from mapping.ui.share import QrCode, show_qr_codes, view_links
 from mapping.ui.world_map import Timeline, show_map
+from mapping.view import MapView
 
 _SCENE = "atlas_scene"
 _KEYS = "atlas_presenter_keys"  # the key component's value: {scene, seq, token}
 _HANDLED = f"{_SCENE}:handled"  # the last key move the app has taken, echoed to the browser
 CONTROLS_KEY = "atlas_present_controls"  # presenter.js looks for this container
+QR_KEY = f"{_SCENE}:qr"  # the presenter's switch: the audience link's QR code beside the scene
 
 PRESENTER_CSS = """
 <style>
@@ -162,7 +166,9 @@ def scene_controls(deck: list[Scene], index: int) -> None:
         step.markdown(f'<p class="atlas-present-step">{position}</p>', unsafe_allow_html=True)
         seconds = auto.number_input(_("present.auto_advance"), 0, 600, 0, step=5)
         hint = "present.keys_timeline" if deck[index].kind == "timeline" else "present.keys"
-        st.caption(_(hint))
+        keys, qr = st.columns([4, 1], vertical_alignment="center")
+        keys.caption(_(hint))
+        qr.toggle(_("present.qr_toggle"), key=QR_KEY)
         _keys_component()(
             ids=ids,
             index=index,
@@ -192,10 +198,25 @@ def _auto_advance(seconds: int, count: int) -> None:
 
 
 def show_scene(dataset: Dataset, scene: Scene, height: int = 720) -> None:
-    """Show a scene: large title, the map (or graph) at the scene's view, the caption from data."""
-    language = lang()
-    title = escape_html(scene.title_in(language))
+    """Show a scene: large title, the map (or graph) at the scene's view, the caption from data.
+
+    With the presenter's QR switch on, the audience link's code stands beside the scene.
+    """
+    title = escape_html(scene.title_in(lang()))
     st.markdown(f'<p class="atlas-present-title">{title}</p>', unsafe_allow_html=True)
+    if not st.session_state.get(QR_KEY):
+        _scene_body(dataset, scene, height)
+        return
+    body, codes = st.columns([2, 1], gap="large")
+    with body:
+        _scene_body(dataset, scene, height)
+    with codes:
+        audience_qr(scene)
+
+
+def _scene_body(dataset: Dataset, scene: Scene, height: int) -> None:
+    """The scene's map (or graph) at its view, and its caption from the data."""
+    language = lang()
     frame = Frame.of(dataset, scene.filters, language)
     view = (scene.centre, scene.zoom)
     if scene.kind == "network":
@@ -215,3 +236,23 @@ def show_scene(dataset: Dataset, scene: Scene, height: int = 720) -> None:
     st.markdown(
         f'<p class="atlas-present-caption">{escape_html(caption)}</p>', unsafe_allow_html=True
     )
+
+
+def audience_qr(scene: Scene) -> None:
+    """The scene's audience link as a QR code large enough for a hall, and the full link's.
+
+    The link opens the scene's map (its filters, centre and zoom, the page's language)
+    on a phone as one light page (``/audience``); the smaller code opens the full atlas
+    at the same view.
+    """
+    query = dict(scene.filters.to_query_params())
+    if lang() != DEFAULT:
+        query["lang"] = lang()
+    query.update(MapView(scene.centre, scene.zoom).to_query_params())
+    audience, full = view_links(query)
+    if audience:
+        codes = [
+            QrCode(_("present.qr_title"), audience, 520),
+            QrCode(_("present.qr_full"), full, 200),
+        ]
+        show_qr_codes(codes, large=True)

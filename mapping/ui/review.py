@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from mapping import edition, live, store
+from mapping import dataset, edition, store
 from mapping.data import MULTI_VALUED, RELEASE_REQUIRED
 from mapping.i18n import bidi_isolate
 from mapping.review import Review, queue
@@ -250,6 +250,6 @@ def _decide(ref: str, action: str, reason: str, edits: dict, merge_into: str | N
     except store.UnavailableError:
         st.session_state[_OUTCOME] = ("error", _("review.unavailable"))
         return
-    live.read_again()
+    dataset.read_again()
     message = _(f"review.done.{action}", ref=decided.ref, changes=len(decided.changes))
     st.session_state[_OUTCOME] = ("success", message)

@@ -1,23 +1,33 @@
-"""The shared filter sidebar: its widgets start from the URL and write every change back."""
+"""The shared filter sidebar: its widgets start from the URL and write every change back.
+
+The widgets come from the filter registry (``mapping.filters.FIELDS``): one widget per
+field, drawn in the registry's order by the function of its kind (a multiselect for a
+``Choice``, a slider for a ``YearRange``...), so a new filter field needs no code here.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 
-from mapping import vocab
-from mapping.filters import ID_FIELDS, PARAMS, SCALAR_FIELDS, Filters
-from mapping.i18n import Message, category_label, country_names
-from mapping.safety import escape_markdown
-from mapping.ui.dataset import (
-    Dataset,
-    dataset_span,
-    linked_organisations,
-    organisation_names,
+from mapping.dataset import Dataset, Span, column_values, dataset_span
+from mapping.filters import (
+    BY_NAME,
+    FIELDS,
+    PARAMS,
+    Choice,
+    Field,
+    Filters,
+    OrganisationId,
+    Text,
+    Year,
+    YearRange,
 )
-from mapping.ui.frame import Frame
+from mapping.frame import PAGE_PARAMS, Frame
+from mapping.safety import escape_markdown
 from mapping.ui.language import _, lang, shown
 from mapping.ui.share import share_box
 
@@ -27,6 +37,7 @@ _WIDGET = "atlas_w_"
 _PAGE = "atlas_filters_page"
 # Set when the sidebar's year choice changed (the URL's asof is then older than it).
 _ASOF_CHOSEN = "atlas_asof_chosen"
+ASOF = BY_NAME["asof"]
 # Set by "Reset filters": the map shows the whole world again.
 _RESET = "atlas_filters_reset"
 
@@ -37,7 +48,7 @@ def _filters_from_url() -> tuple[Filters, list[str]]:
     return Filters.parse_query_params(params, other_keys=OTHER_PARAMS)
 
 
-OTHER_PARAMS = ("lang", "zoom", "lat", "lon", "org", "scene", "partners", "by")
+OTHER_PARAMS = PAGE_PARAMS
 
 
 def _current_filters(page: str) -> Filters:
@@ -54,7 +65,7 @@ def _current_filters(page: str) -> Filters:
     fresh_session = _STATE not in st.session_state
     same_page = st.session_state.get(_PAGE) == page
     st.session_state[_PAGE] = page
-    asof_key = PARAMS["asof"]
+    asof_key = ASOF.key
     others = {k: v for k, v in url_params.items() if k != asof_key}
     if fresh_session or (
         url_params and others != {k: v for k, v in written.items() if k != asof_key}
@@ -78,18 +89,56 @@ def _current_filters(page: str) -> Filters:
     return st.session_state[_STATE]
 
 
-def _set_widgets(filters: Filters, first_year: int, last_year: int) -> None:
+@dataclasses.dataclass(frozen=True)
+class _Bounds:
+    """What the widgets offer for this dataset: its first and last start year, this year."""
+
+    first_year: int
+    last_year: int
+    this_year: int
+
+    @classmethod
+    def of(cls, span: Span) -> _Bounds:
+        this_year = dt.date.today().year
+        if span.first_year is None:
+            return cls(2000, this_year, this_year)
+        return cls(span.first_year, span.last_year, this_year)
+
+
+def _to_widget(field: Field, value: object, bounds: _Bounds) -> object:
+    """A filter value as its widget holds it."""
+    if isinstance(field, Choice):
+        return list(value)
+    if isinstance(field, YearRange):
+        low, high = value
+        first, last = bounds.first_year, bounds.last_year
+        low = first if low is None else min(max(low, first), last)
+        high = last if high is None else max(min(high, last), low)
+        return (low, high)
+    return value
+
+
+def _from_widget(field: Field, state: object, bounds: _Bounds) -> object:
+    """A widget's state as the filter's value (a slider at its ends is no bound)."""
+    if isinstance(field, YearRange):
+        low, high = state if state is not None else (bounds.first_year, bounds.last_year)
+        return (
+            None if low <= bounds.first_year else low,
+            None if high >= bounds.last_year else high,
+        )
+    if isinstance(field, Choice):
+        return state or ()
+    if isinstance(field, OrganisationId | Text):
+        return state or ""
+    return state
+
+
+def _set_widgets(filters: Filters, bounds: _Bounds) -> None:
     """Put a ``Filters`` into the sidebar widgets' state (before they are drawn)."""
-    for name in PARAMS:
-        if name not in SCALAR_FIELDS:
-            st.session_state[_WIDGET + name] = list(getattr(filters, name))
-    for name in ("text", *ID_FIELDS):
-        st.session_state[_WIDGET + name] = getattr(filters, name)
-    st.session_state[_WIDGET + "asof"] = filters.asof
-    low, high = filters.years
-    low = first_year if low is None else min(max(low, first_year), last_year)
-    high = last_year if high is None else max(min(high, last_year), low)
-    st.session_state[_WIDGET + "years"] = (low, high)
+    for field in FIELDS:
+        st.session_state[_WIDGET + field.name] = _to_widget(
+            field, getattr(filters, field.name), bounds
+        )
 
 
 def _write_url(filters: Filters) -> None:
@@ -128,48 +177,110 @@ def follow_map_year(year: object) -> None:
     if year is None:
         asof = None
     else:
-        parsed, notices = Filters.parse_query_params({PARAMS["asof"]: str(year)})
+        parsed, notices = Filters.parse_query_params({ASOF.key: str(year)})
         if notices or parsed.asof is None:
             return
         asof = parsed.asof
     st.session_state[_STATE] = dataclasses.replace(filters, asof=asof)
 
 
-def _widget_filters(first_year: int, last_year: int) -> Filters:
+def _widget_filters(bounds: _Bounds) -> Filters:
     """Build ``Filters`` from the sidebar widgets' current state."""
-    state = st.session_state
-    low, high = state.get(_WIDGET + "years", (first_year, last_year))
     return Filters(
-        roles=state.get(_WIDGET + "roles", ()),
-        countries=state.get(_WIDGET + "countries", ()),
-        domains=state.get(_WIDGET + "domains", ()),
-        world_regions=state.get(_WIDGET + "world_regions", ()),
-        org_types=state.get(_WIDGET + "org_types", ()),
-        scopes=state.get(_WIDGET + "scopes", ()),
-        text=state.get(_WIDGET + "text", ""),
-        years=(None if low <= first_year else low, None if high >= last_year else high),
-        linked=state.get(_WIDGET + "linked") or "",
-        network=state.get(_WIDGET + "network") or "",
-        asof=state.get(_WIDGET + "asof"),
+        **{
+            field.name: _from_widget(field, st.session_state.get(_WIDGET + field.name), bounds)
+            for field in FIELDS
+        }
     )
 
 
 def _unknown_ids(filters: Filters, dataset: Dataset) -> Filters:
     """Drop a ``linked`` or ``network`` id the dataset does not have, with a notice."""
-    for name in ID_FIELDS:
-        value = getattr(filters, name)
-        if not value:
-            continue
-        valid = (
-            dataset.networks["organisation_id"]
-            if name == "network"
-            else dataset.organisations["id"]
-        )
-        if not (valid == value).any():
-            notice = Message(f"notice.unknown_{name}", value=value)
-            st.toast(escape_markdown(shown(notice)), icon="⚠️")
-            filters = dataclasses.replace(filters, **{name: ""})
+    filters, problems = filters.known_ids(dataset)
+    for problem in problems:
+        st.toast(escape_markdown(shown(problem.notice)), icon="⚠️")
     return filters
+
+
+def _choice(field: Choice, dataset: Dataset, current: Filters, language: str, remember) -> None:
+    """A multiselect: the vocabulary, or the values the data holds (by their names)."""
+    if field.from_data:
+        held = column_values(dataset, field.column) | set(getattr(current, field.name))
+        options = sorted(held, key=lambda value: field.label_of(value, language))
+    else:
+        options = list(field.vocabulary())
+    st.multiselect(
+        _(field.label),
+        options,
+        format_func=lambda value: field.label_of(value, language),
+        key=_WIDGET + field.name,
+        placeholder=_("sidebar.placeholder"),
+        on_change=remember,
+        help=_(field.help) if field.help else None,
+    )
+
+
+def _text(field: Text, remember) -> None:
+    st.text_input(_(field.label), key=_WIDGET + field.name, on_change=remember)
+
+
+def _year_range(field: YearRange, bounds: _Bounds, remember) -> None:
+    st.slider(
+        _(field.label),
+        bounds.first_year,
+        bounds.last_year,
+        key=_WIDGET + field.name,
+        on_change=remember,
+        help=_(field.help) if field.help else None,
+    )
+
+
+def _year(field: Year, bounds: _Bounds, on_change) -> None:
+    any_year = _(field.any)  # format_func may run outside this run: no lookups in it
+    st.selectbox(
+        _(field.label),
+        [None, *range(bounds.this_year, bounds.first_year - 1, -1)],
+        format_func=lambda year: any_year if year is None else str(year),
+        key=_WIDGET + field.name,
+        on_change=on_change,
+        help=_(field.help) if field.help else None,
+    )
+
+
+def _organisation(field: OrganisationId, dataset: Dataset, language: str, remember) -> None:
+    """A choice of organisation (only where the dataset offers any: it has links)."""
+    choices = field.choices(dataset, language)
+    if not choices:
+        return
+    any_organisation = _(field.any)
+    st.selectbox(
+        _(field.label),
+        ["", *choices],
+        format_func=lambda org: choices[org] if org else any_organisation,
+        key=_WIDGET + field.name,
+        on_change=remember,
+        help=_(field.help) if field.help else None,
+    )
+
+
+def _widgets(
+    dataset: Dataset, current: Filters, bounds: _Bounds, remember: Callable, choose_year: Callable
+) -> None:
+    """Every filter's widget, in the registry's order, each drawn as its kind is."""
+    language = lang()
+    for field in FIELDS:
+        if isinstance(field, Choice):
+            _choice(field, dataset, current, language, remember)
+        elif isinstance(field, Text):
+            _text(field, remember)
+        elif isinstance(field, YearRange):
+            _year_range(field, bounds, remember)
+        elif isinstance(field, Year):
+            _year(field, bounds, choose_year)
+        elif isinstance(field, OrganisationId):
+            _organisation(field, dataset, language, remember)
+        else:
+            raise TypeError(f"no sidebar widget for the filter kind {type(field).__name__}")
 
 
 def sidebar_frame(dataset: Dataset, page: str = "") -> Frame:
@@ -181,21 +292,13 @@ def sidebar_frame(dataset: Dataset, page: str = "") -> Frame:
     than in the widgets, because Streamlit drops a widget's state when another
     page is shown.
     """
-    gdf = dataset.organisations
-    language = lang()
-    names = country_names(language)
-    span = dataset_span(dataset)
-    this_year = dt.date.today().year
-    first_year, last_year = (
-        (span.first_year, span.last_year) if span.first_year is not None else (2000, this_year)
-    )
+    bounds = _Bounds.of(dataset_span(dataset))
     current = _unknown_ids(_current_filters(page), dataset)
     st.session_state[_STATE] = current
-    _set_widgets(current, first_year, last_year)
-    countries = sorted(span.countries | set(current.countries), key=lambda c: names.get(c, c))
+    _set_widgets(current, bounds)
 
     def remember() -> None:
-        st.session_state[_STATE] = _widget_filters(first_year, last_year)
+        st.session_state[_STATE] = _widget_filters(bounds)
 
     def choose_year() -> None:
         st.session_state[_ASOF_CHOSEN] = True
@@ -203,80 +306,14 @@ def sidebar_frame(dataset: Dataset, page: str = "") -> Frame:
 
     with st.sidebar:
         st.header(_("sidebar.heading"))
-        st.text_input(_("sidebar.search"), key=_WIDGET + "text", on_change=remember)
-        # (filter field, label key, options, vocabulary kind or None for countries)
-        for name, label, options, kind in (
-            ("roles", "sidebar.role", list(vocab.ROLES), "role"),
-            ("countries", "sidebar.country", countries, None),
-            ("domains", "sidebar.domain", list(vocab.DOMAINS), "domain"),
-            ("world_regions", "sidebar.world_region", list(vocab.WORLD_REGIONS), "world_region"),
-            ("org_types", "sidebar.org_type", list(vocab.ORG_TYPES), "org_type"),
-            ("scopes", "sidebar.scope", list(vocab.SCOPES), "scope"),
-        ):
-            st.multiselect(
-                _(label),
-                options,
-                format_func=(
-                    (lambda code: names.get(code, code))
-                    if kind is None
-                    else (lambda value, kind=kind: category_label(kind, value, language))
-                ),
-                key=_WIDGET + name,
-                placeholder=_("sidebar.placeholder"),
-                on_change=remember,
-            )
-        st.slider(
-            _("sidebar.year_started"),
-            first_year,
-            last_year,
-            key=_WIDGET + "years",
-            on_change=remember,
-            help=_("sidebar.year_started_help"),
-        )
-        any_year = _("sidebar.asof_any")  # format_func may run outside this run: no lookups in it
-        st.selectbox(
-            _("sidebar.asof"),
-            [None, *range(this_year, first_year - 1, -1)],
-            format_func=lambda year: any_year if year is None else str(year),
-            key=_WIDGET + "asof",
-            on_change=choose_year,
-            help=_("sidebar.asof_help"),
-        )
-        _link_widgets(dataset, language, remember)
-        filters = _widget_filters(first_year, last_year)
-        frame = Frame.of(dataset, filters, language)
-        st.markdown(f"**{_('count.shown_of_total', shown=len(frame.shown), n=len(gdf))}**")
+        _widgets(dataset, current, bounds, remember, choose_year)
+        filters = _widget_filters(bounds)
+        frame = Frame.of(dataset, filters, lang())
+        total = len(dataset.organisations)
+        st.markdown(f"**{_('count.shown_of_total', shown=frame.count, n=total)}**")
         st.button(_("sidebar.reset"), on_click=_reset, width="stretch", disabled=filters.is_empty)
     st.session_state[_STATE] = filters
     _write_url(filters)
     with st.sidebar:
         share_box()
     return frame
-
-
-def _link_widgets(dataset: Dataset, language: str, remember) -> None:
-    """The "Network" and "Linked to" choices (only where the dataset has links)."""
-    if dataset.links.empty:
-        return
-    networks = dict(
-        zip(dataset.networks["organisation_id"], dataset.networks["network"], strict=True)
-    )
-    any_network, any_organisation = _("sidebar.network_any"), _("sidebar.linked_any")
-    if networks:
-        st.selectbox(
-            _("sidebar.network"),
-            ["", *networks],
-            format_func=lambda runner: networks[runner] if runner else any_network,
-            key=_WIDGET + "network",
-            on_change=remember,
-            help=_("sidebar.network_help"),
-        )
-    names = organisation_names(dataset, language)
-    st.selectbox(
-        _("sidebar.linked"),
-        ["", *linked_organisations(dataset, language)],
-        format_func=lambda org: names[org] if org else any_organisation,
-        key=_WIDGET + "linked",
-        on_change=remember,
-        help=_("sidebar.linked_help"),
-    )

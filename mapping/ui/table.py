@@ -9,9 +9,9 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import maps
+from mapping.frame import Frame
 from mapping.i18n import category_label, country_names, t
 from mapping.safety import safe_url
-from mapping.ui.frame import Frame
 from mapping.ui.language import _
 from mapping.ui.world_map import show_details
 

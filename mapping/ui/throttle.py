@@ -19,6 +19,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from mapping import pressure
+
 RUN_SLOTS_ENV = "ATLAS_RUN_SLOTS"
 DEFAULT_RUN_SLOTS = 1
 MAX_RUN_SLOTS = 64
@@ -51,11 +53,16 @@ def _slots() -> threading.BoundedSemaphore:
 
 @contextmanager
 def run_slot() -> Iterator[bool]:
-    """Hold a run slot while the block runs; yields whether one was free in time."""
+    """Hold a run slot while the block runs; yields whether one was free in time.
+
+    The run is counted (``mapping.pressure``) from the moment it waits: the HTTP API
+    holds back while visitors' pages are waiting or running.
+    """
     slots = _slots()
-    acquired = slots.acquire(timeout=WAIT_LIMIT_S)
-    try:
-        yield acquired
-    finally:
-        if acquired:
-            slots.release()
+    with pressure.page_run():
+        acquired = slots.acquire(timeout=WAIT_LIMIT_S)
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                slots.release()

@@ -12,14 +12,14 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from mapping import details, maps, standalone, timeline
-from mapping.i18n import Message, t
+from mapping.frame import Frame
+from mapping.i18n import Message
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown
 from mapping.ui import folium_component, history
-from mapping.ui.frame import Frame
 from mapping.ui.language import _, shown
 from mapping.ui.sidebar import filters_were_reset, follow_map_year
-from mapping.view import VIEW_PARAMS, MapView
+from mapping.view import ORG_ZOOM, VIEW_PARAMS, MapView
 
 _VIEW = "atlas_map_view"
 _INITIAL_VIEW = "atlas_map_initial_view"
@@ -43,10 +43,7 @@ class Timeline:
 
 def home_timeline(frame: Frame) -> Timeline:
     """The home map's years: from the dataset's first start (or the link's year) to this year."""
-    years = timeline.year_range(frame.all)
-    if frame.filters.asof is not None and (not years or frame.filters.asof < years[0]):
-        years = list(range(frame.filters.asof, (years or [frame.filters.asof])[-1] + 1))
-    return Timeline(tuple(years))
+    return Timeline(tuple(timeline.view_years(frame.all, frame.filters.asof)))
 
 
 def standalone_html(frame: Frame, notes: Provenance) -> str:
@@ -57,14 +54,8 @@ def standalone_html(frame: Frame, notes: Provenance) -> str:
     as the home map does; above ``maps.AGGREGATE_ABOVE`` organisations it shows
     the view's counts by country, without years.
     """
-    whole, title = frame.without_asof, t("app.title", frame.lang)
-    if maps.is_aggregated(whole.shown):
-        return standalone.standalone_map_html(frame.shown, notes, title, language=frame.lang)
-    control = timeline.timeline_payload(
-        whole.shown, home_timeline(frame).years, frame.lang, initial=frame.filters.asof
-    )
-    return standalone.standalone_map_html(
-        whole.shown, notes, title, language=frame.lang, links=whole.links, timeline=control
+    return standalone.view_map_html(
+        frame.all, frame.dataset.links, frame.filters, notes, language=frame.lang
     )
 
 
@@ -78,8 +69,13 @@ SKIP_LINK_HTML = """<a class="atlas-skip-link" href="#{target}">{label}</a>
 
 
 def skip_map_link() -> None:
-    """A "Skip the map" link for keyboard users, shown when it has the focus."""
-    st.html(SKIP_LINK_HTML.format(target=SKIP_TARGET, label=escape_html(_("map.skip"))))
+    """A "Skip the map" link for keyboard users, shown when it has the focus.
+
+    The same element starts fetching the map frame's scripts while the map's data is on
+    its way (``folium_component.preload_script``; no element of its own, no gap).
+    """
+    link = SKIP_LINK_HTML.format(target=SKIP_TARGET, label=escape_html(_("map.skip")))
+    st.html(link + folium_component.preload_script(), unsafe_allow_javascript=True)
 
 
 def map_footer() -> None:
@@ -272,8 +268,6 @@ def _shared_layer_script(
 
 
 _ORG = "atlas_map_org"
-# Zoom for a link that names an organisation but no view: its town and surroundings.
-ORG_ZOOM = 9.0
 
 
 def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:

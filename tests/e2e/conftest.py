@@ -89,9 +89,12 @@ HOSTILE_PLACES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
-    """The app on a dataset whose names, descriptions and links' notes are attack payloads."""
+def write_hostile_dataset(folder: Path) -> Path:
+    """A dataset whose names, descriptions, cities and links' notes are attack payloads.
+
+    Writes ``hostile.csv`` and, beside it, the links (``relationships.csv``: a chain with
+    hostile notes); returns the dataset's path.
+    """
     rows = []
     for index, (payload, (lat, lon, country)) in enumerate(
         zip(PAYLOADS, HOSTILE_PLACES, strict=True)
@@ -112,7 +115,7 @@ def hostile_server(tmp_path_factory):
                 "website": f"https://example.org/{quote(payload)}",
             }
         )
-    path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
+    path = folder / "hostile.csv"
     pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(path, index=False)
     # Links beside the dataset (mapping.network.relationships_path): a chain, with hostile notes.
     links = [
@@ -127,6 +130,13 @@ def hostile_server(tmp_path_factory):
         for index in range(len(PAYLOADS) - 1)
     ]
     pd.DataFrame(links).to_csv(path.with_name("relationships.csv"), index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The app on a dataset whose names, descriptions and links' notes are attack payloads."""
+    path = write_hostile_dataset(tmp_path_factory.mktemp("hostile"))
     server = start_app({"ATLAS_DATA": str(path)}, name="hostile")
     yield server
     server.stop()

@@ -8,6 +8,8 @@ a moment must come back to the same session, uploads and filters intact.
 
 from __future__ import annotations
 
+import gzip
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,22 @@ def test_new_visitors_are_spread_over_the_replicas(browser, guard, balancer):
             context.close()
     assert len(seen) == len(replicas)
     assert guard.blocked == []
+
+
+def test_compressed_files_pass_through_the_balancer_untouched(balancer):
+    proxy, replicas = balancer
+
+    def fetch(server, path):
+        request = urllib.request.Request(server.url + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.headers["Content-Encoding"] == "gzip", path
+            assert response.headers["Vary"] == "Accept-Encoding", path
+            return response.headers["ETag"], gzip.decompress(response.read())
+
+    for path in ("/app/static/atlas/atlas.js", "/audience?role=funding"):
+        # Each replica makes its own audience page, and they are the same bytes with the
+        # same ETag: a phone's If-None-Match holds whichever replica answers it.
+        direct = {fetch(replica, path) for replica in replicas}
+        assert len(direct) == 1, path
+        # Through HAProxy: the same representation (ETag) and the same text.
+        assert fetch(proxy, path) in direct, path

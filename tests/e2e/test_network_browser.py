@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from mapping import network
+from mapping.i18n import t
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_browser import (
     INJECTED_JS,
@@ -191,4 +192,26 @@ def test_the_views_links_download_as_csv_gexf_and_graphml(page, guard, app_serve
     # The Data page offers the same links of the same view.
     page.goto(f"{app_server.url}/data?country=IL")
     assert download(page, "Links (CSV)") == ("atlas_IL_links.csv", links_csv)
+    assert guard.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_researcher_reads_how_complete_a_network_is(page, guard, app_server, lang):
+    # "How many StriveTogether communities are there?": the network's view says how much of
+    # its roster the atlas holds, and the page ends with every network's coverage and notes.
+    page.goto(f"{app_server.url}/network?network=strivetogether&lang={lang}")
+    held = network.coverage(network.networks_table(), network.load_relationships())
+    strive = held.set_index("organisation_id").loc["strivetogether"]
+    sentence = network.coverage_message({**strive, "organisation_id": "strivetogether"})
+    page.get_by_text(t("network.coverage_heading", lang), exact=True).wait_for(
+        timeout=LOAD_TIMEOUT_MS
+    )
+    # The sentence's values are bidi-isolated on screen; its words are the catalogue's.
+    texts = page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+    plain = [text.replace("\u2068", "").replace("\u2069", "") for text in texts]
+    assert sentence.render(lang) in plain, plain
+    page.get_by_text(t("network.coverage_notes", lang), exact=True).click()
+    note = page.get_by_text("Boone County Cradle to Career Alliance, dissolved in 2023")
+    note.first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    screenshot(page, f"network-coverage-{lang}")
     assert guard.blocked == []

@@ -1,4 +1,9 @@
-"""What a page works with: the dataset, the filters and the rows they select."""
+"""What a page works with: the dataset, the filters and the rows they select.
+
+A page (``mapping.ui``) and the HTTP API (``mapping.api``) build the same ``Frame`` from the
+same ``Filters``: the rows a page shows and the rows its API call returns are one
+computation, so their counts cannot differ.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +13,64 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from mapping import network
-from mapping.filters import Filters, active_in
+from mapping.dataset import Dataset, organisation_names, per_version
+from mapping.filters import Filters, Rows, active_in
 from mapping.i18n import t
-from mapping.ui.dataset import Dataset, organisation_names
+from mapping.view import VIEW_PARAMS
+
+# The parameters of a page's URL that are not filters: the language, the map's view,
+# the presenter's scene, the graph's partners switch and the growth chart's grouping.
+PAGE_PARAMS = ("lang", *VIEW_PARAMS, "scene", "partners", "by")
+
+
+def _rows(dataset: Dataset, _lang: str) -> Rows:
+    return Rows(dataset.organisations, dataset.links)
+
+
+def rows_of(dataset: Dataset) -> Rows:
+    """What filters select from in ``dataset``: kept per shared data version, afresh for an
+    upload, so the columns the filters compare are worked out once for every visitor and
+    every API request."""
+    return per_version(dataset, _rows)
 
 
 @dataclass(frozen=True)
 class Frame:
-    """What a page works with: the whole dataset, the filters and the matching rows."""
+    """What a page works with: the whole dataset, the filters and the matching rows.
+
+    ``mask`` says which organisations match (``Filters.mask``); ``shown``, the matching
+    rows, is taken from the dataset when first asked for (the API often needs only
+    their count and positions).
+    """
 
     dataset: Dataset
     filters: Filters
-    shown: gpd.GeoDataFrame
+    mask: np.ndarray
     lang: str = "en"
 
     @classmethod
     def of(cls, dataset: Dataset, filters: Filters, lang: str) -> Frame:
-        """The frame of ``filters`` applied to ``dataset``."""
-        return cls(dataset, filters, filters.apply(dataset.organisations, dataset.links), lang)
+        """The frame of ``filters`` applied to ``dataset`` (``Filters.mask``, on kept rows)."""
+        return cls(dataset, filters, filters.select(rows_of(dataset)), lang)
+
+    @functools.cached_property
+    def shown(self) -> gpd.GeoDataFrame:
+        """The organisations the filters select, in the dataset's order (never mutate it)."""
+        return self.all.loc[self.mask]
+
+    @functools.cached_property
+    def count(self) -> int:
+        """How many organisations the filters select."""
+        return int(self.mask.sum())
+
+    @functools.cached_property
+    def positions(self) -> np.ndarray:
+        """The selected organisations' positions in the dataset, in its order."""
+        return np.flatnonzero(self.mask)
 
     @property
     def all(self) -> gpd.GeoDataFrame:
@@ -38,9 +80,7 @@ class Frame:
     @functools.cached_property
     def links(self) -> pd.DataFrame:
         """The dataset's links; in an as-of view, those in force that year."""
-        if self.filters.asof is None:
-            return self.dataset.links
-        return network.links_in_force(self.dataset.links, self.filters.asof)
+        return self.filters.view_links(self.dataset.links)
 
     @functools.cached_property
     def present(self) -> gpd.GeoDataFrame:
@@ -83,19 +123,25 @@ class Frame:
             return self
         return Frame.of(self.dataset, dataclasses.replace(self.filters, asof=None), self.lang)
 
-    @property
+    @functools.cached_property
     def undated(self) -> int:
         """How many organisations an ``asof`` view leaves out for want of a start year."""
         if self.filters.asof is None:
             return 0
-        return int(self.without_asof.shown["year_started"].isna().sum())
+        undated = self.all["year_started"].isna().to_numpy()
+        return int((self.without_asof.mask & undated).sum())
 
     @property
     def caption(self) -> str:
         """The human sentence for the current view, in the page's language."""
+        return self.caption_in(self.lang)
+
+    def caption_in(self, lang: str) -> str:
+        """The human sentence for the current view, in ``lang``."""
+        names = organisation_names(self.dataset, lang)
         sentence = self.filters.describe(
-            total=len(self.all), shown=len(self.shown), lang=self.lang, names=self.names
+            total=len(self.all), shown=self.count, lang=lang, names=names
         )
         if self.undated:
-            sentence += " " + t("describe.undated", self.lang, n=self.undated)
+            sentence += " " + t("describe.undated", lang, n=self.undated)
         return sentence
