@@ -1,5 +1,5 @@
 """The atlas after approvals, as AppTest runs it: the History in an organisation's details
-(hostile text shown as text), and a removed organisation's permalink."""
+(hostile text shown as text), and a removed organisation's permalinks (map, network)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def test_history_and_a_removed_permalink(release_copy):  # noqa: F811
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["org"] = gone
     at.run()
+    warnings = [w.value for w in at.warning]
+    assert any("was removed from the atlas on" in w and "Merged into" in w for w in warnings)
+    # The Network page's link to it (the graph's selected organisation) says the same.
+    at.switch_page("pages/network.py").run()
+    assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any("was removed from the atlas on" in w and "Merged into" in w for w in warnings)
     st.cache_resource.clear()

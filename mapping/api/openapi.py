@@ -209,6 +209,8 @@ def schemas() -> dict:
         name=_TEXT,
         removed_at={"type": "string", "format": "date-time"},
         reason=_TEXT,
+        moderator=_TEXT,
+        view=_URL,
         suggestion=_TEXT,
     )
     change = {

@@ -196,7 +196,7 @@ class Operation:
 
 
 class Refused(Exception):  # noqa: N818 (answered as a problem: a refusal, not a failure)
-    """A request the API answers with a problem (400, 404, 405, 501) instead of running it.
+    """A request the API answers with a problem (400, 404, 405, 410, 501) instead of running it.
 
     ``problems`` name the parameters that could not be used (a 400's ``errors``);
     ``extensions`` are other members of the answer (``id`` for a 404).
@@ -241,8 +241,9 @@ def not_found(kind: str, value: str) -> Refused:
     return Refused(404, Message(f"api.problem.not_found.{kind}", value=value), id=value)
 
 
-def gone(removal: Removal) -> Refused:
-    """A 410 for an organisation removed from the live edition: when, why, on what."""
+def gone(removal: Removal, view: str) -> Refused:
+    """A 410 for an organisation removed from the live edition: when, why, who decided, on
+    which suggestion, and ``view``, its page in the atlas, which says the same."""
     when = removal.at.replace(microsecond=0).isoformat() + "Z"
     detail = Message(
         "api.problem.gone",
@@ -251,8 +252,15 @@ def gone(removal: Removal) -> Refused:
         date=removal.at.strftime("%Y-%m-%d"),
         reason=removal.reason or "-",
     )
-    extensions = {"id": removal.id, "name": removal.name, "removed_at": when}
-    extensions["reason"] = removal.reason
+    extensions = {
+        "id": removal.id,
+        "name": removal.name,
+        "removed_at": when,
+        "reason": removal.reason,
+        # The moderator's chosen name, as the change log publishes it; never an email.
+        "moderator": removal.moderator_name or "moderator",
+        "view": view,
+    }
     if removal.suggestion_id:
         extensions["suggestion"] = format_ref(removal.suggestion_id)
     return Refused(410, detail, **extensions)

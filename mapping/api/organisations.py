@@ -141,13 +141,13 @@ def get_organisation(call: Call) -> Response:
     wanted = call.query.path["id"]
     organisations = views.organisations(call.dataset)
     position = organisations.position.get(wanted)
+    view = call.page_url("", {"org": wanted})
     if position is None:
         removal = call.dataset.removed.get(wanted)
-        raise not_found("organisation", wanted) if removal is None else gone(removal)
+        raise not_found("organisation", wanted) if removal is None else gone(removal, view)
     record = organisations.records[position]
     links = views.links(call.dataset)
     touching = [links.records[p] for p in links.touching.get(wanted, ())]
-    view = call.page_url("", {"org": wanted})
     if call.query.format is JSONLD:
         return Response(
             json.dumps(_json_ld(call, record, touching, view), ensure_ascii=False).encode(),

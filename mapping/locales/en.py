@@ -1283,8 +1283,9 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
         "malformed year, a cursor from another sort."
     ),
     "api.docs.error.gone": (
-        "The organisation was removed from the atlas: the answer says when and why (its id "
-        "is never given to another)."
+        "The organisation was removed from the atlas: the answer says when, why, which "
+        "moderator decided and on which suggestion, and links to its page in the atlas, "
+        "which says the same (its id is never given to another)."
     ),
     "api.docs.error.not-found": "No organisation has that id, or no resource has that address.",
     "api.docs.error.method": "The API only reads: GET (and HEAD) only.",
@@ -1415,7 +1416,8 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "api.response.304": "Not modified: the copy you have is still the current one.",
     "api.response.400": "A parameter cannot be used (each is named, with its value).",
     "api.response.410": (
-        "Gone: the organisation was removed from the atlas (when and why are named)."
+        "Gone: the organisation was removed from the atlas (when, why and by which "
+        "moderator are named)."
     ),
     "api.response.404": "Not found (the id or the address is named).",
     "api.response.501": "Not implemented: oEmbed answers in JSON only.",
