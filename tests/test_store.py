@@ -277,7 +277,10 @@ def test_a_postgresql_that_does_not_answer():
         store.dispose(url)
 
 
-def test_a_read_only_sqlite_file(tmp_path):
+def test_a_read_only_sqlite_file(tmp_path, monkeypatch):
+    working = tmp_path / "working"
+    working.mkdir()
+    monkeypatch.chdir(working)  # a URI is never taken for a folder to make here
     path = tmp_path / "atlas.db"
     writable = f"sqlite:///{path}"
     store.migrate(writable)
@@ -288,6 +291,7 @@ def test_a_read_only_sqlite_file(tmp_path):
         assert kept.status("S-000001", url=read_only)["ref"] == "S-000001"  # still readable
         with pytest.raises(store.UnavailableError):
             kept.submit(row(), "k", Limits(), url=read_only)
+        assert list(working.iterdir()) == []
     finally:
         store.dispose(read_only)
 
