@@ -179,7 +179,7 @@ def coverage_payload(coverage: pd.DataFrame | None, ids: list[str], lang: str) -
     for row in coverage.to_dict("records"):
         if row["organisation_id"] in where:
             found["index"].append(where[row["organisation_id"]])
-            found["text"].append(network.coverage_message(row).render(lang))
+            found["text"].append(network.coverage_message(row).render(lang, isolate=True))
             found["source"].append(row["roster_source"])
     return found
 

@@ -100,7 +100,10 @@ def test_coverage_in_a_hubs_details_is_the_atlass_sentence():
     # Only networks whose organisation is in the graph; the name stays text (drawn as text).
     assert found == {
         "index": [1],
-        "text": ["Net <b>x</b>: 3 of 4 listed members (roster of 2025-01)"],
+        "text": [
+            "\u2068Net <b>x</b>\u2069: \u20683\u2069 of \u20684\u2069 listed members"
+            " (roster of \u20682025-01\u2069)"
+        ],
         "source": ["https://example.org/members"],
     }
     assert network_view.coverage_payload(None, ["net"], "en") == {

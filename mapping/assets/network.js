@@ -412,8 +412,8 @@
         section = el("section", "atlas-network-coverage");
         section.appendChild(el("div", "atlas-network-coverage-title", data.text.coverage_title));
       }
+      // The page's direction; the network's name is isolated in the sentence (server side).
       var line = el("p", null, cover.text[k]);
-      line.setAttribute("dir", "auto");
       var href = window.AtlasDetails.safeHref(cover.source[k]);
       if (href) {
         line.appendChild(document.createTextNode(" "));
@@ -437,9 +437,10 @@
     var list = el("ul");
     data.unlinked.forEach(function (i) {
       var item = el("li");
-      var button = el("button", "atlas-network-unlinked-name", data.org.name[i]);
+      // The list reads in the page's direction; each name keeps its own (an isolate).
+      var button = el("button", "atlas-network-unlinked-name");
+      button.appendChild(el("bdi", null, data.org.name[i]));
       button.type = "button";
-      button.setAttribute("dir", "auto");
       button.addEventListener("click", function () { onPick(i); });
       item.appendChild(button);
       list.appendChild(item);

@@ -267,7 +267,7 @@ def test_the_whole_field_reads_at_first_sight(page, guard, app_server, organisat
     section.wait_for(timeout=LOAD_TIMEOUT_MS)
     row = coverage.set_index("organisation_id").loc["strivetogether"]
     sentence = network.coverage_message({**row, "organisation_id": "strivetogether"})
-    assert sentence.render(lang) in section.inner_text()
+    assert sentence.render(lang, isolate=True) in section.inner_text()
     assert section.locator("a").get_attribute("href") == row["roster_source"]
     assert title.inner_text() == names[ids.index("strivetogether")]
     screenshot(page, f"network-first-sight-{lang}")
