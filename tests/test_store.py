@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 import uuid
 
 import pytest
@@ -155,6 +156,16 @@ def test_a_suggestion_is_kept_and_its_status_hides_the_contact(database):
     assert [r["contact_email"] for r in stored] == ["ann@example.org"] * 2
     assert stored[0]["proposed"] == {"year_started": "2001"}
     assert stored[0]["client_key"] == "client-a"
+
+
+def test_one_writer_thread_per_database_however_many_suggestions(database):
+    # Each submission used to start a writer thread that then waited forever: a process that
+    # took ten thousand suggestions held ten thousand threads.
+    kept.submit(row(), "client-a", Limits(), url=database)
+    writers = [t for t in threading.enumerate() if t.name == "atlas-suggestions"]
+    for _ in range(5):
+        kept.submit(row(), "client-a", Limits(), url=database)
+    assert [t for t in threading.enumerate() if t.name == "atlas-suggestions"] == writers
 
 
 def test_a_link_target_round_trips(database):

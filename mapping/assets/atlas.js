@@ -111,6 +111,24 @@
     }, extra || {});
   }
 
+  /* Details that measure the map's controls when they pan into view, not when they were
+   * made: a marker's popup is bound before the page's direction has moved the buttons to
+   * their side (in Hebrew, to the right), and the legend and year control grow later. */
+  var AtlasPopup = L.Popup.extend({
+    _adjustPan: function () {
+      if (this._map && this.options.autoPan) {
+        var fresh = popupOptions(this._map);
+        this.options.autoPanPaddingTopLeft = fresh.autoPanPaddingTopLeft;
+        this.options.autoPanPaddingBottomRight = fresh.autoPanPaddingBottomRight;
+      }
+      return L.Popup.prototype._adjustPan.call(this);
+    }
+  });
+
+  function atlasPopup(map, extra) {
+    return new AtlasPopup(popupOptions(map, extra));
+  }
+
   /* An open popup made for another map size (the frame was resized since): size it again. */
   function fitPopup(map, popup) {
     var wanted = popupOptions(map);
@@ -525,7 +543,7 @@
     _openDetails: function (index) {
       var data = this._data, self = this;
       // No autoPan: a link that names an organisation must open at the view it names.
-      var popup = L.popup(popupOptions(this._map, { autoPan: false }))
+      var popup = atlasPopup(this._map, { autoPan: false })
         .setLatLng([data.lat[index], data.lon[index]])
         .setContent(this._content(index));
       popup.on("remove", function () { if (self._detailsPopup === popup) { self._closed(); } });
@@ -598,8 +616,7 @@
       // A string tooltip (escaped) lets st_folium report which marker was clicked.
       marker.bindTooltip(escapeHtml(data.name[index]), { direction: "top", offset: [0, -radius], className: "atlas-tooltip" });
       var self = this;
-      marker.bindPopup(function (layer) { return self._content(layer.atlasIndex); },
-        popupOptions(this._map));
+      marker.bindPopup(atlasPopup(this._map).setContent(function (layer) { return self._content(layer.atlasIndex); }));
       marker.on("popupopen", function (event) {
         self._opened(index);
         if (self._keyboardOpener) { focusPopup(self._map, event.popup, self._keyboardOpener); }
@@ -653,7 +670,7 @@
           if (keyboard) { map.getContainer().focus(); }
         } else {
           // Organisations at one address: list them, each opening its details.
-          var popup = L.popup(popupOptions(map)).setLatLng(centre);
+          var popup = atlasPopup(map).setLatLng(centre);
           popup.setContent(listPopupContent(data, bucket.members, function (index) {
             popup.setContent(self._content(index));
             self._opened(index);

@@ -134,7 +134,10 @@ def submit(
     url = store.database_url() if url is None else url
     store.ensure_schema(url)
     with _committers_lock:
-        committer = _committers.setdefault(url, _Committer(url))
+        # Made only when missing: a committer starts its thread, which never ends.
+        committer = _committers.get(url)
+        if committer is None:
+            committer = _committers[url] = _Committer(url)
     return committer.submit(_Pending(dict(row), client_key, limits, now))
 
 
