@@ -337,6 +337,15 @@
     cy.on("zoom", function () { readableHubs(); declutter(); });
     readableHubs();
     declutter();
+    // The layout framed the discs with the names still small: frame the graph again with the
+    // hubs' names at their size on the screen, so none is cut at an edge (a few passes, as
+    // each new zoom resizes the names). A narrow margin: the graph shrinks no more than the
+    // names need (names close together would otherwise overlap, and wait for a zoom).
+    function frameWhole() {
+      for (var pass = 0; pass < 3; pass++) { cy.fit(undefined, 6); readableHubs(); }
+      declutter();
+    }
+    frameWhole();
 
     function move(node) {
       var options = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
@@ -374,7 +383,7 @@
     list.addEventListener("change", function () {
       choose(list.value === "" ? -1 : Number(list.value), true);
     });
-    fit.addEventListener("click", function () { cy.fit(undefined, 30); readableHubs(); });
+    fit.addEventListener("click", frameWhole);
 
     function matching(text) {
       var needle = text.trim().toLocaleLowerCase();

@@ -32,6 +32,17 @@ HUB_LABELS_JS = (
     ".nodes('.hub').map(n => [n.data('org'), [n.data('label').replace(/[\\u200e\\u200f]/g, '')"
     ".replace(/\\n/g, ' '), n.hasClass('crowded')]]))"
 )
+# The hubs whose names are shown but run past the graph's edges (cut off).
+HUBS_CUT_JS = """() => { const cy = document.querySelector('.atlas-network').atlasGraph;
+  return cy.nodes('.hub').filter(n => !n.hasClass('crowded')).filter(n => {
+    const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false });
+    return b.x1 < 0 || b.y1 < 0 || b.x2 > cy.width() || b.y2 > cy.height();
+  }).map(n => n.data('org')); }"""
+# Where the graph, the details, the list of the unlinked and the legend are in the frame.
+PARTS_JS = """() => Object.fromEntries(['graph', 'side', 'panel', 'unlinked', 'legend']
+  .map(part => {
+    const b = document.querySelector('.atlas-network-' + part).getBoundingClientRect();
+    return [part, { top: b.top, bottom: b.bottom, height: b.height }]; }))"""
 
 
 def graph_frame(page):
@@ -243,6 +254,8 @@ def test_the_whole_field_reads_at_first_sight(page, guard, app_server, organisat
     # Where two names would overlap, one waits for a closer zoom; these never do here.
     for org in ("fsg", "collective-impact-forum", "strivetogether"):
         assert labels[org][1] is False, org
+    # Every name shown is whole: none runs past the graph's edges.
+    assert frame.evaluate(HUBS_CUT_JS) == []
     # The organisations with no link: a count, not a grid; it opens to their names.
     unlinked = frame.locator(".atlas-network-unlinked")
     summary = unlinked.locator("summary")
@@ -272,3 +285,39 @@ def test_the_whole_field_reads_at_first_sight(page, guard, app_server, organisat
     assert title.inner_text() == names[ids.index("strivetogether")]
     screenshot(page, f"network-first-sight-{lang}")
     assert guard.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_on_a_phone_the_details_and_the_list_scroll_above_the_legend(
+    browser, guard, app_server, lang
+):
+    # On a phone the details and the list of the unlinked sit under the graph: a network's
+    # details and the opened list scroll in their share of the frame, and the graph keeps
+    # its size.
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/network?org=strivetogether&lang={lang}")
+        element, frame = graph_frame(page)
+        frame.locator(".atlas-network-panel .atlas-network-coverage").wait_for(
+            timeout=LOAD_TIMEOUT_MS
+        )
+        before = frame.evaluate(PARTS_JS)
+        frame.locator(".atlas-network-unlinked summary").click()
+        frame.locator(".atlas-network-unlinked button").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+        parts = frame.evaluate(PARTS_JS)
+        assert parts["graph"] == before["graph"]
+        assert parts["graph"]["bottom"] <= parts["side"]["top"], parts
+        assert parts["side"]["bottom"] <= parts["legend"]["top"], parts
+        for inside in ("panel", "unlinked"):
+            assert parts[inside]["bottom"] <= parts["side"]["bottom"] + 0.5, (inside, parts)
+        # The opened list shows names, not just its summary.
+        assert parts["unlinked"]["height"] > before["unlinked"]["height"], parts
+        element.scroll_into_view_if_needed()
+        screenshot(page, f"network-phone-{lang}")
+        assert guard.blocked == []
+    finally:
+        context.close()
