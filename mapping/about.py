@@ -43,8 +43,12 @@ def definition_tables(lang: str = "en") -> list[tuple[str, pd.DataFrame]]:
     ]
 
 
-def dataset_summary(gdf: pd.DataFrame, metadata: dict, lang: str = "en") -> str:
-    """Return a Markdown paragraph with the dataset's version, date and counts."""
+def dataset_summary(gdf: pd.DataFrame, metadata: dict, lang: str = "en", edition: str = "") -> str:
+    """Return a Markdown paragraph with the dataset's version, date and counts.
+
+    ``edition``: the live edition shown (``2.1.0+17``, ``Dataset.edition``), named
+    when it is more than the release.
+    """
     regions = gdf["world_region"].value_counts()
     by_region = t("describe.list_separator", lang).join(
         t(
@@ -62,6 +66,8 @@ def dataset_summary(gdf: pd.DataFrame, metadata: dict, lang: str = "en") -> str:
         date=metadata["date"],
         licence=metadata["licence"],
     )
+    if edition and edition != metadata["version"]:
+        version += " " + t("about.summary.edition", lang, edition=edition)
     counts = t(
         "about.summary.counts",
         lang,

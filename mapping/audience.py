@@ -99,9 +99,13 @@ class AudienceView:
 
 
 def audience_html(
-    organisations: gpd.GeoDataFrame, links: pd.DataFrame, wanted: AudienceView
+    organisations: gpd.GeoDataFrame, links: pd.DataFrame, wanted: AudienceView, edition: str = ""
 ) -> str:
-    """The page of one view: the standalone map, the view in words, the full atlas's link."""
+    """The page of one view: the standalone map, the view in words, the full atlas's link.
+
+    ``edition``: the live edition's name (``Dataset.edition``), which the footer names as
+    the atlas's pages do; ``""`` for the release.
+    """
     filters, lang = wanted.filters, wanted.lang
     shown = filters.apply(organisations, links)
     names = dict(zip(organisations["id"], maps.display_names(organisations, lang), strict=True))
@@ -110,7 +114,12 @@ def audience_html(
         whole = dataclasses.replace(filters, asof=None).apply(organisations, links)
         undated = int(whole["year_started"].isna().sum())
     notes = Provenance.from_view(
-        filters, shown=len(shown), total=len(organisations), names=names, undated=undated
+        filters,
+        shown=len(shown),
+        total=len(organisations),
+        names=names,
+        undated=undated,
+        edition=edition,
     )
     sentence = filters.describe(total=len(organisations), shown=len(shown), lang=lang, names=names)
     if undated:
@@ -177,7 +186,7 @@ class AudiencePages:
             found = self._pages.get(key)
             if found is None:
                 html = await asyncio.to_thread(
-                    audience_html, data.organisations, data.links, wanted
+                    audience_html, data.organisations, data.links, wanted, data.edition
                 )
                 found = await asyncio.to_thread(compress_page, html)
                 self._pages[key] = found

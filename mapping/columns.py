@@ -22,7 +22,7 @@ import pandas as pd
 from mapping import countries, vocab
 from mapping.data import COLUMNS, DERIVED
 from mapping.i18n import LocalisedError
-from mapping.rules import slug
+from mapping.rules import free_id, slug
 from mapping.safety import FORMULA_TRIGGERS
 
 # Header spellings per column, best first: when two headers of a file mean the
@@ -315,11 +315,7 @@ def generate_ids(ids: pd.Series, names: pd.Series) -> pd.Series:
     name_values = names.to_numpy(dtype=object)
     for position in np.flatnonzero(blank):
         name = name_values[position]
-        base = slug(name) if name else f"row-{position + 1}"
-        candidate, counter = base, 1
-        while candidate in taken:
-            counter += 1
-            candidate = f"{base}-{counter}"
+        candidate = free_id(slug(name) if name else f"row-{position + 1}", taken)
         taken.add(candidate)
         result[position] = candidate
     return pd.Series(result, index=ids.index, dtype=str)

@@ -63,6 +63,19 @@ COLUMNS = (
 )
 MULTI_VALUED = validate.MULTI_VALUED
 REQUIRED = ("id", "name", "roles", "country_code")
+# What every row of a release holds (the data package's required fields): the
+# loader accepts rows without the rest (an upload, a draft), a release does not,
+# so a moderator cannot approve an organisation that would leave one blank.
+RELEASE_REQUIRED = (
+    *REQUIRED[:3],
+    "org_type",
+    "domains",
+    "scope",
+    "country_code",
+    "description",
+    "source",
+    "checked",
+)
 DERIVED = ("world_region", "location_precision")
 PRECISIONS = ("given", "city", "region", "country")
 # Distinct unknown values per check that get a close-match suggestion (difflib
@@ -81,6 +94,7 @@ __all__ = [
     "DERIVED",
     "MULTI_VALUED",
     "PROBLEM_COLUMNS",
+    "RELEASE_REQUIRED",
     "REQUIRED",
     "DatasetError",
     "Validation",

@@ -1,11 +1,21 @@
-"""The live dataset: loaded once per version of its files and shared by every session and request.
+"""The live dataset: the release plus the approved changes, loaded once per edition and shared.
 
-The pages (``mapping.ui``) and the HTTP API (``mapping.api``) read the same ``Dataset``
-object from ``current()``, so a page and its API call select from the same rows. ``version()``
-is the one cheap check of what the live data is (the files' paths, sizes and modification
-times): the API's ``ETag`` and ``Last-Modified``, and every cache of work done per dataset
-(``per_version``), are keyed by it. Issue #21 will make the live data the release plus
-approved changes from a database; only ``version()`` and ``_load`` change then.
+The pages (``mapping.ui``), the audience page and the HTTP API (``mapping.api``) read the
+same ``Dataset`` object from ``current()``, so a page and its API call select from the same
+rows and name the same edition. ``version()`` is the one cheap check of what the live data
+is: the release's files (paths, sizes and modification times) and the edition check
+(``edition_check``: the number of the last approval and of the change log's last row, read
+from the database at most once every ``ATLAS_EDITION_CHECK_S`` seconds per process, never
+per page run or request). The API's ``ETag`` and ``Last-Modified``, and every cache of work
+done per dataset (``per_version``), are keyed by it.
+
+When an approval lands, the next check sees the number move; the next ``current()`` loads
+the release plus the approvals it does not include (``mapping.edition``), and every page
+and API answer shows it: an approval reaches every replica within the check interval plus
+one load, with no restart. A database that is off, down or not migrated leaves the atlas on
+the last edition it knew (the release itself if it never knew another): readable, never
+broken. A visitor who does not contribute makes no database: a SQLite file that does not
+exist is not created for asking.
 """
 
 from __future__ import annotations
@@ -14,22 +24,32 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import logging
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
 
-from mapping import maps, network
-from mapping.data import DATASET_ENV, dataset_path, load_organisations
+from mapping import edition, maps, network, store
+from mapping.data import (
+    DATASET_ENV,
+    DatasetError,
+    dataset_path,
+    load_organisations,
+    organisations_from_table,
+)
 from mapping.paths import METADATA_FILE
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Versions kept loaded at once: the live one, and the one before while requests finish with it.
 LOADED_VERSIONS = 2
@@ -41,23 +61,47 @@ WORK_ENTRIES = 64
 class Dataset:
     """Organisations, the links between them and the named networks: shared, never mutated.
 
-    ``version`` identifies the data (the tag of ``version()``, for caches shared by every
-    session); None for a session's upload, which no other session may see.
+    ``version`` identifies the data (``Version.data``, for caches shared by every
+    session); None for a session's upload, which no other session may see. ``edition``
+    names the live edition (``2.1.0+17``: the release and the approvals since it);
+    ``removed``: the organisations removed since the release (id ->
+    ``mapping.edition.Removal``: when, why, by whom).
     """
 
     organisations: gpd.GeoDataFrame
     links: pd.DataFrame
     networks: pd.DataFrame
     version: str | None = None
+    edition: str = ""
+    removed: Mapping[str, edition.Removal] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the edition check read: the number of the last approval, the id of the change
+    log's last row (a rejection moves it, not the number) and when that row was logged."""
+
+    number: int
+    logged: int = 0
+    at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
 class Version:
-    """What the live data is, cheaply: ``tag`` names it, ``modified`` is when it last changed."""
+    """What the live data is, cheaply.
+
+    ``tag`` names the data and its history (the API's ETags: a rejection, which changes
+    an organisation's history but no value, moves it too); ``data`` names the data alone
+    (``Dataset.version``: what the loaded dataset and the per-version caches are kept
+    under); ``modified`` is when either last changed; ``edition`` is what the edition
+    check read (None: no database).
+    """
 
     tag: str
     modified: dt.datetime
     files: tuple[tuple[str, int, int], ...]
+    data: str = ""
+    edition: Edition | None = None
 
 
 def _files() -> tuple[str, ...]:
@@ -93,22 +137,143 @@ def _file_version(path: str) -> tuple[str, int, int]:
 
 
 def version() -> Version:
-    """The live data's version: a few ``stat`` calls, no reading (never raises for a
+    """The live data's version: a few ``stat`` calls and the edition check (at most one tiny
+    query per process every ``ATLAS_EDITION_CHECK_S``), no reading (never raises for a
     missing file: ``current`` does, naming it)."""
     files = tuple(_file_version(path) for path in _files())
-    tag = hashlib.sha256(repr(files).encode("utf-8")).hexdigest()[:16]
+    state = edition_check()
+    number = None if state is None else state.number
+    logged = None if state is None else state.logged
+    data = _hashed((files, number))
+    tag = _hashed((files, number, logged))
     newest = max(0, *(mtime for _path, mtime, _size in files))
     modified = dt.datetime.fromtimestamp(newest // 1_000_000_000, dt.UTC)
-    return Version(tag, modified, files)
+    if state is not None and state.at is not None:
+        modified = max(modified, state.at.replace(tzinfo=dt.UTC, microsecond=0))
+    return Version(tag, modified, files, data, state)
+
+
+def _hashed(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+# The edition check ----------------------------------------------------------------------
+
+CHECK_ENV = "ATLAS_EDITION_CHECK_S"
+CHECK_SECONDS = 10.0
+
+
+def check_seconds() -> float:
+    """How often a process asks the database for the edition (``ATLAS_EDITION_CHECK_S``)."""
+    text = os.environ.get(CHECK_ENV, "").strip()
+    try:
+        return max(0.0, float(text)) if text else CHECK_SECONDS
+    except ValueError:
+        raise ValueError(f"{CHECK_ENV}={text!r}: expected a number of seconds") from None
+
+
+class _Watch:
+    """The last edition read from one database, and when it was read."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.state: Edition | None = None
+        self.read_at = float("-inf")
+        self.queries = 0  # how many times the database was asked (benchmarks, tests)
+
+    def current(self, url: str | None, clock=time.monotonic) -> Edition | None:
+        now = clock()
+        if now - self.read_at < check_seconds():
+            return self.state
+        with self.lock:
+            if now - self.read_at < check_seconds():  # another thread just read it
+                return self.state
+            self.read_at = now
+            self.queries += 1
+            try:
+                from mapping.store.moderation import edition_state
+
+                self.state = Edition(*edition_state(url=url))
+            except store.UnavailableError as error:
+                log.warning("edition check: the database is %s; keeping edition %s",
+                            error, self.state)  # fmt: skip
+            return self.state
+
+
+_watches: dict[str, _Watch] = {}
+_watches_lock = threading.Lock()
+
+
+def watch(url: str) -> _Watch:
+    """The edition check of the database at ``url`` (one per process)."""
+    with _watches_lock:
+        return _watches.setdefault(url, _Watch())
+
+
+def read_again() -> None:
+    """Ask the database at the next check: this process just made a decision, and the
+    moderator who made it should see it at once (other processes within the interval)."""
+    url = store.database_url()
+    if url is not None:
+        watch(url).read_at = float("-inf")
+
+
+def edition_check() -> Edition | None:
+    """The edition as this process last read it (None: no database).
+
+    A SQLite file that does not exist holds no approval: it is not created for asking
+    (a visitor who does not contribute makes no database, issue #20).
+    """
+    url = store.database_url()
+    if url is None or _missing_sqlite_file(url):
+        return None
+    return watch(url).current(url)
+
+
+def _missing_sqlite_file(url: str) -> bool:
+    import sqlalchemy as sa
+
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return False
+    return not parsed.database.startswith("file:") and not Path(parsed.database).exists()
 
 
 _LOCK = threading.Lock()
 _LOADED: OrderedDict[str, Dataset] = OrderedDict()
+# A live edition that could not be loaded (the database stopped answering between the
+# check and the load): when it was tried, so it is tried again once per check interval,
+# not on every request.
+_FAILED: dict[str, float] = {}
 
 
-def _load(files: tuple[tuple[str, int, int], ...], tag: str) -> Dataset:
-    """Read the dataset's files (the organisations, their links, the named networks)."""
+class _NotLoaded(Exception):  # noqa: N818 (a fallback, kept apart from real failures)
+    """The live edition could not be read now; ``dataset`` is what to show meanwhile."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__("live edition not loaded")
+        self.dataset = dataset
+
+
+def _release_of(files: tuple[tuple[str, int, int], ...]) -> edition.Release:
     organisations_file, links_file, _networks_file, _metadata_file = files
+    links = Path(links_file[0]) if links_file[0] else None
+    return edition.Release.read(Path(organisations_file[0]), links)
+
+
+def _load(files: tuple[tuple[str, int, int], ...], tag: str, number: int | None = None) -> Dataset:
+    """The release's files (the organisations, their links, the named networks), plus the
+    approvals up to edition ``number`` that the release does not include yet."""
+    organisations_file, links_file, _networks_file, _metadata_file = files
+    name, through = edition.release_info(Path(organisations_file[0]))
+    if number and number > through:
+        try:
+            return _load_live(_release_of(files), tag, number)
+        except DatasetError as error:  # an approval the full check refuses: the release
+            log.error("live edition %s not shown: %s", number, error)
+        except store.UnavailableError as error:
+            log.warning("live edition %s not shown: the database is %s", number, error)
+            raise _NotLoaded(_load(files, tag)) from error
     gdf = load_organisations(organisations_file[0])
     relationships = (
         network.load_relationships(links_file[0], organisations=gdf)
@@ -121,7 +286,24 @@ def _load(files: tuple[tuple[str, int, int], ...], tag: str) -> Dataset:
     # deployment turns it back on), which held the map's message back 0.5 s
     # per page load at 100,000 organisations.
     gc.freeze()
-    return Dataset(gdf, relationships, networks, tag)
+    return Dataset(gdf, relationships, networks, tag, name)
+
+
+def _load_live(release: edition.Release, tag: str, number: int) -> Dataset:
+    """The release plus the approvals up to ``number``, validated as the files are."""
+    from mapping.store.moderation import live
+
+    applied = live(release)
+    gdf = organisations_from_table(
+        applied.organisations, source="organisations.csv", plausible=True, sourced=True
+    )
+    relationships = network.relationships_from_table(applied.links, gdf["id"])
+    # A removed organisation's network goes with it: the table is read without checking
+    # its runners against the organisations, then kept to those that remain.
+    networks = network.networks_table()
+    networks = networks[networks["organisation_id"].isin(set(gdf["id"]))].reset_index(drop=True)
+    gc.freeze()
+    return Dataset(gdf, relationships, networks, tag, applied.name, applied.removed)
 
 
 def current(known: Version | None = None) -> Dataset:
@@ -138,17 +320,60 @@ def current(known: Version | None = None) -> Dataset:
         If a file cannot be read.
     """
     live = version() if known is None else known
-    dataset = _LOADED.get(live.tag)
+    key = live.data
+    dataset = _LOADED.get(key)
     if dataset is not None:
         return dataset
     with _LOCK:  # one thread loads; the others wait for it rather than load again
-        dataset = _LOADED.get(live.tag)
-        if dataset is None:
-            dataset = _load(live.files, live.tag)
-            _LOADED[live.tag] = dataset
-            while len(_LOADED) > LOADED_VERSIONS:
-                _LOADED.popitem(last=False)
+        dataset = _LOADED.get(key)
+        if dataset is not None:
+            return dataset
+        if time.monotonic() - _FAILED.get(key, float("-inf")) < check_seconds():
+            return _LOADED[next(reversed(_LOADED))] if _LOADED else _load(live.files, key)
+        number = None if live.edition is None else live.edition.number
+        try:
+            dataset = _load(live.files, key, number)
+        except _NotLoaded as fallback:
+            # Show the last edition loaded (or the release) and try again later.
+            _FAILED[key] = time.monotonic()
+            return _LOADED[next(reversed(_LOADED))] if _LOADED else fallback.dataset
+        _FAILED.pop(key, None)
+        _LOADED[key] = dataset
+        while len(_LOADED) > LOADED_VERSIONS:
+            _LOADED.popitem(last=False)
     return dataset
+
+
+# The change log, by what it is about, for the last few versions (``history``).
+_HISTORY: OrderedDict[str, Mapping[str, tuple[dict, ...]]] = OrderedDict()
+
+
+def history(entity_id: str, known: Version | None = None) -> tuple[dict, ...] | None:
+    """The change log's rows about ``entity_id`` (an organisation's id), oldest first:
+    every approval's changes and every rejection with its reason (``mapping.store.schema``'s
+    ``changes``). Read once per version of the data and its history, for every
+    organisation at once; () without a database, None when the database does not answer.
+    """
+    live = version() if known is None else known
+    if live.edition is None:
+        return ()
+    kept = _HISTORY.get(live.tag)
+    if kept is None:
+        from mapping.store.moderation import change_log
+
+        try:
+            rows = change_log()
+        except store.UnavailableError:
+            return None
+        grouped: dict[str, list[dict]] = {}
+        for row in rows:
+            grouped.setdefault(row["entity_id"], []).append(row)
+        kept = MappingProxyType({key: tuple(found) for key, found in grouped.items()})
+        with _LOCK:
+            _HISTORY[live.tag] = kept
+            while len(_HISTORY) > LOADED_VERSIONS:
+                _HISTORY.popitem(last=False)
+    return kept.get(entity_id, ())
 
 
 _WORK: OrderedDict[tuple, object] = OrderedDict()
@@ -180,6 +405,10 @@ def clear_caches() -> None:
     with _LOCK:
         _LOADED.clear()
         _WORK.clear()
+        _FAILED.clear()
+        _HISTORY.clear()
+    with _watches_lock:
+        _watches.clear()
 
 
 def _names(dataset: Dataset, lang: str) -> Mapping[str, str]:

@@ -140,6 +140,9 @@ class Provenance:
         When the export was made (timezone-aware UTC).
     dataset_title, dataset_version, dataset_date, licence, licence_url, citation : str
         From ``data/metadata.json``.
+    edition : str
+        The live edition shown (``2.1.0+17``: the release and 17 approved changes
+        since, ``mapping.edition``); ``""`` or the version itself for the release.
     """
 
     filters: str
@@ -153,6 +156,7 @@ class Provenance:
     licence: str
     licence_url: str
     citation: str
+    edition: str = ""
 
     def __post_init__(self) -> None:
         _check_counts(self.shown, self.total)
@@ -180,6 +184,7 @@ class Provenance:
         generated: dt.datetime | None = None,
         names: Mapping[str, str] | None = None,
         undated: int = 0,
+        edition: str = "",
     ) -> Provenance:
         """Return the provenance of a view of the dataset.
 
@@ -201,6 +206,8 @@ class Provenance:
         undated : int
             Organisations an as-of view left out for want of a start year; said
             after the view when there are any.
+        edition : str
+            The live edition's name (``Dataset.edition``), or ``""`` for the release.
 
         Returns
         -------
@@ -234,12 +241,18 @@ class Provenance:
             licence=str(metadata["licence"]),
             licence_url=str(metadata["licence_url"]),
             citation=str(metadata["citation"]),
+            edition=edition,
         )
 
     @property
     def generated_iso(self) -> str:
         """The export time as ISO 8601 UTC, e.g. ``2026-11-22T06:35:00Z``."""
         return self.generated.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+    @property
+    def edition_name(self) -> str:
+        """What the export was made from: the edition (``2.1.0+17``), else the version."""
+        return self.edition or self.dataset_version
 
     @property
     def dataset_name(self) -> str:
@@ -265,16 +278,22 @@ class Provenance:
             (words["counts"], words["counts_value"].format(shown=self.shown, total=self.total)),
             (words["permalink"], self.permalink or words["no_permalink"]),
             (words["generated"], words["generated_value"].format(iso=self.generated_iso)),
-            (
-                words["version"],
-                words["version_value"].format(version=self.dataset_version, date=self.dataset_date),
-            ),
+            (words["version"], self._version_value(words)),
             (
                 words["licence"],
                 words["licence_value"].format(licence=self.licence, url=self.licence_url),
             ),
             (words["citation"], self.citation),
         ]
+
+    def _version_value(self, words: Mapping[str, str]) -> str:
+        if self.edition_name == self.dataset_version:
+            return words["version_value"].format(
+                version=self.dataset_version, date=self.dataset_date
+            )
+        return words["edition_value"].format(
+            edition=self.edition_name, version=self.dataset_version, date=self.dataset_date
+        )
 
     def lines(self, language: str = "en") -> list[str]:
         """Return one ``"Label: value"`` line per item of ``rows``."""
@@ -289,7 +308,7 @@ class Provenance:
         """Return the one-line credit for footers: dataset, version, date, licence."""
         return strings(language)["source_line"].format(
             name=self.dataset_name,
-            version=self.dataset_version,
+            version=self.edition_name,
             date=self.dataset_date,
             licence=self.licence,
         )
@@ -307,7 +326,8 @@ class Provenance:
             Keys ``filters``, ``shown``, ``total``, ``permalink``,
             ``generated`` (ISO 8601 UTC), ``source`` and the dataset's
             ``title``, ``version``, ``date``, ``licence``, ``licence_url``,
-            ``citation`` (the keys of ``data/metadata.json``).
+            ``citation`` (the keys of ``data/metadata.json``), and ``edition``
+            (the live edition's name, else the version).
         """
         return {
             "filters": self.filters,
@@ -322,6 +342,7 @@ class Provenance:
             "licence": self.licence,
             "licence_url": self.licence_url,
             "citation": self.citation,
+            "edition": self.edition_name,
         }
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "MAX_SLUG",
     "MIN_YEAR",
     "PROBLEM_COLUMNS",
+    "free_id",
     "is_id",
     "problem_table",
     "slug",
@@ -67,6 +68,19 @@ def slug(name: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
     return text or "org-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def free_id(base: str, taken) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever ``taken`` lacks (ids are never reused).
+
+    >>> free_id("tamarack-institute", {"tamarack-institute"})
+    'tamarack-institute-2'
+    """
+    candidate, counter = base, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{base}-{counter}"
+    return candidate
 
 
 def problem_table(problems=()) -> pd.DataFrame:

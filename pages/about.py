@@ -12,7 +12,9 @@ for heading, definitions in about.definition_tables(frame.lang):
     st.markdown(f"**{heading}**")
     st.table(definitions)
 st.header(ui._("about.dataset"))
-st.markdown(about.dataset_summary(frame.all, ui.metadata(), frame.lang))
+st.markdown(
+    about.dataset_summary(frame.all, ui.metadata(), frame.lang, edition=frame.dataset.edition)
+)
 st.header(ui._("about.cite"))
 st.code(ui.metadata()["citation"], language=None)
 st.markdown(about.corrections(frame.lang))

@@ -139,9 +139,9 @@ def counting_pages(dataset, monkeypatch, kept: int = 32) -> tuple[AudiencePages,
     made: list = []
     real = audience.audience_html
 
-    def counted(organisations, links, wanted):
+    def counted(organisations, links, wanted, *edition):
         made.append(wanted.query())
-        return real(organisations, links, wanted)
+        return real(organisations, links, wanted, *edition)
 
     monkeypatch.setattr(audience, "audience_html", counted)
     return AudiencePages(lambda: dataset, kept=kept), made

@@ -70,11 +70,11 @@ def test_the_live_dataset_is_loaded_once_per_version_of_its_files(tmp_path, monk
     monkeypatch.setenv("ATLAS_DATA", str(copy))
     first = live.current()
     assert live.current() is first  # the same object for every caller
-    assert first.version == live.version().tag
+    assert first.version == live.version().data
     copy.write_bytes(copy.read_bytes().replace(b"Tamarack Institute,", b"Tamarack Inst.,"))
     second = live.current()
     assert second is not first
-    assert second.version == live.version().tag != first.version
+    assert second.version == live.version().data != first.version
     assert "Tamarack Inst." in set(second.organisations["name"])
 
 
@@ -86,11 +86,11 @@ def test_threads_asking_at_once_load_it_once(monkeypatch):
     release = threading.Event()
     real = live._load
 
-    def slow_load(files, tag):
+    def slow_load(files, tag, number=None):
         loads.append(tag)
         inside.set()
         release.wait(timeout=60)  # the other threads arrive while this one loads
-        return real(files, tag)
+        return real(files, tag, number)
 
     monkeypatch.setattr(live, "_load", slow_load)
     results = []

@@ -194,3 +194,23 @@ def test_permalink_round_trips_free_text():
 def test_permalink_base_must_be_http(base):
     with pytest.raises(ValueError, match="is not an absolute http"):
         permalink_for(base, Filters())
+
+
+@pytest.mark.parametrize(
+    ("edition", "version_line", "named"),
+    [
+        # The release itself: the version line as before, the edition is the version.
+        ("", "Dataset version: 1.0.0 (2026-11-22)", "1.0.0"),
+        ("1.0.0", "Dataset version: 1.0.0 (2026-11-22)", "1.0.0"),
+        # Approved changes since the release: the edition is named wherever the version is.
+        ("1.0.0+17", "Dataset version: 1.0.0+17: release 1.0.0 (2026-11-22) and", "1.0.0+17"),
+    ],
+)
+def test_the_live_edition_is_named_in_every_form(edition, version_line, named):
+    provenance = make_provenance(edition=edition)
+    assert any(line.startswith(version_line) for line in provenance.lines())
+    assert f"dataset version {named} (2026-11-22)" in provenance.source_line()
+    assert provenance.as_dict()["edition"] == named
+    assert provenance.as_dict()["version"] == "1.0.0"  # the release the edition starts from
+    hebrew = dict(provenance.rows("he"))["גרסת מאגר הנתונים"]
+    assert named in hebrew

@@ -26,6 +26,8 @@ from tests.e2e.servers import free_port
 from tests.test_safety import PAYLOADS
 
 NOW = dt.datetime(2026, 12, 7, 12, 0, 0)
+HEAD = "0002"
+ALL_TABLES = {"suggestions", "moderators", "decisions", "changes", "edition", "alembic_version"}
 
 
 def row(**changes) -> dict:
@@ -78,13 +80,13 @@ def tables(url: str) -> set[str]:
 def test_migrations_from_empty_to_head_and_down_again(database):
     assert store.revision(database) is None
     assert tables(database) == set()
-    assert store.migrate(database) == "0001"
-    assert tables(database) == {"suggestions", "alembic_version"}
-    assert store.migrate(database) == "0001"  # nothing left to do
+    assert store.migrate(database) == HEAD
+    assert tables(database) == ALL_TABLES
+    assert store.migrate(database) == HEAD  # nothing left to do
     kept.submit(row(), "k", Limits(), url=database)
     assert store.downgrade(database, "base") is None
     assert tables(database) == {"alembic_version"}
-    assert store.migrate(database) == "0001"
+    assert store.migrate(database) == HEAD
     assert kept.status("S-000001", url=database) is None  # the downgrade dropped it (back up!)
 
 
@@ -106,8 +108,8 @@ def test_two_replicas_starting_together_migrate_once(database):
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(3) as pool:
         revisions = pool.map(_migrate_in_a_process, [database] * 3)
-    assert revisions == ["0001"] * 3
-    assert tables(database) == {"suggestions", "alembic_version"}
+    assert revisions == [HEAD] * 3
+    assert tables(database) == ALL_TABLES
 
 
 def test_sqlite_keeps_a_write_ahead_log_and_syncs_every_commit(tmp_path):
@@ -275,7 +277,10 @@ def test_a_postgresql_that_does_not_answer():
         store.dispose(url)
 
 
-def test_a_read_only_sqlite_file(tmp_path):
+def test_a_read_only_sqlite_file(tmp_path, monkeypatch):
+    working = tmp_path / "working"
+    working.mkdir()
+    monkeypatch.chdir(working)  # a URI is never taken for a folder to make here
     path = tmp_path / "atlas.db"
     writable = f"sqlite:///{path}"
     store.migrate(writable)
@@ -286,6 +291,7 @@ def test_a_read_only_sqlite_file(tmp_path):
         assert kept.status("S-000001", url=read_only)["ref"] == "S-000001"  # still readable
         with pytest.raises(store.UnavailableError):
             kept.submit(row(), "k", Limits(), url=read_only)
+        assert list(working.iterdir()) == []
     finally:
         store.dispose(read_only)
 
@@ -325,8 +331,8 @@ def test_the_command_line(tmp_path):
         )
 
     assert run("current").stdout.strip() == "base"
-    assert run().stdout.strip() == "0001"
-    assert run("current").stdout.strip() == "0001"
+    assert run().stdout.strip() == HEAD
+    assert run("current").stdout.strip() == HEAD
     assert run("downgrade", "base").stdout.strip() == "base"
     env["ATLAS_DB_URL"] = "off"
     off = run("upgrade")

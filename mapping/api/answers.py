@@ -110,6 +110,8 @@ class Answers:
         body = getattr(response, "body", None)
         if response.status_code != 200 or body is None or len(body) > MAX_ANSWER_BYTES:
             return None
+        if "no-store" in response.headers.get("cache-control", ""):
+            return None  # an answer that says it holds something to ask again
         extra = {
             name: value
             for name, value in response.headers.items()

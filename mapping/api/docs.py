@@ -208,6 +208,7 @@ def _errors(lang: str) -> str:
             ("400", "bad-parameter"),
             ("404", "not-found"),
             ("405", "method"),
+            ("410", "gone"),
             ("503", "unavailable"),
         )
     ]

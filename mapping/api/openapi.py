@@ -20,6 +20,7 @@ from mapping import vocab
 from mapping.api.operation import Call, Operation
 from mapping.api.params import GEOJSON, JSON, JSONLD, Format, Param
 from mapping.data import MULTI_VALUED, PRECISIONS, YEAR_FIELDS
+from mapping.datapackage import CHANGE_COLUMNS, CHANGE_FIELDS
 from mapping.export import EXPORT_COLUMNS
 from mapping.filters import FIELDS
 from mapping.i18n import t
@@ -122,9 +123,10 @@ def _list(items: dict, counted: bool = True) -> dict:
 def schemas() -> dict:
     """Every component schema the operations answer with."""
     dataset = _object(
-        ("title", "version", "date", "revision", "licence", "licence_url", "citation"),
+        ("title", "version", "edition", "date", "revision", "licence", "licence_url", "citation"),
         title=_TEXT,
         version=_TEXT,
+        edition={**_TEXT, "description": t("api.header.Atlas-Edition", DOC_LANG)},
         date=_TEXT,
         revision=_TEXT,
         modified=_TEXT,
@@ -135,10 +137,15 @@ def schemas() -> dict:
     organisation = organisation_schema()
     detail = {
         "type": "object",
-        "required": [*EXPORT_COLUMNS, "links", "view", "dataset"],
+        "required": [*EXPORT_COLUMNS, "links", "history", "view", "dataset"],
         "properties": {
             **organisation["properties"],
             "links": {"type": "array", "items": _ref("Link")},
+            "history": {
+                "type": ["array", "null"],
+                "items": _ref("Change"),
+                "description": t("api.field.history", DOC_LANG),
+            },
             "view": _URL,
             "dataset": _ref("Dataset"),
         },
@@ -199,7 +206,28 @@ def schemas() -> dict:
             ),
         },
         id=_TEXT,
+        name=_TEXT,
+        removed_at={"type": "string", "format": "date-time"},
+        reason=_TEXT,
+        moderator=_TEXT,
+        view=_URL,
+        suggestion=_TEXT,
     )
+    change = {
+        "type": "object",
+        "required": list(CHANGE_COLUMNS),
+        "properties": {
+            name: {
+                **({"type": "integer"} if name == "id" else {}),
+                **({"type": ["integer", "null"]} if name == "edition" else {}),
+                **({"type": "string", "format": "date-time"} if name == "changed_at" else {}),
+                **({} if name in ("id", "edition", "changed_at") else _TEXT),
+                "description": CHANGE_FIELDS[name][1],
+            }
+            for name in CHANGE_COLUMNS
+        },
+        "additionalProperties": False,
+    }
     index = _object(
         ("title", "resources", "openapi", "docs", "dataset"),
         title=_TEXT,
@@ -213,6 +241,7 @@ def schemas() -> dict:
         "Organisation": organisation,
         "OrganisationList": _list(_ref("Organisation")),
         "OrganisationDetail": detail,
+        "Change": change,
         "Link": link_schema(),
         "LinkList": _list(_ref("Link")),
         "Network": network,
@@ -289,6 +318,26 @@ def _format_schema(operation: Operation, format: Format) -> dict:
     return {"type": "string"}
 
 
+# What every answer says about the data (mapping.api.operation.data_headers), described once.
+HEADERS = (
+    "ETag",
+    "Last-Modified",
+    "Atlas-Data-Version",
+    "Atlas-Edition",
+    "Atlas-Data-Revision",
+    "Atlas-Licence",
+    "Atlas-Citation",
+)
+
+
+def _data_headers() -> dict:
+    """The response headers that name the data, for the description of a 200."""
+    return {
+        name: {"description": t(f"api.header.{name}", DOC_LANG), "schema": {"type": "string"}}
+        for name in HEADERS
+    }
+
+
 def _problem(description_key: str) -> dict:
     return {
         "description": t(description_key, DOC_LANG),
@@ -304,6 +353,7 @@ def _responses(operation: Operation) -> dict:
         "503": _problem("api.response.503"),
     }
     responses["200"]["content"] = _content(operation)
+    responses["200"]["headers"] = _data_headers()
     if operation.not_found:
         responses["404"] = _problem("api.response.404")
     for status, key in operation.responses.items():

@@ -40,10 +40,12 @@ from mapping.api.params import JSON, LANG, BadValueError, Cursor, Format, Param
 from mapping.api.problems import problem
 from mapping.data import DatasetError
 from mapping.dataset import Dataset, Version
+from mapping.edition import Removal
 from mapping.filters import BY_KEY, Filters, Problem
 from mapping.frame import PAGE_PARAMS
 from mapping.i18n import DEFAULT, Message, t
 from mapping.provenance import load_metadata
+from mapping.suggestions import format_ref
 
 PREFIX = "/api/v1"
 # The answers kept for the next identical request (mapping.api.answers).
@@ -54,7 +56,7 @@ MAX_AGE_S = 60
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": (
-        "ETag, Last-Modified, Link, Atlas-Data-Version, Atlas-Data-Revision, "
+        "ETag, Last-Modified, Link, Atlas-Data-Version, Atlas-Edition, Atlas-Data-Revision, "
         "Atlas-Licence, Atlas-Citation"
     ),
 }
@@ -104,11 +106,13 @@ class Call:
         return release(self.dataset)
 
     def dataset_member(self) -> dict:
-        """What a JSON answer says about the data: release, revision, licence, citation."""
+        """What a JSON answer says about the data: release, edition, revision, licence,
+        citation."""
         metadata = self.metadata()
         return {
             "title": metadata["title"],
             "version": metadata["version"],
+            "edition": self.dataset.edition or metadata["version"],
             "date": metadata["date"],
             "revision": self.version.tag,
             "modified": self.version.modified.isoformat().replace("+00:00", "Z"),
@@ -192,7 +196,7 @@ class Operation:
 
 
 class Refused(Exception):  # noqa: N818 (answered as a problem: a refusal, not a failure)
-    """A request the API answers with a problem (400, 404, 405, 501) instead of running it.
+    """A request the API answers with a problem (400, 404, 405, 410, 501) instead of running it.
 
     ``problems`` name the parameters that could not be used (a 400's ``errors``);
     ``extensions`` are other members of the answer (``id`` for a 404).
@@ -221,7 +225,7 @@ class Refused(Exception):  # noqa: N818 (answered as a problem: a refusal, not a
                 {"parameter": p.parameter, "value": p.value, "reason": p.reason.render(lang)}
                 for p in self.problems
             ]
-        kind = {400: "bad-parameter", 404: "not-found", 405: "method"}.get(self.status)
+        kind = {400: "bad-parameter", 404: "not-found", 405: "method", 410: "gone"}.get(self.status)
         if kind:  # the docs page explains each kind
             extensions["type"] = f"{base}{PREFIX}/docs#{kind}"
         return problem(self.status, detail, **extensions)
@@ -235,6 +239,31 @@ def bad_parameters(problems: Sequence[Problem]) -> Refused:
 def not_found(kind: str, value: str) -> Refused:
     """A 404 naming the unknown id."""
     return Refused(404, Message(f"api.problem.not_found.{kind}", value=value), id=value)
+
+
+def gone(removal: Removal, view: str) -> Refused:
+    """A 410 for an organisation removed from the live edition: when, why, who decided, on
+    which suggestion, and ``view``, its page in the atlas, which says the same."""
+    when = removal.at.replace(microsecond=0).isoformat() + "Z"
+    detail = Message(
+        "api.problem.gone",
+        name=removal.name,
+        value=removal.id,
+        date=removal.at.strftime("%Y-%m-%d"),
+        reason=removal.reason or "-",
+    )
+    extensions = {
+        "id": removal.id,
+        "name": removal.name,
+        "removed_at": when,
+        "reason": removal.reason,
+        # The moderator's chosen name, as the change log publishes it; never an email.
+        "moderator": removal.moderator_name or "moderator",
+        "view": view,
+    }
+    if removal.suggestion_id:
+        extensions["suggestion"] = format_ref(removal.suggestion_id)
+    return Refused(410, detail, **extensions)
 
 
 def _grouped(request: Request) -> dict[str, list[str]]:
@@ -378,6 +407,7 @@ def data_headers(dataset: Dataset, version: Version, base: str) -> dict[str, str
     metadata = release(dataset)
     return {
         "Atlas-Data-Version": f"{metadata['version']} ({metadata['date']})",
+        "Atlas-Edition": dataset.edition or metadata["version"],
         "Atlas-Data-Revision": version.tag,
         "Atlas-Licence": metadata["licence"],
         "Atlas-Citation": _header_text(metadata["citation"]),
@@ -473,8 +503,9 @@ async def serve(operation: Operation, request: Request) -> Response:
         reason = error.render(lang) if isinstance(error, DatasetError) else str(error)
         response = problem(503, t("api.problem.unavailable", lang, reason=reason))
         dataset = None
-    caching = f"public, max-age={MAX_AGE_S}" if cacheable else "no-store"
-    response.raw_headers.append((b"cache-control", caching.encode("latin-1")))
+    if "cache-control" not in response.headers:  # the operation's own word stands
+        caching = f"public, max-age={MAX_AGE_S}" if cacheable else "no-store"
+        response.raw_headers.append((b"cache-control", caching.encode("latin-1")))
     negotiated = len(operation.formats) > 1
     if dataset is not None and version is not None:
         if negotiated and "vary" in response.headers:

@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 
 from starlette.responses import Response, StreamingResponse
 
+from mapping import dataset as live
 from mapping import export
 from mapping.api import views
-from mapping.api.operation import Call, Operation, not_found
+from mapping.api.operation import Call, Operation, gone, not_found
 from mapping.api.params import (
     CSV,
     CURSOR,
@@ -33,6 +34,7 @@ from mapping.api.params import (
 )
 from mapping.dataset import organisation_names
 from mapping.provenance import Provenance
+from mapping.release import public_change
 
 CHUNK_ROWS = export.CHUNK_ROWS
 SCHEMA_ORG = "https://schema.org"
@@ -108,6 +110,7 @@ def _provenance(call: Call, chosen: views.Selection) -> Provenance:
         metadata=call.metadata(),
         names=organisation_names(call.dataset, "en"),
         undated=frame.undated,
+        edition=call.dataset.edition,
     )
 
 
@@ -133,23 +136,36 @@ def _geojson(
 
 
 def get_organisation(call: Call) -> Response:
-    """One organisation with its links (every link, either way), as JSON or JSON-LD."""
+    """One organisation with its links (every link, either way) and its history, as JSON or
+    JSON-LD; a removed one is a 410 saying when and why (ids are never reused)."""
     wanted = call.query.path["id"]
     organisations = views.organisations(call.dataset)
     position = organisations.position.get(wanted)
+    view = call.page_url("", {"org": wanted})
     if position is None:
-        raise not_found("organisation", wanted)
+        removal = call.dataset.removed.get(wanted)
+        raise not_found("organisation", wanted) if removal is None else gone(removal, view)
     record = organisations.records[position]
     links = views.links(call.dataset)
     touching = [links.records[p] for p in links.touching.get(wanted, ())]
-    view = call.page_url("", {"org": wanted})
     if call.query.format is JSONLD:
         return Response(
             json.dumps(_json_ld(call, record, touching, view), ensure_ascii=False).encode(),
             media_type=JSONLD.media_type,
         )
-    body = {**record, "links": touching, "view": view, "dataset": call.dataset_member()}
-    return json_response(body)
+    rows = live.history(wanted, call.version)
+    history = None if rows is None else [public_change(row) for row in rows]
+    body = {
+        **record,
+        "links": touching,
+        "history": history,
+        "view": view,
+        "dataset": call.dataset_member(),
+    }
+    response = json_response(body)
+    if history is None:  # the database did not answer: ask it again next time
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 # schema.org properties of the organisation at either end of a link, by relation and side.
@@ -244,5 +260,6 @@ OPERATIONS = (
         params=(format_param((JSON, JSONLD)), LANG),
         path_params=(ID,),
         not_found=True,
+        responses={410: "api.response.410"},
     ),
 )

@@ -449,6 +449,11 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "about.vocabulary.scope": "Scopes",
     "about.vocabulary.world_region": "World regions",
     "about.summary.version": "Version **{version}** ({date}), licence {licence}.",
+    "about.summary.edition": (
+        "You are seeing edition **{edition}**: that release and the changes moderators "
+        "approved since it (each organisation's History says who, when and on what source). "
+        "Cite the edition and the date you looked."
+    ),
     "about.summary.counts": (
         "**{organisations}** in **{countries}** ({regions}); {dated:,} with a known start year."
     ),
@@ -777,6 +782,10 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "provenance.generated_value": "{iso} (UTC)",
     "provenance.version": "Dataset version",
     "provenance.version_value": "{version} ({date})",
+    "provenance.edition_value": (
+        "{edition}: release {version} ({date}) and the changes moderators approved since "
+        "(each organisation's History; changes.csv at the next release)"
+    ),
     "provenance.licence": "Licence",
     "provenance.licence_value": "{licence} ({url})",
     "provenance.citation": "Cite as",
@@ -1102,6 +1111,114 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     ),
     "api.problem.off": "This server takes no suggestions.",
     "api.problem.not_found": "No suggestion has the reference {ref}.",
+    # Moderation (issue #21) -------------------------------------------------------------
+    "moderate.action.approve": "approved",
+    "moderate.action.reject": "rejected",
+    "moderate.action.merge": "merged",
+    "moderate.error.already_decided": (
+        "{ref} was already {action} by {moderator} at {at}: nothing was changed."
+    ),
+    "moderate.error.not_moderator": "{who} is not on the moderators' list: nothing was changed.",
+    "moderate.error.unknown": "No suggestion has the reference {ref}.",
+    "moderate.error.not_pending": (
+        "{ref} is {status}, not waiting for a decision: nothing was changed."
+    ),
+    "moderate.error.invalid": (
+        'The decision cannot be applied: {field} "{value}" {reason} ({n} problem(s) in all). '
+        "Nothing was changed."
+    ),
+    "moderate.error.identity": (
+        '"{value}" is neither an email address nor an OpenID Connect subject (sub:...).'
+    ),
+    "moderate.error.name": "A moderator's name must be plain text of at most 200 characters.",
+    "moderate.error.action": '"{value}" is not a decision; expected approve, reject or merge.',
+    "moderate.error.reason_required": (
+        "A rejection needs a reason: the submitter and the history show it."
+    ),
+    "moderate.error.incomplete": (
+        "A release needs every organisation's {fields}, and {org} would have none: "
+        "approve with them filled in (the edits on the Review page; --set FIELD=VALUE "
+        "on the command line). Nothing was changed."
+    ),
+    "moderate.problem.release_required": "is required in a release: fill it in before approving",
+    "moderate.error.merge_kind": "Only a new organisation can be merged into an existing one.",
+    "admin.error.set": '--set takes FIELD=VALUE, not "{value}".',
+    # The Review page (issue #21: mapping/ui/review.py) -----------------------------------
+    "page.review": "Review",
+    "review.heading": "Review suggestions",
+    "review.intro": (
+        "Moderators review the suggestions visitors send: each is approved (perhaps after "
+        "editing a value), rejected with a reason, or merged into an organisation already "
+        "in the atlas. Sign in to review; visitors never need to."
+    ),
+    "review.sign_in": "Sign in",
+    "review.sign_out": "Sign out",
+    "review.no_signin": (
+        "Sign-in is not configured on this server. Moderators decide from the command "
+        "line: python -m mapping.admin queue, show, approve, reject, merge."
+    ),
+    "review.signed_in_as": "Signed in as {who}",
+    "review.not_moderator": (
+        "You are signed in as {who}, who is not on the moderators' list: there is nothing "
+        "to review here. An operator adds moderators with python -m mapping.admin "
+        "moderators add."
+    ),
+    "review.unavailable": (
+        "The suggestions database does not answer now: nothing can be reviewed or decided. "
+        "The atlas stays readable; try again in a moment."
+    ),
+    "review.filter.kind": "Kind",
+    "review.filter.country": "Country",
+    "review.filter.all": "All",
+    "review.count": "{n:,} of {total:,} pending suggestions, oldest first",
+    "review.empty": "No pending suggestion matches.",
+    "review.sent": "Sent {at} (UTC)",
+    "review.source": "Source:",
+    "review.reason": "Reason given:",
+    "review.note": "Note to moderators:",
+    "review.removal": "Removes {org} and its links from the atlas.",
+    "review.column.field": "Field",
+    "review.column.today": "Today",
+    "review.column.proposed": "Proposed",
+    "review.duplicate": "Likely duplicate: {name} ({org}): {why}",
+    "review.verdict.ok": "The validator finds no problem: it can be approved as it is.",
+    "review.verdict.problems": "It cannot be approved as it is:",
+    "review.action": "Decision",
+    "review.action.approve": "Approve",
+    "review.action.reject": "Reject",
+    "review.action.merge": "Merge into an existing organisation",
+    "review.edit": "Edit values before approving",
+    "review.merge_into": "Merge into (organisation id)",
+    "review.merge_help": (
+        "The id of the organisation already in the atlas: its blank fields are filled, "
+        "none is overwritten."
+    ),
+    "review.reason_label": "Reason (required to reject; kept in the history)",
+    "review.decide": "Decide",
+    "review.done.approve": "{ref} approved: {changes} change(s) in the live atlas.",
+    "review.done.reject": "{ref} rejected; the reason is kept in the history.",
+    "review.done.merge": "{ref} merged: {changes} change(s) in the live atlas.",
+    # History and the live edition (issue #21) ------------------------------------------
+    "history.heading": "History",
+    "history.empty": "No change since the release: every value is as published.",
+    "history.unavailable": "The history cannot be read now (the database does not answer).",
+    "history.moderator": "a moderator",
+    "history.action.add": "added",
+    "history.action.set": "changed",
+    "history.action.remove": "removed",
+    "history.action.reject": "suggestion not taken",
+    "history.column.when": "When (UTC)",
+    "history.column.who": "Decided by",
+    "history.column.what": "What",
+    "history.column.field": "Field",
+    "history.column.old": "Before",
+    "history.column.new": "After",
+    "history.column.reason": "Reason",
+    "history.column.source": "Source",
+    "history.removed": ("{name} ({org}) was removed from the atlas on {date}. Reason: {reason}"),
+    "release.error.nothing": "Nothing to release: no approval since {version}.",
+    "release.error.version": "{version} is not a new version (X.Y.Z, other than today's).",
+    "release.error.invalid": "The release does not validate, so nothing was written: {reason}",
     # --- Embeds (mapping/embed.py, mapping/ui/embed.py) ---
     "embed.action": "Embed",
     "embed.help": "Put this view on another website: it opens without the sidebar, read-only.",
@@ -1171,14 +1288,21 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
         "A parameter cannot be used: an unknown name, a value a filter does not take, a "
         "malformed year, a cursor from another sort."
     ),
+    "api.docs.error.gone": (
+        "The organisation was removed from the atlas: the answer says when, why, which "
+        "moderator decided and on which suggestion, and links to its page in the atlas, "
+        "which says the same (its id is never given to another)."
+    ),
     "api.docs.error.not-found": "No organisation has that id, or no resource has that address.",
     "api.docs.error.method": "The API only reads: GET (and HEAD) only.",
     "api.docs.error.unavailable": "The data cannot be read at the moment; try again later.",
     "api.docs.caching": (
         "Answers say which data they come from: an ETag and a Last-Modified date from the data's "
         "version (send If-None-Match or If-Modified-Since and an unchanged answer is a short "
-        "304), Cache-Control (60 s), and the headers Atlas-Data-Version, Atlas-Licence and "
-        "Atlas-Citation; JSON answers also hold a dataset member with the same. Any website "
+        "304), Cache-Control (60 s), and the headers Atlas-Edition (the live edition: the "
+        "release and the changes approved since it, e.g. 2.1.0+17), Atlas-Data-Version (the "
+        "release), Atlas-Licence and Atlas-Citation; JSON answers also hold a dataset member "
+        "with the same. Any website "
         "may read the API (CORS). Larger answers are compressed with gzip when the client "
         "accepts it."
     ),
@@ -1276,9 +1400,31 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
         "How precisely it is placed: given coordinates, or its city's, region's or country's."
     ),
     "api.field.source_name": "The name of the organisation the link reads from.",
+    "api.field.history": (
+        "Its history, oldest first: every change an approval made to it (field, before, "
+        "after, source, suggestion) and every suggestion about it not taken, with the reason, "
+        "as data/changes.csv publishes the log (moderators by name, never by email). null "
+        "when the database does not answer."
+    ),
+    "api.header.ETag": "The answer's version: it changes when the data or its history does.",
+    "api.header.Last-Modified": (
+        "When the data or its history last changed (a release, an approval)."
+    ),
+    "api.header.Atlas-Data-Version": "The release the data starts from, and its date.",
+    "api.header.Atlas-Edition": (
+        "The live edition: the release's version and the number of approved changes since it "
+        "(2.1.0+17). Cite it with the date."
+    ),
+    "api.header.Atlas-Data-Revision": "An identifier of the data and its history as served now.",
+    "api.header.Atlas-Licence": "The data's licence.",
+    "api.header.Atlas-Citation": "How to cite the data (percent-encoded where not ASCII).",
     "api.field.target_name": "The name of the organisation the link reads to.",
     "api.response.304": "Not modified: the copy you have is still the current one.",
     "api.response.400": "A parameter cannot be used (each is named, with its value).",
+    "api.response.410": (
+        "Gone: the organisation was removed from the atlas (when, why and by which "
+        "moderator are named)."
+    ),
     "api.response.404": "Not found (the id or the address is named).",
     "api.response.501": "Not implemented: oEmbed answers in JSON only.",
     "api.response.503": "The data cannot be read at the moment.",
@@ -1312,6 +1458,7 @@ anything is published. Programs can send suggestions to `POST /api/v1/suggestion
     "api.problem.lang": "lang: '{value}' is not one of {languages}.",
     "api.problem.choice": "{key}: '{value}' is not one of {choices}.",
     "api.problem.required": "{key} is required.",
+    "api.problem.gone": "{name} ({value}) was removed from the atlas on {date}. Reason: {reason}",
     "api.problem.not_found.organisation": "No organisation has the id '{value}'.",
     "api.problem.not_found.path": "No resource of the API has the address '{value}'.",
     "api.problem.method": "The API only reads: {method} is not allowed here.",

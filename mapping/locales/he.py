@@ -426,6 +426,11 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "about.vocabulary.scope": "היקפים גאוגרפיים",
     "about.vocabulary.world_region": "אזורים בעולם",
     "about.summary.version": "גרסה **{version}** ({date}), רישיון {licence}.",
+    "about.summary.edition": (
+        "מוצגת כאן המהדורה **{edition}**: הגרסה הזו והשינויים שהמנחים אישרו מאז "
+        "(ההיסטוריה של כל ארגון מציגה מי, מתי ועל סמך איזה מקור). "
+        "בציטוט יש לציין את המהדורה ואת התאריך שבו עיינתם."
+    ),
     "about.summary.counts": (
         "**{organisations}** ב־**{countries}** ({regions}); ל־{dated:,} מהם שנת התחלה ידועה."
     ),
@@ -753,6 +758,10 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "provenance.generated_value": "{iso} (שעון UTC)",
     "provenance.version": "גרסת מאגר הנתונים",
     "provenance.version_value": "{version} (מתאריך {date})",
+    "provenance.edition_value": (
+        "{edition}: מהדורה {version} (מתאריך {date}) והשינויים שהמנחים אישרו מאז "
+        "(ההיסטוריה של כל ארגון; changes.csv במהדורה הבאה)"
+    ),
     "provenance.licence": "רישיון",
     "provenance.licence_value": "{licence} ({url})",
     "provenance.citation": "לציטוט",
@@ -1060,6 +1069,105 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     ),
     "api.problem.off": "השרת הזה אינו מקבל הצעות.",
     "api.problem.not_found": "אין הצעה שמספרה {ref}.",
+    # Moderation (issue #21) -------------------------------------------------------------
+    "moderate.action.approve": "אושרה",
+    "moderate.action.reject": "נדחתה",
+    "moderate.action.merge": "מוזגה",
+    "moderate.error.already_decided": (
+        "{ref} כבר {action} על ידי {moderator} ב־{at}: שום דבר לא שונה."
+    ),
+    "moderate.error.not_moderator": "{who} אינו ברשימת המנחים: שום דבר לא שונה.",
+    "moderate.error.unknown": "אין הצעה שמספרה {ref}.",
+    "moderate.error.not_pending": "{ref} במצב {status} ואינה ממתינה להחלטה: שום דבר לא שונה.",
+    "moderate.error.invalid": (
+        'אי אפשר להחיל את ההחלטה: {field} "{value}" {reason} ({n} בעיות בסך הכול). שום דבר לא שונה.'
+    ),
+    "moderate.error.identity": ('"{value}" אינו כתובת דוא"ל ואינו מזהה OpenID Connect ‏(sub:...).'),
+    "moderate.error.name": "שם של מנחה חייב להיות טקסט פשוט של עד 200 תווים.",
+    "moderate.error.action": '"{value}" אינה החלטה; האפשרויות: approve, reject או merge.',
+    "moderate.error.reason_required": "דחייה צריכה נימוק: המציע וההיסטוריה מציגים אותו.",
+    "moderate.error.incomplete": (
+        "כל ארגון במהדורה חייב לכלול {fields}, ול־{org} לא יהיו: "
+        "יש לאשר אחרי שממלאים אותם (עריכת הערכים בדף הבדיקה; ‎--set FIELD=VALUE "
+        "בשורת הפקודה). שום דבר לא שונה."
+    ),
+    "moderate.problem.release_required": "נדרש במהדורה: יש למלא אותו לפני האישור",
+    "moderate.error.merge_kind": "רק ארגון חדש אפשר למזג לתוך ארגון קיים.",
+    "admin.error.set": '‏--set מקבל FIELD=VALUE, ולא "{value}".',
+    # The Review page (issue #21: mapping/ui/review.py) -----------------------------------
+    "page.review": "בדיקה",
+    "review.heading": "בדיקת הצעות",
+    "review.intro": (
+        "המנחים בודקים את ההצעות שהמבקרים שולחים: כל הצעה מאושרת (אולי אחרי עריכת ערך), "
+        "נדחית עם נימוק, או ממוזגת לתוך ארגון שכבר נמצא באטלס. "
+        "כדי לבדוק יש להתחבר; מבקרים לעולם אינם צריכים להתחבר."
+    ),
+    "review.sign_in": "התחברות",
+    "review.sign_out": "התנתקות",
+    "review.no_signin": (
+        "בשרת הזה לא הוגדרה התחברות. המנחים מחליטים משורת הפקודה: "
+        "‎python -m mapping.admin queue, show, approve, reject, merge."
+    ),
+    "review.signed_in_as": "מחובר/ת בתור {who}",
+    "review.not_moderator": (
+        "התחברת בתור {who}, שאינו ברשימת המנחים: אין כאן מה לבדוק. "
+        "מפעיל המערכת מוסיף מנחים בפקודה ‎python -m mapping.admin moderators add."
+    ),
+    "review.unavailable": (
+        "מסד הנתונים של ההצעות אינו עונה כעת: אי אפשר לבדוק או להחליט. "
+        "האטלס נשאר זמין לקריאה; כדאי לנסות שוב בעוד רגע."
+    ),
+    "review.filter.kind": "סוג",
+    "review.filter.country": "מדינה",
+    "review.filter.all": "הכול",
+    "review.count": "{n:,} מתוך {total:,} הצעות ממתינות, הוותיקות ראשונות",
+    "review.empty": "אין הצעה ממתינה שמתאימה לסינון.",
+    "review.sent": "נשלחה ב־{at} (שעון UTC)",
+    "review.source": "מקור:",
+    "review.reason": "הנימוק שניתן:",
+    "review.note": "הערה למנחים:",
+    "review.removal": "מסירה את {org} ואת הקשרים שלו מהאטלס.",
+    "review.column.field": "שדה",
+    "review.column.today": "היום",
+    "review.column.proposed": "מוצע",
+    "review.duplicate": "כפילות אפשרית: {name} ({org}): {why}",
+    "review.verdict.ok": "הבודק לא מצא בעיה: אפשר לאשר כפי שהיא.",
+    "review.verdict.problems": "אי אפשר לאשר אותה כפי שהיא:",
+    "review.action": "החלטה",
+    "review.action.approve": "אישור",
+    "review.action.reject": "דחייה",
+    "review.action.merge": "מיזוג לתוך ארגון קיים",
+    "review.edit": "עריכת ערכים לפני האישור",
+    "review.merge_into": "מיזוג לתוך (מזהה הארגון)",
+    "review.merge_help": (
+        "המזהה של הארגון שכבר נמצא באטלס: השדות הריקים שלו ימולאו, ושום ערך לא יידרס."
+    ),
+    "review.reason_label": "נימוק (חובה בדחייה; נשמר בהיסטוריה)",
+    "review.decide": "החלטה",
+    "review.done.approve": "{ref} אושרה: {changes} שינויים באטלס החי.",
+    "review.done.reject": "{ref} נדחתה; הנימוק נשמר בהיסטוריה.",
+    "review.done.merge": "{ref} מוזגה: {changes} שינויים באטלס החי.",
+    # History and the live edition (issue #21) ------------------------------------------
+    "history.heading": "היסטוריה",
+    "history.empty": "אין שינויים מאז המהדורה: כל הערכים כפי שפורסמו.",
+    "history.unavailable": "אי אפשר לקרוא את ההיסטוריה כעת (מסד הנתונים אינו עונה).",
+    "history.moderator": "מנחה",
+    "history.action.add": "נוסף",
+    "history.action.set": "שונה",
+    "history.action.remove": "הוסר",
+    "history.action.reject": "הצעה שלא התקבלה",
+    "history.column.when": "מתי (UTC)",
+    "history.column.who": "הוחלט על ידי",
+    "history.column.what": "מה",
+    "history.column.field": "שדה",
+    "history.column.old": "לפני",
+    "history.column.new": "אחרי",
+    "history.column.reason": "נימוק",
+    "history.column.source": "מקור",
+    "history.removed": "{name} ({org}) הוסר מהאטלס ב־{date}. נימוק: {reason}",
+    "release.error.nothing": "אין מה לפרסם: לא אושר דבר מאז {version}.",
+    "release.error.version": "{version} אינה גרסה חדשה (X.Y.Z, שונה מהנוכחית).",
+    "release.error.invalid": "המהדורה אינה עוברת בדיקה, ולכן שום דבר לא נכתב: {reason}",
     # --- הטמעה (mapping/embed.py, mapping/ui/embed.py) ---
     "embed.action": "הטמעה",
     "embed.help": "הצגת התצוגה הזו באתר אחר: היא נפתחת בלי הסרגל הצדי, לקריאה בלבד.",
@@ -1128,13 +1236,18 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
         "לא ניתן להשתמש בפרמטר: שם לא מוכר, ערך שהמסנן אינו מקבל, שנה שגויה, סמן (cursor) "
         "של מיון אחר."
     ),
+    "api.docs.error.gone": (
+        "הארגון הוסר מהאטלס: התשובה מציינת מתי, מדוע, איזה מנחה החליט ועל סמך איזו הצעה, "
+        "ומקשרת לדף שלו באטלס, שאומר אותו דבר (המזהה שלו לעולם לא יינתן לאחר)."
+    ),
     "api.docs.error.not-found": "אין ארגון עם המזהה הזה, או אין משאב בכתובת הזו.",
     "api.docs.error.method": "ה־API לקריאה בלבד: GET (ו־HEAD) בלבד.",
     "api.docs.error.unavailable": "לא ניתן לקרוא את הנתונים כרגע; נסו שוב מאוחר יותר.",
     "api.docs.caching": (
         "כל תשובה מציינת מאילו נתונים היא באה: ETag ותאריך Last-Modified לפי גרסת הנתונים "
         "(שלחו If-None-Match או If-Modified-Since ותשובה שלא השתנתה תהיה 304 קצרה), "
-        "Cache-Control ‏(60 שניות), והכותרות Atlas-Data-Version, ‏Atlas-Licence ו־"
+        "Cache-Control ‏(60 שניות), והכותרות Atlas-Edition ‏(המהדורה החיה: הגרסה והשינויים "
+        "שאושרו מאז, למשל 2.1.0+17), ‏Atlas-Data-Version ‏(הגרסה), ‏Atlas-Licence ו־"
         "Atlas-Citation; בתשובות JSON יש גם שדה dataset עם אותם פרטים. כל אתר רשאי לקרוא את "
         "ה־API ‏(CORS). תשובות גדולות נדחסות ב־gzip כשהלקוח מקבל זאת."
     ),
@@ -1226,9 +1339,24 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
         "עד כמה מדויק מיקומו: קואורדינטות שניתנו, או אלה של העיר, המחוז או המדינה."
     ),
     "api.field.source_name": "שם הארגון שממנו הקשר נקרא.",
+    "api.field.history": (
+        "ההיסטוריה שלו, מהישן לחדש: כל שינוי שאישור עשה בו (שדה, לפני, אחרי, מקור, הצעה) וכל "
+        "הצעה עליו שלא התקבלה, עם הסיבה, כפי שהקובץ data/changes.csv מפרסם את היומן (מנחים "
+        "בשמם, לעולם לא בכתובת הדוא״ל). null כשמסד הנתונים אינו עונה."
+    ),
+    "api.header.ETag": "גרסת התשובה: משתנה כשהנתונים או ההיסטוריה שלהם משתנים.",
+    "api.header.Last-Modified": "מתי השתנו לאחרונה הנתונים או ההיסטוריה שלהם (גרסה, אישור).",
+    "api.header.Atlas-Data-Version": "הגרסה שממנה הנתונים מתחילים, ותאריכה.",
+    "api.header.Atlas-Edition": (
+        "המהדורה החיה: גרסת הנתונים ומספר השינויים שאושרו מאז (2.1.0+17). ציינו אותה עם התאריך."
+    ),
+    "api.header.Atlas-Data-Revision": "מזהה של הנתונים ושל ההיסטוריה שלהם כפי שהם מוגשים עכשיו.",
+    "api.header.Atlas-Licence": "רישיון הנתונים.",
+    "api.header.Atlas-Citation": "איך לצטט את הנתונים (בקידוד אחוזים כשאינו ASCII).",
     "api.field.target_name": "שם הארגון שאליו הקשר נקרא.",
     "api.response.304": "לא השתנה: העותק שבידיכם עדיין עדכני.",
     "api.response.400": "לא ניתן להשתמש בפרמטר (כל אחד מצוין, עם הערך שלו).",
+    "api.response.410": "הוסר: הארגון הוסר מהאטלס (מתי, מדוע ואיזה מנחה החליט מצוינים).",
     "api.response.404": "לא נמצא (המזהה או הכתובת מצוינים).",
     "api.response.501": "לא מומש: oEmbed עונה ב־JSON בלבד.",
     "api.response.503": "לא ניתן לקרוא את הנתונים כרגע.",
@@ -1260,6 +1388,7 @@ Communities שלו; שהתחום מתהווה באוסטרליה (הכנסים �
     "api.problem.lang": "lang: '{value}' אינו אחד מאלה: {languages}.",
     "api.problem.choice": "‏{key}: '{value}' אינו אחד מאלה: {choices}.",
     "api.problem.required": "‏{key} הוא פרמטר חובה.",
+    "api.problem.gone": "{name} ({value}) הוסר מהאטלס ב־{date}. הסיבה: {reason}",
     "api.problem.not_found.organisation": "אין ארגון עם המזהה '{value}'.",
     "api.problem.not_found.path": "אין ב־API משאב בכתובת '{value}'.",
     "api.problem.method": "ה־API לקריאה בלבד: {method} אינו מותר כאן.",

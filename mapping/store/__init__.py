@@ -147,7 +147,9 @@ def _create(url: str) -> Engine:
 
 def _sqlite_engine(url: sa.engine.URL) -> Engine:
     """A SQLite engine whose transactions SQLAlchemy begins itself (DEFERRED or IMMEDIATE)."""
-    if url.database and url.database != ":memory:":
+    # A "file:" URI (uri=true: a read-only file, say) names a file that must already be
+    # there; as a path it would make a folder named "file:" in the working directory.
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
         try:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -15,6 +15,7 @@ from mapping.dataset import Dataset
 from mapping.frame import Frame
 from mapping.i18n import bidi_isolate, category_label, direction
 from mapping.safety import escape_markdown, script_json
+from mapping.ui import history
 from mapping.ui.language import _
 
 PARTNERS_PARAM = "partners"
@@ -103,6 +104,10 @@ def show_graph(
     ``presenter`` draws it for a hall (the Present page): the graph and its
     legend only, in large type, and the presenter's keys never stop in it.
     """
+    selected = "" if presenter else st.query_params.get("org", "")
+    if selected in frame.dataset.removed:  # a permalink outlives its organisation
+        history.removed_notice(frame.dataset.removed[selected])
+        selected = ""
     if frame.shown.empty:
         st.info(_("network.empty"))
         return
@@ -113,7 +118,6 @@ def show_graph(
             st.info(_("network.trimmed", shown=len(view.organisations), total=view.total))
         if view.partners:
             st.caption(_("network.partners_added", n=view.partners))
-    selected = "" if presenter else st.query_params.get("org", "")
     payload, key = _payload(frame, view, partners, selected)
     graph_component()(
         data=payload,

@@ -9,6 +9,7 @@ from mapping import assets
 from mapping.frame import Frame
 from mapping.provenance import load_metadata
 from mapping.safety import escape_markdown
+from mapping.ui import signin
 from mapping.ui.dataset import dataset_or_stop
 from mapping.ui.embed import embed_action, embed_frame, embed_header, embedded
 from mapping.ui.language import _, apply_direction, language_switch, shown
@@ -29,6 +30,7 @@ PAGES = (
     ("pages/contribute.py", "contribute", ":material/edit_note:"),
     ("pages/about.py", "about", ":material/info:"),
 )
+REVIEW_PAGE = ("pages/review.py", "review", ":material/fact_check:")
 
 
 def navigation_links() -> None:
@@ -37,8 +39,10 @@ def navigation_links() -> None:
     Streamlit's own page list is hidden (``client.showSidebarNavigation``):
     a page opened by its URL would otherwise list the files of ``pages/``.
     """
+    # Review only for a signed-in moderator: one query, never for a signed-out visitor.
+    review = (REVIEW_PAGE,) if signin.signed_in() and signin.is_moderator() else ()
     with st.sidebar:
-        for path, key, icon in PAGES:
+        for path, key, icon in (*PAGES, *review):
             try:
                 st.page_link(path, label=_(f"page.{key}"), icon=icon)
             except StreamlitPageNotFoundError:

@@ -158,6 +158,7 @@ def provenance(frame: Frame) -> Provenance:
         permalink=permalink(),
         names=dict(zip(frame.all["id"], frame.all["name"], strict=True)),
         undated=frame.undated,
+        edition=frame.dataset.edition,
     )
 
 

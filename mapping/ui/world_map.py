@@ -16,7 +16,7 @@ from mapping.frame import Frame
 from mapping.i18n import Message
 from mapping.provenance import Provenance
 from mapping.safety import escape_html, escape_markdown
-from mapping.ui import folium_component
+from mapping.ui import folium_component, history
 from mapping.ui.language import _, shown
 from mapping.ui.sidebar import filters_were_reset, follow_map_year
 from mapping.view import ORG_ZOOM, VIEW_PARAMS, MapView
@@ -275,7 +275,9 @@ def _view_from_link(frame: Frame) -> tuple[MapView, int | None]:
     params = {name: st.query_params.get_all(name) for name in VIEW_PARAMS}
     link_view, notices = MapView.parse_query_params(params)
     selected = _position(frame.shown, link_view.org)
-    if link_view.org and selected is None:
+    if link_view.org in frame.dataset.removed:  # a permalink outlives its organisation
+        history.removed_notice(frame.dataset.removed[link_view.org])
+    elif link_view.org and selected is None:
         notices.append(Message("view.notice.org_not_shown", org=link_view.org))
     for notice in notices:
         st.toast(escape_markdown(shown(notice)), icon="⚠️")
@@ -320,6 +322,7 @@ def show_details(frame: Frame, row: pd.Series | None) -> None:
                 row, frame.lang, frame.links, frame.names, linked=frame.filters.linked
             )
         )
+        history.show_history(str(row["id"]), frame.lang)
         suggest_correction_link(str(row["id"]))
 
 
