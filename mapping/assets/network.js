@@ -7,6 +7,12 @@
  * parsed as HTML. Keyboard and screen-reader users reach every organisation
  * through the search box and the list, which open the same details panel as a
  * click; choosing an organisation names it in the page URL (?org=).
+ *
+ * The first view reads without zooming: the hubs (every named network's organisation
+ * and the most linked, data.hubs) are named in full at a constant size on the screen,
+ * each network's members sit around it (the server's layout), and the organisations
+ * linked to none in the view (data.unlinked, no position) are listed beside the graph,
+ * not drawn. A network's details say how complete it is (data.coverage).
  */
 (function () {
   "use strict";
@@ -37,6 +43,21 @@
     return text.slice(0, limit - 1).trim() + "…" + (rtl ? "\u200F" : "\u200E");
   }
 
+  /* A name in full, on lines of about ``width`` characters (broken at spaces), each line
+   * between marks of the name's own direction: the canvas draws every line in the page's
+   * direction, and an English name's closing "." or ")" must stay at its end on a Hebrew
+   * page too. */
+  function fullLabel(name, width) {
+    var words = String(name).trim().split(/\s+/), lines = [], line = "";
+    words.forEach(function (word) {
+      if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    var first = String(name).match(/[^\s\d\p{P}]/u);
+    var mark = first && RTL_LETTER.test(first[0]) && !LTR_LETTER.test(first[0]) ? "\u200F" : "\u200E";
+    return lines.map(function (text) { return mark + text + mark; }).join("\n");
+  }
+
   function presenter() {
     try {
       return window.parent !== window && window.parent.AtlasPresenter ? window.parent.AtlasPresenter : null;
@@ -55,18 +76,23 @@
 
   function elements(data, large) {
     var org = data.org, nodes = [], edges = [];
-    var hubs = {};
+    var hubs = {}, runners = {};
+    (data.coverage ? data.coverage.index : []).forEach(function (i) { runners[i] = true; });
     // A hall reads the few most linked names; a screen, the 25 most linked.
     data.hubs.slice(0, large ? PRESENTER_LABELS : data.hubs.length).forEach(function (i) { hubs[i] = true; });
     for (var i = 0; i < org.name.length; i++) {
+      if (data.x[i] === null) { continue; }  // linked to none: listed, not drawn
       var classes = [];
       if (hubs[i] || i === data.anchor) { classes.push("hub"); }
       if (i === data.anchor) { classes.push("anchor"); }
+      if (runners[i] && hubs[i]) { classes.push("runner"); }
       nodes.push({
         group: "nodes",
         data: {
           id: "n" + i, index: i, org: org.ids ? org.ids[i] : "",
-          label: label(org.name[i], large ? PRESENTER_CHARACTERS : LABEL_CHARACTERS),
+          // A hub is named in full (wrapped onto lines); the others, cut, appear on zoom.
+          label: hubs[i] || i === data.anchor
+            ? fullLabel(org.name[i], large ? PRESENTER_LINE : HUB_LINE) : label(org.name[i], LABEL_CHARACTERS),
           name: org.name[i], role: org.role[i], size: data.size[i] * (large ? 2 : 1)
         },
         position: { x: data.x[i] * 60, y: data.y[i] * 60 },
@@ -96,7 +122,11 @@
         "text-margin-y": 3, "color": "#1b1b1b", "text-outline-color": "#ffffff", "text-outline-width": 2,
         "text-wrap": "none"
       } },
-      { selector: "node.hub", style: { "font-size": 13, "font-weight": "bold", "min-zoomed-font-size": 0 } },
+      { selector: "node.hub", style: {
+        "font-size": 13, "font-weight": "bold", "min-zoomed-font-size": 0, "text-wrap": "wrap",
+        "text-max-width": HUB_WIDTH, "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+        "text-background-shape": "round-rectangle", "text-background-padding": 1, "z-index": 5
+      } },
       // Haystack edges draw fastest but carry no arrows: used only for very many links.
       { selector: "edge", style: { "width": 1.6, "curve-style": many ? "haystack" : "bezier", "opacity": 0.75, "arrow-scale": 0.8 } }
     ];
@@ -115,6 +145,10 @@
       // The organisation a "linked to" view is linked to: always named, ringed in black.
       { selector: "node.anchor", style: { "border-width": 4, "border-color": "#1b1b1b", "min-zoomed-font-size": 0 } },
       { selector: "node.match", style: { "border-width": 4, "border-color": "#1b1b1b" } },
+      // A network's name sits on its hub, in the middle of its members' disc, clear of the
+      // names between the discs.
+      { selector: "node.runner", style: { "text-valign": "center" } },
+      { selector: "node.hub.crowded", style: { "text-opacity": 0, "text-background-opacity": 0 } },
       { selector: "node.near", style: { "min-zoomed-font-size": 0 } },
       { selector: ".faded", style: { "opacity": 0.12, "text-opacity": 0 } },
       { selector: "node:selected", style: {
@@ -154,10 +188,17 @@
     return box;
   }
 
-  // Names a presenter's graph shows: the most linked, each at least 24 px on the screen.
+  // Names a presenter's graph shows: the most linked, each at least 24 px on the screen, in
+  // full on at most two lines of this width.
   var PRESENTER_LABELS = 9;
   var PRESENTER_FONT = 26;
-  var PRESENTER_CHARACTERS = 24;
+  var PRESENTER_WIDTH = 480;
+  var PRESENTER_LINE = 26;
+  // A hub's name on the page: 12 px, on lines of about this many characters (the width
+  // in screen pixels is a bound the lines stay within).
+  var HUB_FONT = 12;
+  var HUB_WIDTH = 220;
+  var HUB_LINE = 22;
 
   /* The graph for a hall (the Present page): the graph and its legend, large, nothing else;
    * the presenter's keys pass through it (presenter.js). */
@@ -197,7 +238,10 @@
         "label": "", "font-size": PRESENTER_FONT / zoom, "text-outline-width": 4 / zoom,
         "text-margin-y": 4 / zoom, "min-zoomed-font-size": 0
       })
-      .selector("node.hub").style({ "label": "data(label)", "font-weight": "bold" })
+      .selector("node.hub").style({
+        "label": "data(label)", "font-weight": "bold", "text-max-width": PRESENTER_WIDTH / zoom,
+        "text-background-padding": 2 / zoom
+      })
       .update();
     var present = presenter();
     if (present) { present.attach(window); }
@@ -243,10 +287,14 @@
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", data.text.graph_label);
     body.appendChild(canvas);
+    var side = el("div", "atlas-network-side");
     var panel = el("aside", "atlas-network-panel");
     panel.setAttribute("aria-live", "polite");
     panel.appendChild(el("p", "atlas-network-prompt", data.text.details_prompt));
-    body.appendChild(panel);
+    side.appendChild(panel);
+    var unlinked = unlinkedList(data, function (i) { choose(i, true); });
+    if (unlinked) { side.appendChild(unlinked); }
+    body.appendChild(side);
     container.appendChild(body);
     container.appendChild(legend(data));
 
@@ -254,7 +302,7 @@
       container: canvas,
       elements: elements(data),
       style: style(data),
-      layout: { name: "preset", fit: true, padding: 30 },
+      layout: { name: "preset", fit: true, padding: 16 },
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -262,15 +310,42 @@
     });
     container.atlasGraph = cy;
 
-    // The hubs' names stay readable at every zoom: their text grows as the graph shrinks.
+    // The hubs' names are the same size on the screen at every zoom: their text grows as
+    // the graph shrinks (and stops growing once the graph is drawn larger than life).
     function readableHubs() {
-      var zoom = cy.zoom();
+      var scale = 1 / Math.min(cy.zoom(), 1.5);
       cy.style().selector("node.hub").style({
-        "font-size": Math.min(13 / zoom, 48), "text-outline-width": Math.min(2 / zoom, 8)
-      }).update();
+        "font-size": HUB_FONT * scale, "text-outline-width": 0,
+        "text-max-width": HUB_WIDTH * scale, "text-background-padding": 1.5 * scale,
+        "text-margin-y": 3 * scale
+      }).selector("node.runner").style({ "text-margin-y": 0 }).update();
     }
-    cy.on("zoom", readableHubs);
+    // Where two hubs' names would overlap, the less linked one waits for a closer zoom.
+    var hubOrder = data.hubs.map(function (i) { return cy.$id("n" + i); })
+      .filter(function (node) { return node.nonempty(); });
+    function declutter() {
+      var kept = [];
+      hubOrder.forEach(function (node) {
+        var box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        var crowded = !node.selected() && kept.some(function (other) {
+          return box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
+        });
+        node.toggleClass("crowded", crowded);
+        if (!crowded) { kept.push(box); }
+      });
+    }
+    cy.on("zoom", function () { readableHubs(); declutter(); });
     readableHubs();
+    declutter();
+    // The layout framed the discs with the names still small: frame the graph again with the
+    // hubs' names at their size on the screen, so none is cut at an edge (a few passes, as
+    // each new zoom resizes the names). A narrow margin: the graph shrinks no more than the
+    // names need (names close together would otherwise overlap, and wait for a zoom).
+    function frameWhole() {
+      for (var pass = 0; pass < 3; pass++) { cy.fit(undefined, 6); readableHubs(); }
+      declutter();
+    }
+    frameWhole();
 
     function move(node) {
       var options = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
@@ -288,14 +363,19 @@
         return;
       }
       var node = cy.$id("n" + index);
-      node.select();
-      var around = node.closedNeighborhood();
-      cy.elements().not(around).addClass("faded");
-      around.nodes().addClass("near");
-      panel.appendChild(window.AtlasDetails.popupContent(org, index, function (other) { choose(other, true); }));
+      if (node.nonempty()) {
+        node.select();
+        var around = node.closedNeighborhood();
+        cy.elements().not(around).addClass("faded");
+        around.nodes().addClass("near");
+      }
+      var details = window.AtlasDetails.popupContent(org, index, function (other) { choose(other, true); });
+      var covered = coverageSection(data, index);
+      if (covered) { details.insertBefore(covered, details.children[1] || null); }
+      panel.appendChild(details);
       list.value = String(index);
       if (keeper && org.ids) { keeper.report({ org: org.ids[index] }); }
-      if (centre) { move(node); }
+      if (centre && node.nonempty()) { move(node); }
     }
 
     cy.on("tap", "node", function (event) { choose(event.target.data("index"), false); });
@@ -303,7 +383,7 @@
     list.addEventListener("change", function () {
       choose(list.value === "" ? -1 : Number(list.value), true);
     });
-    fit.addEventListener("click", function () { cy.fit(undefined, 30); });
+    fit.addEventListener("click", frameWhole);
 
     function matching(text) {
       var needle = text.trim().toLocaleLowerCase();
@@ -330,6 +410,52 @@
 
     if (data.selected >= 0) { choose(data.selected, true); }
     return cy;
+  }
+
+  /* How complete the networks ``index`` runs are: one sentence each, and its roster's page. */
+  function coverageSection(data, index) {
+    var cover = data.coverage || { index: [] }, section = null;
+    for (var k = 0; k < cover.index.length; k++) {
+      if (cover.index[k] !== index) { continue; }
+      if (!section) {
+        section = el("section", "atlas-network-coverage");
+        section.appendChild(el("div", "atlas-network-coverage-title", data.text.coverage_title));
+      }
+      // The page's direction; the network's name is isolated in the sentence (server side).
+      var line = el("p", null, cover.text[k]);
+      var href = window.AtlasDetails.safeHref(cover.source[k]);
+      if (href) {
+        line.appendChild(document.createTextNode(" "));
+        var link = el("a", null, data.text.roster_link);
+        link.href = href;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        line.appendChild(link);
+      }
+      section.appendChild(line);
+    }
+    return section;
+  }
+
+  /* The organisations linked to none in the view: a count that opens to their names, each
+   * a button opening its details (they have no place in the graph). */
+  function unlinkedList(data, onPick) {
+    if (!data.unlinked || !data.unlinked.length) { return null; }
+    var box = el("details", "atlas-network-unlinked");
+    box.appendChild(el("summary", null, data.text.unlinked));
+    var list = el("ul");
+    data.unlinked.forEach(function (i) {
+      var item = el("li");
+      // The list reads in the page's direction; each name keeps its own (an isolate).
+      var button = el("button", "atlas-network-unlinked-name");
+      button.appendChild(el("bdi", null, data.org.name[i]));
+      button.type = "button";
+      button.addEventListener("click", function () { onPick(i); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
   }
 
   /* The Streamlit component protocol (what streamlit-component-lib does, without React):

@@ -300,6 +300,12 @@ MESSAGES: dict[str, str] = {
     "network.graph_label": "Network graph of the organisations and the links between them",
     "network.matches": "Matches: {n}",
     "network.no_match": "No match",
+    "network.coverage_title": "How complete its network is",
+    "network.roster_link": "The network's published roster",
+    "network.unlinked#one": "One organisation has no link in this view: listed here, not drawn",
+    "network.unlinked#other": (
+        "{n:,} organisations have no link in this view: listed here, not drawn"
+    ),
     "network.metrics_heading": "What the network shows",
     "network.metric.organisations": "Organisations",
     "network.metric.links": "Links",

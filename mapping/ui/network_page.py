@@ -74,19 +74,25 @@ def graph_component():
 
 def _payload(frame: Frame, view: network_view.GraphView, partners: bool, selected: str) -> tuple:
     """The graph's data and a key naming it; laid out once per view of shared data."""
+    coverage = coverage_table(frame.dataset)
     if frame.version is None:
-        payload = network_view.graph_payload(view, frame.lang, selected)
+        payload = network_view.graph_payload(view, frame.lang, selected, coverage)
         return payload, hashlib.sha256(script_json(payload).encode()).hexdigest()[:16]
     key = (*_view_key(frame, partners), ("lang", frame.lang), ("org", selected))
-    return _shared_payload(frame.version, key, frame.lang, selected, view)
+    return _shared_payload(frame.version, key, frame.lang, selected, view, coverage)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _shared_payload(
-    version: str, key: tuple, lang: str, selected: str, _view: network_view.GraphView
+    version: str,
+    key: tuple,
+    lang: str,
+    selected: str,
+    _view: network_view.GraphView,
+    _coverage: pd.DataFrame,
 ) -> tuple:
     """Lay out a view's graph once per (data version, view, language, selection)."""
-    payload = network_view.graph_payload(_view, lang, selected)
+    payload = network_view.graph_payload(_view, lang, selected, _coverage)
     return payload, hashlib.sha256(repr((version, key)).encode()).hexdigest()[:16]
 
 

@@ -7,7 +7,7 @@ import re
 import networkx as nx
 import pytest
 
-from mapping import network
+from mapping import network, network_view
 from mapping.i18n import t
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_browser import (
@@ -21,6 +21,28 @@ from tests.e2e.test_browser import (
 pytestmark = pytest.mark.e2e
 
 GRAPH_FRAME = 'iframe[title*="etwork"], iframe[title*="רשת"]'
+# Every organisation of the view: drawn in the graph, or listed as linked to none in it.
+DRAWN_AND_LISTED_JS = (
+    "(document.querySelector('.atlas-network').atlasGraph.nodes().length"
+    " + document.querySelectorAll('.atlas-network-unlinked li').length)"
+)
+# A hub's label as read: without the direction marks and the line breaks of its wrapping.
+HUB_LABELS_JS = (
+    "() => Object.fromEntries(document.querySelector('.atlas-network').atlasGraph"
+    ".nodes('.hub').map(n => [n.data('org'), [n.data('label').replace(/[\\u200e\\u200f]/g, '')"
+    ".replace(/\\n/g, ' '), n.hasClass('crowded')]]))"
+)
+# The hubs whose names are shown but run past the graph's edges (cut off).
+HUBS_CUT_JS = """() => { const cy = document.querySelector('.atlas-network').atlasGraph;
+  return cy.nodes('.hub').filter(n => !n.hasClass('crowded')).filter(n => {
+    const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false });
+    return b.x1 < 0 || b.y1 < 0 || b.x2 > cy.width() || b.y2 > cy.height();
+  }).map(n => n.data('org')); }"""
+# Where the graph, the details, the list of the unlinked and the legend are in the frame.
+PARTS_JS = """() => Object.fromEntries(['graph', 'side', 'panel', 'unlinked', 'legend']
+  .map(part => {
+    const b = document.querySelector('.atlas-network-' + part).getBoundingClientRect();
+    return [part, { top: b.top, bottom: b.bottom, height: b.height }]; }))"""
 
 
 def graph_frame(page):
@@ -66,7 +88,7 @@ def test_the_graph_draws_offline_and_a_click_opens_the_details(page, guard, app_
     )
     name, org = frame.evaluate(
         "(i) => { const n = document.querySelector('.atlas-network').atlasGraph.$id('n' + i);"
-        " return [n.data('label'), n.data('org')]; }",
+        " return [n.data('name'), n.data('org')]; }",
         index,
     )
     click_node(page, element, frame, index)
@@ -102,9 +124,7 @@ def test_keyboard_and_search_reach_every_organisation(page, guard, app_server):
     )
     # The list names every organisation of the graph and opens any of them.
     options = frame.locator(".atlas-network-list select option")
-    assert options.count() == frame.evaluate(
-        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length + 1"
-    )
+    assert options.count() == frame.evaluate(f"() => {DRAWN_AND_LISTED_JS} + 1")
     assert guard.blocked == []
 
 
@@ -173,9 +193,7 @@ def download(page, name: str) -> tuple[str, bytes]:
 def test_the_views_links_download_as_csv_gexf_and_graphml(page, guard, app_server, tmp_path):
     page.goto(f"{app_server.url}/network?country=IL")
     _element, frame = graph_frame(page)
-    drawn = frame.evaluate(
-        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length"
-    )
+    drawn = frame.evaluate(f"() => {DRAWN_AND_LISTED_JS}")
     name, links_csv = download(page, "Links (CSV)")
     assert name == "atlas_IL_links.csv"  # the files say what the view holds
     name, gexf = download(page, "Graph for Gephi (GEXF)")
@@ -215,3 +233,91 @@ def test_a_researcher_reads_how_complete_a_network_is(page, guard, app_server, l
     note.first.wait_for(timeout=LOAD_TIMEOUT_MS)
     screenshot(page, f"network-coverage-{lang}")
     assert guard.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_whole_field_reads_at_first_sight(page, guard, app_server, organisations, lang):
+    # The first view: the hubs named in full (every named network's organisation, FSG and
+    # the Forum), the organisations linked to none summarised beside the graph, and a
+    # network's details saying how complete it is.
+    links = network.load_relationships(organisations=organisations)
+    coverage = network.coverage(network.networks_table(organisations=organisations), links)
+    view = network_view.graph_view(organisations, organisations, links)
+    payload = network_view.graph_payload(view, lang, coverage=coverage)
+    ids, names = payload["org"]["ids"], payload["org"]["name"]
+    page.goto(f"{app_server.url}/network?lang={lang}")
+    _element, frame = graph_frame(page)
+    labels = frame.evaluate(HUB_LABELS_JS)
+    expected = {ids[i]: names[i] for i in payload["hubs"]}
+    assert {org: label for org, (label, _crowded) in labels.items()} == expected
+    assert not any("…" in label for label, _crowded in labels.values())
+    # Where two names would overlap, one waits for a closer zoom; these never do here.
+    for org in ("fsg", "collective-impact-forum", "strivetogether"):
+        assert labels[org][1] is False, org
+    # Every name shown is whole: none runs past the graph's edges.
+    assert frame.evaluate(HUBS_CUT_JS) == []
+    # The organisations with no link: a count, not a grid; it opens to their names.
+    unlinked = frame.locator(".atlas-network-unlinked")
+    summary = unlinked.locator("summary")
+    assert summary.inner_text() == t("network.unlinked", lang, n=len(payload["unlinked"]))
+    assert frame.evaluate(
+        "() => document.querySelector('.atlas-network').atlasGraph.nodes().length"
+    ) == len(ids) - len(payload["unlinked"])
+    summary.click()
+    first = unlinked.locator("button").first
+    assert first.inner_text() == names[payload["unlinked"][0]]
+    first.click()
+    title = frame.locator(".atlas-network-panel .atlas-popup-title")
+    frame.wait_for_function(
+        "(name) => { const t = document.querySelector('.atlas-network-panel .atlas-popup-title');"
+        " return t && t.textContent === name; }",
+        arg=names[payload["unlinked"][0]],
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    # A network's details say how complete it is, with its roster's page.
+    frame.locator(".atlas-network-list select").select_option(str(ids.index("strivetogether")))
+    section = frame.locator(".atlas-network-panel .atlas-network-coverage")
+    section.wait_for(timeout=LOAD_TIMEOUT_MS)
+    row = coverage.set_index("organisation_id").loc["strivetogether"]
+    sentence = network.coverage_message({**row, "organisation_id": "strivetogether"})
+    assert sentence.render(lang, isolate=True) in section.inner_text()
+    assert section.locator("a").get_attribute("href") == row["roster_source"]
+    assert title.inner_text() == names[ids.index("strivetogether")]
+    screenshot(page, f"network-first-sight-{lang}")
+    assert guard.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_on_a_phone_the_details_and_the_list_scroll_above_the_legend(
+    browser, guard, app_server, lang
+):
+    # On a phone the details and the list of the unlinked sit under the graph: a network's
+    # details and the opened list scroll in their share of the frame, and the graph keeps
+    # its size.
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/network?org=strivetogether&lang={lang}")
+        element, frame = graph_frame(page)
+        frame.locator(".atlas-network-panel .atlas-network-coverage").wait_for(
+            timeout=LOAD_TIMEOUT_MS
+        )
+        before = frame.evaluate(PARTS_JS)
+        frame.locator(".atlas-network-unlinked summary").click()
+        frame.locator(".atlas-network-unlinked button").first.wait_for(timeout=LOAD_TIMEOUT_MS)
+        parts = frame.evaluate(PARTS_JS)
+        assert parts["graph"] == before["graph"]
+        assert parts["graph"]["bottom"] <= parts["side"]["top"], parts
+        assert parts["side"]["bottom"] <= parts["legend"]["top"], parts
+        for inside in ("panel", "unlinked"):
+            assert parts[inside]["bottom"] <= parts["side"]["bottom"] + 0.5, (inside, parts)
+        # The opened list shows names, not just its summary.
+        assert parts["unlinked"]["height"] > before["unlinked"]["height"], parts
+        element.scroll_into_view_if_needed()
+        screenshot(page, f"network-phone-{lang}")
+        assert guard.blocked == []
+    finally:
+        context.close()

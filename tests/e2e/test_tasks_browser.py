@@ -108,9 +108,14 @@ def check_the_audience_view(page, scene, lang: str) -> None:
             "() => document.querySelector('.atlas-network').atlasGraph.nodes('.hub')"
             ".map(n => n.data('label'))"
         )
-        for text in (label for label in labels if "…" in label):
-            mark = "\u200f" if HEBREW.match(text) else "\u200e"
-            assert text.endswith("…" + mark), repr(text)
+        # Hubs are named in full, each line between marks of the name's own direction (an
+        # English name's closing "." stays at its end in a Hebrew hall).
+        for text in labels:
+            assert "…" not in text, repr(text)
+            mark = "\u200f" if HEBREW.match(text.lstrip("\u200e\u200f")) else "\u200e"
+            for line in text.split("\n"):
+                assert line.startswith(mark), repr(text)
+                assert line.endswith(mark), repr(text)
         assert frame.locator(".atlas-network-tools, .atlas-network-panel").count() == 0
         legend = frame.locator(".atlas-network-legend").inner_text()
     else:
