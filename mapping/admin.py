@@ -5,7 +5,9 @@ same release (``ATLAS_DATA`` or ``data/``). Every decision is checked exactly as
 Review page's: the decider must be on the moderators' list at that moment, and a
 suggestion decided already is refused with who decided it and when. A refused
 command exits with status 1 (2 for a usage mistake), prints why on stderr, and
-changes nothing.
+changes nothing. Text from suggestions and the database is printed with every control
+character written as an escape (``\\x1b``): shown to the moderator, never obeyed by the
+terminal, and no value can forge a line or a column of the output.
 
 Commands::
 
@@ -28,6 +30,7 @@ import sys
 from collections.abc import Sequence
 
 from mapping import edition, store
+from mapping.safety import escape_terminal as _t
 from mapping.store import moderation
 from mapping.suggestions import KINDS
 
@@ -100,28 +103,28 @@ def _print_suggestion(record: dict, live: edition.Live) -> None:
     from mapping.review import review
 
     seen = review(record, live)
-    print(f"{record['ref']}  {record['kind']}  {record['status']}  sent {record['created_at']}")
+    print(_t(f"{record['ref']}  {record['kind']}  {record['status']}  sent {record['created_at']}"))
     if record["target"]:
-        print(f"about: {seen.about}")
-    print(f"source: {record['source_url']}")
+        print(f"about: {_t(seen.about)}")
+    print(f"source: {_t(record['source_url'])}")
     for label in ("reason", "note"):
         if record.get(label):
-            print(f"{label}: {record[label]}")
+            print(f"{label}: {_t(record[label])}")
     print("changes (today -> proposed):")
     for change in seen.changes:
-        print(f"  {change.field}: {_shown(change.before)!r} -> {_shown(change.after)!r}")
+        print(f"  {_t(change.field)}: {_shown(change.before)!r} -> {_shown(change.after)!r}")
     for duplicate in seen.duplicates:
-        print(f"likely duplicate: {duplicate.id} ({duplicate.name}): {duplicate.why}")
+        print(f"likely duplicate: {_t(duplicate.id)} ({_t(duplicate.name)}): {_t(duplicate.why)}")
     # The decide functions' own verdict: the validator and what a release requires.
     if seen.problems:
-        print("validator: " + "; ".join(f"{p.field} {p.render('en')}" for p in seen.problems))
+        print("validator: " + _t("; ".join(f"{p.field} {p.render('en')}" for p in seen.problems)))
     else:
         print("validator: no problem")
     if record.get("decision"):
         d = record["decision"]
         print(
-            f"decided: {d['action']} by {d['moderator_name'] or d['moderator']} at "
-            f"{d['decided_at']}" + (f": {d['reason']}" if d["reason"] else "")
+            f"decided: {_t(d['action'])} by {_t(d['moderator_name'] or d['moderator'])} at "
+            f"{_t(d['decided_at'])}" + (f": {_t(d['reason'])}" if d["reason"] else "")
         )
 
 
@@ -135,18 +138,16 @@ def _run(options: argparse.Namespace) -> int:
             added = moderation.add_moderator(options.identity, name=options.name, by=options.by)
             print(
                 ("added " if added else "already a moderator: ")
-                + moderation.identity(options.identity)
+                + _t(moderation.identity(options.identity))
             )
         elif options.what == "remove":
             if not moderation.remove_moderator(options.identity):
-                print(f"not a moderator: {options.identity}", file=sys.stderr)
+                print(f"not a moderator: {_t(options.identity)}", file=sys.stderr)
                 return 1
-            print(f"removed {moderation.identity(options.identity)}")
+            print(f"removed {_t(moderation.identity(options.identity))}")
         else:
             for person in moderation.list_moderators():
-                print(
-                    "\t".join([person["identity"], person["name"] or "", str(person["added_at"])])
-                )
+                print("\t".join(_t(person[n] or "") for n in ("identity", "name", "added_at")))
         return 0
     if options.command == "queue":
         from mapping.review import queue
@@ -155,7 +156,7 @@ def _run(options: argparse.Namespace) -> int:
         found = queue(moderation.pending(), live, kind=options.kind, country=options.country)
         for seen in found:
             created = str(seen.record["created_at"])
-            print("\t".join([seen.ref, created, seen.record["kind"], seen.about]))
+            print("\t".join(_t(v) for v in (seen.ref, created, seen.record["kind"], seen.about)))
         print(f"{len(found)} pending", file=sys.stderr)
         return 0
     if options.command == "show":
@@ -168,7 +169,7 @@ def _run(options: argparse.Namespace) -> int:
         for row in moderation.change_log(entity_id=options.id):
             print(
                 "\t".join(
-                    str(row[n] if row[n] is not None else "")
+                    _t(row[n] if row[n] is not None else "")
                     for n in (
                         "changed_at",
                         "moderator_name",
@@ -200,7 +201,7 @@ def _run(options: argparse.Namespace) -> int:
     if decided.edition is not None:
         summary += f": edition +{decided.edition}, {len(decided.changes)} change(s) to "
         summary += ", ".join(decided.entity_ids)
-    print(summary)
+    print(_t(summary))
     return 0
 
 
@@ -210,9 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(options)
     except moderation.ModerationError as error:
-        print(str(error), file=sys.stderr)
+        print(_t(error), file=sys.stderr)
         for problem in getattr(error, "problems", [])[1:]:
-            print(f"  {problem.field} {problem.render('en')}", file=sys.stderr)
+            print(_t(f"  {problem.field} {problem.render('en')}"), file=sys.stderr)
         return 1
     except store.UnavailableError as error:
         print(f"the database is {error}: nothing was changed", file=sys.stderr)

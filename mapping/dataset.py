@@ -231,12 +231,21 @@ def edition_check() -> Edition | None:
 
 
 def _missing_sqlite_file(url: str) -> bool:
+    path = _sqlite_file(url)
+    return path is not None and not os.path.exists(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _sqlite_file(url: str) -> str | None:
+    """The SQLite file ``url`` names, or None (another database, memory, a ``file:`` URI).
+    Parsed once per URL: the edition check runs on every page run and request, and
+    parsing cost more than the rest of the check (benchmarks/edition_check.py)."""
     import sqlalchemy as sa
 
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return False
-    return not parsed.database.startswith("file:") and not Path(parsed.database).exists()
+        return None
+    return None if parsed.database.startswith("file:") else parsed.database
 
 
 _LOCK = threading.Lock()

@@ -1,4 +1,5 @@
-"""Make data-borne text inert in every context it reaches (HTML, scripts, links, spreadsheets).
+"""Make data-borne text inert in every context it reaches (HTML, scripts, links, spreadsheets,
+a moderator's terminal).
 
 folium does not escape popup or tooltip text, and Streamlit component iframes
 are same-origin with the app, so any markup in the data would run with the
@@ -24,6 +25,22 @@ ALLOWED_SCHEMES = ("http", "https")
 # A spreadsheet reads a cell starting with these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
+# What a terminal obeys rather than shows: C0 and C1 controls and DEL (escape sequences
+# clear the screen, move the cursor, retitle the window, hide text or make links; a tab or
+# a newline forges a column or a line of the command line's output), the Unicode line and
+# paragraph separators, and the bidirectional overrides and isolates (which reorder what
+# follows them, "Trojan Source").
+_TERMINAL_CONTROLS = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
 
 
 def escape_html(text: object) -> str:
@@ -82,3 +99,11 @@ def escape_markdown(text: object) -> str:
     """Backslash-escape Markdown syntax so user text renders literally in Streamlit."""
     value = "" if text is None else str(text)
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in value)
+
+
+def escape_terminal(text: object) -> str:
+    """Write every character a terminal would obey (see ``_TERMINAL_CONTROLS``) as a visible
+    escape (``\\x1b``, ``\\u202e``), so user text printed by the command line is shown,
+    never executed. A backslash stays as it is; any other text is unchanged."""
+    value = "" if text is None else str(text)
+    return value.translate(_TERMINAL_CONTROLS)

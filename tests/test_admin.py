@@ -4,6 +4,7 @@ small release, exit statuses, messages, and nothing changed by a refused command
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -137,3 +138,46 @@ def test_refusals_say_why(admin, args, message):
 
 def test_a_usage_mistake_exits_2(admin):
     assert admin("reject", "S-000001", "--as", "ann@example.org").returncode == 2  # no reason
+
+
+# Escape sequences (clear the screen, retitle the window, hide text, a C1 CSI), a newline and
+# tabs that would forge a line of the queue, and a right-to-left override.
+TERMINAL_HOSTILE = (
+    "\x1b[2J\x1b]0;pwned\x07Evil\x1b[8m hidden\x1b[0m\nS-999999\tforged\u202etxt\x9b31m"
+)
+# What a terminal would obey, besides the output's own line ends and column tabs.
+OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def test_hostile_text_reaches_the_moderators_terminal_as_text(admin):
+    """Every command that prints text from suggestions or the log shows it escaped: no value
+    moves the cursor, clears or retitles the terminal, or forges a line or a column."""
+    admin("moderators", "add", "ann@example.org", "--name", "Ann")
+    fixed = submit(
+        admin.url, proposed={"description": "Funds " + TERMINAL_HOSTILE}, note=TERMINAL_HOSTILE
+    )
+    new = submit(
+        admin.url,
+        kind="new_organisation",
+        target=None,
+        proposed={"name": "Delta " + TERMINAL_HOSTILE, "roles": ["funding"], "country_code": "IL"},
+    )
+    gone = submit(admin.url, kind="removal", target="gamma", proposed={}, reason=TERMINAL_HOSTILE)
+    queue = admin("queue")
+    runs = [queue, admin("show", fixed), admin("show", new), admin("show", gone)]
+    runs.append(admin("reject", gone, "--as", "ann@example.org", "--reason", TERMINAL_HOSTILE))
+    runs.append(admin("approve", fixed, "--as", "ann@example.org"))
+    runs += [admin("show", gone), admin("history", "beta"), admin("history", "gamma")]
+    for run in runs:
+        assert run.returncode == 0, (run.args, run.stderr)
+        for text in (run.stdout, run.stderr):
+            assert not OBEYED.search(text), (run.args, text)
+    # Each pending suggestion is one line of four columns: nothing forged.
+    lines = [line.split("\t") for line in queue.stdout.splitlines()]
+    assert [line[0] for line in lines] == [fixed, new, gone]
+    assert {len(line) for line in lines} == {4}
+    assert "Delta \\x1b[2J\\x1b]0;pwned\\x07Evil" in queue.stdout  # shown, as escapes
+    assert "note: \\x1b[2J" in runs[1].stdout
+    assert "\\x0aS-999999\\x09forged\\u202etxt\\x9b31m" in runs[3].stdout
+    history = [line.split("\t") for line in runs[-2].stdout.splitlines()]
+    assert {len(line) for line in history} == {7}

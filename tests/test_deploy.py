@@ -114,3 +114,31 @@ def test_the_balancer_passes_the_replicas_compressed_files_through(compose, hapr
     assert "precompressed" in compose["volumes"]
     dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r"chown -R atlas /app/static .*/app/\.cache", dockerfile)
+
+
+def test_every_replica_mounts_the_same_sign_in_secrets(compose):
+    """st.login reads [auth] from .streamlit/secrets.toml: one file for every replica (one
+    cookie secret, one redirect_uri on the balancer), mounted, never built into the image."""
+    import tomllib
+
+    app = compose["services"]["app"]
+    mounted = {entry["source"]: entry["target"] for entry in app["secrets"]}
+    assert mounted == {"atlas_secrets": "/app/.streamlit/secrets.toml"}
+    file = compose["secrets"]["atlas_secrets"]["file"]
+    variable, default = re.fullmatch(r"\$\{(\w+):-(.+)\}", file).groups()
+    assert variable == "ATLAS_SECRETS"
+    # Without it: a file with no [auth], so the replicas run without sign-in.
+    assert "auth" not in tomllib.loads((DEPLOY / default).read_text(encoding="utf-8"))
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    assert ".streamlit/secrets.toml" in ignored
+    # The mounted file keeps its owner and mode: the image's user has a known uid.
+    assert "useradd --create-home --uid 1000 atlas" in (DEPLOY / "Dockerfile").read_text()
+    example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text())
+    assert set(example["auth"]) == {
+        "redirect_uri",
+        "cookie_secret",
+        "client_id",
+        "client_secret",
+        "server_metadata_url",
+    }
+    assert example["auth"]["redirect_uri"].endswith("/oauth2callback")

@@ -35,6 +35,28 @@ def test_the_version_check_asks_the_database_once_per_interval(tmp_path, monkeyp
     store.dispose(url)
 
 
+def test_between_two_queries_the_check_parses_nothing_and_asks_nothing(tmp_path, monkeypatch):
+    """The check runs on every page run and request: between two queries it is a clock
+    read and a stat, never the database and never a parse of the URL (which cost more
+    than the rest of it: benchmarks/edition_check.py)."""
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'atlas.db'}"
+    store.migrate(url)
+    monkeypatch.setenv("ATLAS_DB_URL", url)
+    monkeypatch.setenv("ATLAS_EDITION_CHECK_S", "10")
+    live.clear_caches()
+    assert live.edition_check() == live.Edition(0, 0, None)
+    parsed = []
+    make_url = sa.engine.make_url
+    monkeypatch.setattr(sa.engine, "make_url", lambda u: parsed.append(u) or make_url(u))
+    for _ in range(1000):
+        live.edition_check()
+    assert (parsed, live.watch(url).queries) == ([], 1)
+    live.clear_caches()
+    store.dispose(url)
+
+
 def test_a_database_that_stops_answering_keeps_the_last_edition(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'atlas.db'}"
     store.migrate(url)

@@ -2,8 +2,8 @@
 testing hook Streamlit 1.67 gives: a dict the run reads as ``st.user``).
 
 Who sees what (signed out, signed in but not a moderator, a moderator), that every
-decision asks the moderators' list when it runs (a moderator removed between seeing
-the form and submitting it changes nothing), two moderators deciding the same
+decision asks the moderators' list when it runs (a moderator removed, or a session signed
+out, between seeing the form and submitting it changes nothing), two moderators deciding the same
 suggestion, hostile text, and the bare new organisation a release could not hold.
 """
 
@@ -177,6 +177,24 @@ def test_every_decision_asks_the_list_when_it_runs(atlas):
     at.button(key=f"{PREFIX}decide.{ref}").click().run()
     assert any("is not on the moderators' list: nothing was changed" in e for e in said(at.error))
     assert decide_buttons(at) == []  # and the queue is gone with the permission
+    assert pending_status(url, ref) == "pending"
+    assert mod.edition_number(url=url) == 0
+
+
+def test_a_session_signed_out_since_the_form_was_drawn_decides_nothing(atlas):
+    """The form was drawn for a signed-in moderator; by the time it is submitted the
+    session holds no user (signed out, its cookie expired or refused): the decision asks
+    for the identities now, finds none, and changes nothing."""
+    _folder, url = atlas
+    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    at = review(ANN)
+    assert decide_buttons(at) == [ref]
+    at.user = {"is_logged_in": False}
+    at.button(key=f"{PREFIX}decide.{ref}").click().run()
+    assert not at.exception
+    assert any("is not on the moderators' list: nothing was changed" in e for e in said(at.error))
+    assert decide_buttons(at) == []  # and the page offers sign-in, not the queue
+    assert ref not in texts(at)
     assert pending_status(url, ref) == "pending"
     assert mod.edition_number(url=url) == 0
 

@@ -8,6 +8,7 @@ from mapping.safety import (
     escape_html,
     escape_markdown,
     escape_template_literal,
+    escape_terminal,
     safe_url,
     script_json,
 )
@@ -81,3 +82,18 @@ def test_safe_url(url, safe):
 )
 def test_escape_markdown(text, escaped):
     assert escape_markdown(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[2J\x1b]0;pwned\x07", "\\x1b[2J\\x1b]0;pwned\\x07"),  # clear, retitle
+        ("a\nS-000009\tforged", "a\\x0aS-000009\\x09forged"),  # a forged line and column
+        ("\x9b31m\x7f", "\\x9b31m\\x7f"),  # C1 CSI, DEL
+        ("abc\u202etxt.exe\u2066\u2028", "abc\\u202etxt.exe\\u2066\\u2028"),  # overrides
+        ("שיתופים \u200f(IL) café C:\\path", "שיתופים \u200f(IL) café C:\\path"),  # text as is
+    ],
+)
+def test_escape_terminal_shows_what_a_terminal_would_obey(text, shown):
+    assert escape_terminal(text) == shown
+    assert escape_terminal(None) == ""

@@ -1,4 +1,5 @@
-"""Start and stop the app and an HAProxy balancer on loopback ports (tests and benchmarks).
+"""Start and stop the app, an HAProxy balancer, the local OpenID Connect provider and a
+throwaway PostgreSQL cluster on loopback ports (tests and benchmarks).
 
 ``start_app`` runs the README's command (``streamlit run app.py``) with only a
 port and an address added, so every test and benchmark runs with the
@@ -40,14 +41,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float) -> float:
-    """Wait until ``url`` + ``/_stcore/health`` answers 200; return the seconds waited."""
+def wait_healthy(
+    url: str, process: subprocess.Popen, log: Path, timeout: float, path: str = HEALTH
+) -> float:
+    """Wait until ``url`` + ``path`` (default: the health check) answers 200; return the wait."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if process.poll() is not None:
             raise RuntimeError(f"{log.name}: process exited early:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(url + HEALTH, timeout=2) as response:
+            with urllib.request.urlopen(url + path, timeout=2) as response:
                 if response.status == 200:
                     return time.monotonic() - start
         except OSError:
@@ -121,11 +124,17 @@ def balancer_config(replicas: list[Server], port: int, source: Path = HAPROXY_CO
     return re.sub(r"^(\s*bind\s+)\S+", lambda m: f"{m.group(1)}127.0.0.1:{port}", text, flags=re.M)
 
 
-def start_balancer(replicas: list[Server], name: str = "haproxy") -> Server:
-    """Start HAProxy in front of ``replicas`` with the repository's config."""
+def start_balancer(
+    replicas: list[Server], name: str = "haproxy", port: int | None = None
+) -> Server:
+    """Start HAProxy in front of ``replicas`` with the repository's config.
+
+    ``port``: the balancer's port, when it must be known before the replicas start (their
+    sign-in's ``redirect_uri`` is on the balancer's address); a free one otherwise.
+    """
     if not shutil.which(HAPROXY) and not Path(HAPROXY).exists():
         raise RuntimeError(f"HAProxy not found at {HAPROXY}: scripts/test.sh installs it")
-    port = free_port()
+    port = port or free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     config = ARTIFACTS / f"{name}-{port}.cfg"
     config.write_text(balancer_config(replicas, port), encoding="utf-8")
@@ -136,6 +145,24 @@ def start_balancer(replicas: list[Server], name: str = "haproxy") -> Server:
     )
     server = Server(f"http://127.0.0.1:{port}", process, log, started)
     wait_healthy(server.url, process, log, STARTUP_TIMEOUT_S)
+    return server
+
+
+def start_provider(name: str = "oidc-provider") -> Server:
+    """Start the local OpenID Connect provider (``tests/e2e/oidc_provider.py``) on a free
+    loopback port; wait until it answers its discovery document."""
+    port = free_port()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"{name}-{port}.log"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.oidc_provider", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    server = Server(f"http://127.0.0.1:{port}", process, log, started)
+    wait_healthy(server.url, process, log, 30, path="/.well-known/openid-configuration")
     return server
 
 

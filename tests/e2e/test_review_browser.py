@@ -1,5 +1,6 @@
 """Sign-in and the Review page in a browser, with a local OpenID Connect provider
-(``tests/e2e/oidc_provider.py``, on a free loopback port, stopped by its pid).
+(``tests/e2e/oidc_provider.py``, on a free loopback port, stopped by its pid; with
+replicas and HAProxy: ``test_replicas_browser.py``).
 
 A moderator signs in through ``st.login``, sees the queue and approves a suggestion;
 a signed-in non-moderator sees no Review link, no queue and no control. Screenshots
@@ -10,9 +11,6 @@ of the page (desktop in English and Hebrew, a 390x844 phone) are left in
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
@@ -23,7 +21,7 @@ from mapping.store import moderation as mod
 from tests.e2e.conftest import screenshot
 from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET
 from tests.e2e.pages import LOAD_TIMEOUT_MS, wait_until_settled
-from tests.e2e.servers import ARTIFACTS, PROJECT_ROOT, free_port, start_app
+from tests.e2e.servers import free_port, start_app, start_provider
 from tests.test_live import submit
 
 pytestmark = pytest.mark.e2e
@@ -33,38 +31,17 @@ EVE = {"sub": "eve-9", "email": "eve@example.org", "email_verified": True, "name
 HOSTILE = "<img src=x onerror=alert(1)> **bold**"
 
 
-def wait_for_provider(url: str, process: subprocess.Popen) -> None:
-    """Wait until the provider answers its discovery document (or has exited)."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the OpenID Connect provider exited early")
-        try:
-            with urllib.request.urlopen(url + "/.well-known/openid-configuration", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("the OpenID Connect provider did not answer in 30 s")
-
-
 @pytest.fixture(scope="module")
 def signin_atlas(tmp_path_factory):
     """The app with [auth] pointing at the local provider, and a database with Ann on the
     moderators' list and two pending suggestions. Yields (app url, provider url, db url)."""
     folder = tmp_path_factory.mktemp("review")
-    provider_port, app_port = free_port(), free_port()
-    provider_url = f"http://127.0.0.1:{provider_port}"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    provider = subprocess.Popen(
-        [sys.executable, "-m", "tests.e2e.oidc_provider", str(provider_port)],
-        cwd=PROJECT_ROOT,
-        stdout=(ARTIFACTS / "oidc-provider.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    app_port = free_port()
+    provider = start_provider()
+    provider_url = provider.url
     app = None
     url = f"sqlite:///{folder / 'atlas.db'}"
     try:
-        wait_for_provider(provider_url, provider)
         secrets = folder / "secrets.toml"
         secrets.write_text(
             "[auth]\n"
@@ -97,8 +74,7 @@ def signin_atlas(tmp_path_factory):
     finally:
         if app is not None:
             app.stop()
-        provider.terminate()
-        provider.wait(timeout=15)
+        provider.stop()
         store.dispose(url)
 
 
