@@ -32,7 +32,8 @@ def run(coroutine) -> None:
 
 
 def test_with_no_page_running_requests_pass_at_once():
-    gate = Gate(pause=10)  # a pause would fail the test by timing out
+    # A pause would fail the test by timing out (no linger: other tests' page runs just ended).
+    gate = Gate(pause=10, linger=0)
 
     async def many():
         await asyncio.wait_for(asyncio.gather(*(gate.wait() for _ in range(100))), timeout=5)
@@ -82,3 +83,25 @@ def test_the_pause_comes_from_the_environment(text, seconds):
 def test_a_bad_pause_is_named(text):
     with pytest.raises(ValueError, match=rf"ATLAS_API_PAUSE_MS .* not '{text}'"):
         pause_s(text)
+
+
+def test_the_api_still_holds_back_just_after_a_page_run_ends():
+    # In a burst the next visitor's run is counted a moment after the last one ends, and a
+    # page's frames load after its run: the API must not rush into those gaps.
+    with pressure.page_run():
+        pass
+    assert pressure.busy(linger_s=60)
+    assert not pressure.busy(linger_s=0)
+    gate = Gate(pause=0.01, linger=60)
+    passed = []
+
+    async def request(index):
+        await gate.wait()
+        passed.append(time.monotonic())
+
+    async def burst():
+        await asyncio.gather(*(request(index) for index in range(3)))
+
+    run(burst())
+    gaps = [b - a for a, b in itertools.pairwise(passed)]
+    assert all(gap >= 0.009 for gap in gaps), gaps
