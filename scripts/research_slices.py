@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mapping.data import COLUMNS, source_urls  # noqa: E402
+from mapping.datapackage import URL  # noqa: E402
 from mapping.paths import DATA_DIR as DATA  # noqa: E402
 from mapping.sources import is_copy_host  # noqa: E402
 
@@ -235,7 +237,17 @@ def honesty(orgs: pd.DataFrame, links: pd.DataFrame) -> list[str]:
                     problems.append(f"{what} {getattr(row, label)}: source on a copy host: {url}")
             if not row.checked or row.checked > today:
                 problems.append(f"{what} {getattr(row, label)}: checked date {row.checked!r}")
+    # The data package's schema holds a link's source and a website to one URL; catch a
+    # slice's "page;page" here rather than in the data package test after the merge.
+    for row in links.itertuples(index=False):
+        if not re.fullmatch(URL, row.source):
+            problems.append(
+                f"link {row.source_id} {row.relation} {row.target_id}: source is not one URL: "
+                f"{row.source!r}"
+            )
     for row in orgs.itertuples(index=False):
+        if row.website and not re.fullmatch(URL, row.website):
+            problems.append(f"row {row.id}: website is not one URL: {row.website!r}")
         if row.website and is_copy_host(row.website):
             problems.append(f"row {row.id}: website on a copy host: {row.website}")
         if len(row.description) > 240:
