@@ -144,7 +144,7 @@ def version() -> Version:
     state = edition_check()
     number = None if state is None else state.number
     logged = None if state is None else state.logged
-    data = _hashed((files, number))
+    data = _data_key(files, number)
     tag = _hashed((files, number, logged))
     newest = max(0, *(mtime for _path, mtime, _size in files))
     modified = dt.datetime.fromtimestamp(newest // 1_000_000_000, dt.UTC)
@@ -155,6 +155,11 @@ def version() -> Version:
 
 def _hashed(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def _data_key(files: tuple[tuple[str, int, int], ...], number: int | None) -> str:
+    """``Version.data``: the release's files and the edition number (None: the release)."""
+    return _hashed((files, number))
 
 
 # The edition check ----------------------------------------------------------------------
@@ -257,11 +262,7 @@ _FAILED: dict[str, float] = {}
 
 
 class _NotLoaded(Exception):  # noqa: N818 (a fallback, kept apart from real failures)
-    """The live edition could not be read now; ``dataset`` is what to show meanwhile."""
-
-    def __init__(self, dataset: Dataset) -> None:
-        super().__init__("live edition not loaded")
-        self.dataset = dataset
+    """The live edition could not be read now (``current`` shows ``_meanwhile``)."""
 
 
 def _release_of(files: tuple[tuple[str, int, int], ...]) -> edition.Release:
@@ -282,7 +283,7 @@ def _load(files: tuple[tuple[str, int, int], ...], tag: str, number: int | None 
             log.error("live edition %s not shown: %s", number, error)
         except store.UnavailableError as error:
             log.warning("live edition %s not shown: the database is %s", number, error)
-            raise _NotLoaded(_load(files, tag)) from error
+            raise _NotLoaded(f"live edition {number} not loaded") from error
     gdf = load_organisations(organisations_file[0])
     relationships = (
         network.load_relationships(links_file[0], organisations=gdf)
@@ -338,19 +339,29 @@ def current(known: Version | None = None) -> Dataset:
         if dataset is not None:
             return dataset
         if time.monotonic() - _FAILED.get(key, float("-inf")) < check_seconds():
-            return _LOADED[next(reversed(_LOADED))] if _LOADED else _load(live.files, key)
+            return _meanwhile(live.files)
         number = None if live.edition is None else live.edition.number
         try:
             dataset = _load(live.files, key, number)
-        except _NotLoaded as fallback:
-            # Show the last edition loaded (or the release) and try again later.
-            _FAILED[key] = time.monotonic()
-            return _LOADED[next(reversed(_LOADED))] if _LOADED else fallback.dataset
+        except _NotLoaded:
+            _FAILED[key] = time.monotonic()  # try again at the next check, not every run
+            return _meanwhile(live.files)
         _FAILED.pop(key, None)
         _LOADED[key] = dataset
         while len(_LOADED) > LOADED_VERSIONS:
             _LOADED.popitem(last=False)
     return dataset
+
+
+def _meanwhile(files: tuple[tuple[str, int, int], ...]) -> Dataset:
+    """What to show while the live edition cannot be read: the last edition loaded, or
+    else the release, kept under the release's own key (never the live edition's: the
+    per-version caches would then keep the release's work for the live edition)."""
+    if _LOADED:
+        return _LOADED[next(reversed(_LOADED))]
+    key = _data_key(files, None)
+    _LOADED[key] = _load(files, key)
+    return _LOADED[key]
 
 
 # The change log, by what it is about, for the last few versions (``history``).

@@ -171,3 +171,34 @@ def test_a_database_down_between_check_and_load_keeps_the_last_edition(release_c
         assert live.current() is shown  # and not asked again before the next check
     live._FAILED.clear()  # the next check's time has come
     assert live.current().edition.endswith("+1")
+
+
+def test_a_database_down_before_any_load_shows_the_release_once(release_copy, monkeypatch):
+    """A process whose first load meets the database down shows the release, loaded once
+    and kept under the release's own key: under the live edition's key, the per-version
+    caches would keep the release's work for the live edition once it loads."""
+    _folder, url = release_copy
+    first = live.current().organisations["id"].iloc[0]
+    ref = submit(url, kind="correction", target=first, proposed={"city": "Haifa"})
+    mod.decide(ref, "approve", "ann@example.org", release=edition.Release.current(), url=url)
+    live.clear_caches()  # a process that has loaded nothing yet
+    monkeypatch.setenv("ATLAS_EDITION_CHECK_S", "3600")
+    loads = []
+    load = live._load
+    monkeypatch.setattr(live, "_load", lambda *args: loads.append(args[2:]) or load(*args))
+
+    def down(*_args, **_kwargs):
+        raise store.UnavailableError("down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(mod, "live", down)
+        shown = live.current()
+        assert live.current() is shown  # not loaded again before the next check
+    assert loads == [(1,), ()]  # the live edition tried once, the release read once
+    assert shown.edition == edition.Release.current().version
+    assert shown.version != live.version().data
+    live._FAILED.clear()  # the next check's time has come
+    after = live.current()
+    assert after.edition.endswith("+1")
+    assert after.version == live.version().data
+    assert after.organisations.set_index("id").loc[first, "city"] == "Haifa"
