@@ -30,11 +30,11 @@ import os
 import platform
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.run import at_once, best_of
 from mapping import dataset, edition, store
 from mapping.store import moderation
 from mapping.store import suggestions as kept
@@ -48,35 +48,24 @@ MODERATOR = "bench@example.org"
 
 def per_call_us(call: Callable[[], object], calls: int) -> float:
     """Microseconds per call: the best of ``REPEATS`` loops of ``calls`` calls."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        started = time.perf_counter()
+
+    def loop() -> None:
         for _ in range(calls):
             call()
-        best = min(best, time.perf_counter() - started)
+
+    best, _ = best_of(loop, REPEATS)
     return best / calls * 1e6
 
 
 def threaded_us(call: Callable[[], object], calls: int, threads: int = THREADS) -> float:
     """Wall-clock microseconds per call with ``threads`` threads calling at once (best of
     ``REPEATS``): what a burst of script runs in one process pays, GIL included."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        barrier = threading.Barrier(threads + 1)
 
-        def work(barrier: threading.Barrier = barrier) -> None:
-            barrier.wait()
-            for _ in range(calls):
-                call()
+    def loop() -> None:
+        for _ in range(calls):
+            call()
 
-        workers = [threading.Thread(target=work) for _ in range(threads)]
-        for worker in workers:
-            worker.start()
-        barrier.wait()
-        started = time.perf_counter()
-        for worker in workers:
-            worker.join()
-        best = min(best, time.perf_counter() - started)
+    best = min(at_once([loop] * threads) for _ in range(REPEATS))
     return best / (calls * threads) * 1e6
 
 

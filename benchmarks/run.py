@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import platform
 import sys
+import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import folium
@@ -64,6 +66,25 @@ def best_of(function, repeats: int = REPEATS) -> tuple[float, object]:
         result = function()
         best = min(best, time.perf_counter() - start)
     return best, result
+
+
+def at_once(work: Sequence[Callable[[], object]]) -> float:
+    """Run each callable in its own thread, all released together; return the wall time
+    from their release until the last one ends (thread start-up not counted)."""
+    release = threading.Barrier(len(work) + 1)
+
+    def released(call: Callable[[], object]) -> None:
+        release.wait()
+        call()
+
+    threads = [threading.Thread(target=released, args=(call,)) for call in work]
+    for thread in threads:
+        thread.start()
+    release.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
 
 
 def naive_map(gdf) -> folium.Map:

@@ -25,13 +25,14 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from benchmarks.load import cpu_seconds
+from benchmarks.run import at_once
 from tests.e2e.servers import start_app, start_postgres
 
 BODY = {
@@ -45,13 +46,12 @@ BODY = {
 UNLIMITED = {"ATLAS_SUGGESTIONS_PER_HOUR": "1000000", "ATLAS_SUGGESTIONS_PER_DAY": "1000000"}
 
 
-def submitter(url: str, count: int, start: threading.Barrier, times: list[float], errors: list):
+def submitter(url: str, count: int, times: list[float], errors: list) -> None:
     """Send ``count`` suggestions one after another over one connection; record each time."""
     host, port = url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=60)
     body = json.dumps(BODY).encode()
     headers = {"Content-Type": "application/json"}
-    start.wait()
     for _ in range(count):
         began = time.perf_counter()
         connection.request("POST", "/api/v1/suggestions", body=body, headers=headers)
@@ -69,18 +69,8 @@ def run(url: str, submitters: int, each: int) -> tuple[list[float], list, float]
     """All submitters at once; return the round-trip times, the errors and the wall time."""
     times: list[float] = []
     errors: list = []
-    start = threading.Barrier(submitters + 1)
-    threads = [
-        threading.Thread(target=submitter, args=(url, each, start, times, errors))
-        for _ in range(submitters)
-    ]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    return times, errors, time.perf_counter() - began
+    wall = at_once([partial(submitter, url, each, times, errors) for _ in range(submitters)])
+    return times, errors, wall
 
 
 def rows_in(database_url: str) -> int:
