@@ -25,7 +25,7 @@ from mapping.suggestions import (
 )
 from mapping.validate import Problem
 
-__all__ = ["Review", "about", "country_of", "queue", "review"]
+__all__ = ["Review", "about", "country_of", "narrow", "queue", "review"]
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def review(record: Mapping, live: edition.Live, reference: Reference | None = No
         proposal,
         tuple(changes(proposal, reference)),
         tuple(duplicates),
-        tuple(problems or verdict(record, live)),
+        tuple(problems or verdict(record, live, reference=reference)),
         about(record),
         country_of(record, reference.organisations),
         _target_name(record, reference),
@@ -125,14 +125,24 @@ def queue(
     country: str | None = None,
 ) -> list[Review]:
     """The reviews of pending ``records`` (oldest first, as given), of ``kind`` and about
-    ``country`` (a new organisation's, a corrected one's, a link's source's) when given."""
+    ``country`` (a new organisation's, a corrected one's, a link's source's) when given.
+    The live edition's ``Reference`` is built once for all of them (tens of ms each)."""
     reference = Reference.from_tables(live.organisations, live.links, live.name)
     code = (country or "").strip().upper()
-    found = []
-    for record in records:
-        if kind and record["kind"] != kind:
-            continue
-        if code and country_of(record, reference.organisations) != code:
-            continue
-        found.append(review(record, live, reference))
-    return found
+    return [
+        review(record, live, reference)
+        for record in records
+        if _wanted(record["kind"], country_of(record, reference.organisations), kind, code)
+    ]
+
+
+def narrow(
+    reviews: Iterable[Review], *, kind: str | None = None, country: str | None = None
+) -> list[Review]:
+    """The ``reviews`` of ``kind`` about ``country``, as ``queue`` selects them."""
+    code = (country or "").strip().upper()
+    return [seen for seen in reviews if _wanted(seen.record["kind"], seen.country, kind, code)]
+
+
+def _wanted(its_kind: str, its_country: str, kind: str | None, code: str) -> bool:
+    return (not kind or its_kind == kind) and (not code or its_country == code)

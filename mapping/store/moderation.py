@@ -451,9 +451,12 @@ def _target_of(record: Mapping) -> tuple[str, str]:
     return live_edition.ORGANISATION, str(target or "")
 
 
-def _plan(record, action, reason, edits, merge_into, live, now) -> list[live_edition.Planned]:
-    """Check the suggestion (and the edits) against the live edition; plan its changes."""
-    reference = Reference.from_tables(live.organisations, live.links, live.name)
+def _plan(
+    record, action, reason, edits, merge_into, live, now, reference: Reference | None = None
+) -> list[live_edition.Planned]:
+    """Check the suggestion (and the edits) against the live edition; plan its changes.
+    ``reference`` is the live edition's, when the caller has built it already."""
+    reference = reference or Reference.from_tables(live.organisations, live.links, live.name)
     values = {**record["proposed"], **edits} if action == "approve" else record["proposed"]
     body = {
         "kind": record["kind"],
@@ -530,13 +533,16 @@ def verdict(
     action: str = "approve",
     edits: Mapping[str, object] | None = None,
     merge_into: str | None = None,
+    reference: Reference | None = None,
 ) -> list[Problem]:
     """What refuses a decision now (the validator and the release's required fields),
-    without deciding: ``[]`` when it can be applied. A rejection is always possible."""
+    without deciding: ``[]`` when it can be applied. A rejection is always possible.
+    ``reference``: the live edition's, when the caller has built it (a queue of reviews)."""
     if action == "reject":
         return []
     try:
-        _plan(dict(record), action, "", dict(edits or {}), merge_into, live, utc_now())
+        now = utc_now()
+        _plan(dict(record), action, "", dict(edits or {}), merge_into, live, now, reference)
     except InvalidDecisionError as error:
         return error.problems
     except ModerationError as error:

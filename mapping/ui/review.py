@@ -20,7 +20,7 @@ import streamlit as st
 from mapping import dataset, edition, store
 from mapping.data import MULTI_VALUED, RELEASE_REQUIRED
 from mapping.i18n import bidi_isolate
-from mapping.review import Review, queue
+from mapping.review import Review, narrow, queue
 from mapping.safety import escape_markdown, safe_url
 from mapping.store import moderation
 from mapping.suggestions import KINDS, ORGANISATION_FIELDS
@@ -61,8 +61,9 @@ def review_page() -> None:
     except store.UnavailableError:
         st.error(_("review.unavailable"))
         return
-    kind, country = _filters(records, current)
-    found = queue(records, current, kind=kind, country=country)
+    everything = queue(records, current)  # reviewed once a run, then narrowed
+    kind, country = _filters(everything)
+    found = narrow(everything, kind=kind, country=country)
     st.caption(_("review.count", n=len(found), total=len(records)))
     if not found:
         st.info(_("review.empty"))
@@ -85,8 +86,7 @@ def _account(who: dict | None) -> None:
         st.button(_("review.sign_out"), key=_KEY + "sign_out", on_click=st.logout)
 
 
-def _filters(records: list[dict], current: edition.Live) -> tuple[str | None, str | None]:
-    everything = queue(records, current)
+def _filters(everything: list[Review]) -> tuple[str | None, str | None]:
     countries = sorted({seen.country for seen in everything if seen.country})
     with st.container(horizontal=True):
         kind = st.selectbox(
