@@ -19,14 +19,11 @@ if __name__ == "__main__":
         [
             # Emoji, not Material icons: a page's icon becomes the favicon, and
             # Material favicons are fetched from the internet.
-            st.Page(
-                f"pages/{key}.py", title=ui._(f"page.{key}"), icon=ui.FAVICON, default=key == "map"
-            )
-            for _, key, _icon in ui.PAGES
-        ]
-        # Review has a URL for everyone (moderators sign in there), but its link shows only
-        # to a signed-in moderator (ui.navigation_links); every decision is checked anew.
-        + [st.Page("pages/review.py", title=ui._("page.review"), icon=ui.FAVICON)],
+            st.Page(path, title=ui._(f"page.{key}"), icon=ui.FAVICON, default=key == "map")
+            # Review has a URL for everyone (moderators sign in there), but its link shows
+            # only to a signed-in moderator (ui.navigation_links); every decision is checked.
+            for path, key, _icon in (*ui.PAGES, ui.REVIEW_PAGE)
+        ],
         position="hidden",  # the sidebar shows ui.navigation_links instead
     )
     # A few runs at a time, first come first served: in a burst of visitors the

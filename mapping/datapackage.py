@@ -22,6 +22,7 @@ from mapping.geocode import PLACE_COLUMNS
 from mapping.paths import CHANGES_FILE, DATA_DIR, NETWORKS_FILE
 from mapping.provenance import load_metadata
 from mapping.rules import ID_PATTERN, MIN_YEAR
+from mapping.store.schema import CHANGE_ACTIONS, ENTITIES
 
 URL = r"https?://[^\s;]+"
 ROSTER_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
@@ -176,21 +177,6 @@ NETWORK_FIELDS = {
     ),
 }
 # The public columns of the change log, as changes.csv holds them (mapping.release writes it).
-CHANGE_COLUMNS = (
-    "id",
-    "edition",
-    "changed_at",
-    "moderator",
-    "entity",
-    "entity_id",
-    "action",
-    "field",
-    "old",
-    "new",
-    "source",
-    "reason",
-    "suggestion",
-)
 CHANGE_FIELDS = {
     "id": ("integer", "The change's number in the log (never reused).", {"required": True}),
     "edition": ("integer", "The approval that made it (blank: a rejection).", {}),
@@ -199,13 +185,13 @@ CHANGE_FIELDS = {
     "entity": (
         "string",
         "What changed: an organisation or a link.",
-        {"required": True, "enum": ["organisation", "link"]},
+        {"required": True, "enum": list(ENTITIES)},
     ),
     "entity_id": ("string", "The organisation id, or 'source_id relation target_id'.", {}),
     "action": (
         "string",
         "added, changed (set), removed, or a suggestion not taken (reject).",
-        {"required": True, "enum": ["add", "set", "remove", "reject"]},
+        {"required": True, "enum": list(CHANGE_ACTIONS)},
     ),
     "field": ("string", "The column changed (blank for a whole record).", {}),
     "old": ("string", "The value before (a removed record as JSON).", {}),
@@ -214,6 +200,7 @@ CHANGE_FIELDS = {
     "reason": ("string", "Why (a removal's or a rejection's reason).", {}),
     "suggestion": ("string", "The suggestion's reference (S-000123).", {}),
 }
+CHANGE_COLUMNS = tuple(CHANGE_FIELDS)
 PLACE_FIELDS = {
     "city": ("string", "As in organisations.csv.", {}),
     "region": ("string", "As in organisations.csv.", {}),

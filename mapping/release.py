@@ -40,6 +40,7 @@ from mapping.datapackage import CHANGE_COLUMNS
 from mapping.i18n import LocalisedError
 from mapping.network import LINK_COLUMNS, load_relationships
 from mapping.paths import CHANGES_FILE
+from mapping.store.suggestions import iso_time
 from mapping.suggestions import format_ref
 
 WRITTEN = (
@@ -75,7 +76,7 @@ def public_change(row: Mapping) -> dict:
     return {
         "id": int(row["id"]),
         "edition": None if row["edition"] is None else int(row["edition"]),
-        "changed_at": row["changed_at"].replace(microsecond=0).isoformat() + "Z",
+        "changed_at": iso_time(row["changed_at"]),
         "moderator": row["moderator_name"] or "moderator",
         "entity": row["entity"],
         "entity_id": row["entity_id"],

@@ -45,6 +45,7 @@ from mapping.filters import BY_KEY, Filters, Problem
 from mapping.frame import PAGE_PARAMS
 from mapping.i18n import DEFAULT, Message, t
 from mapping.provenance import load_metadata
+from mapping.store.suggestions import iso_time
 from mapping.suggestions import format_ref
 
 PREFIX = "/api/v1"
@@ -244,7 +245,6 @@ def not_found(kind: str, value: str) -> Refused:
 def gone(removal: Removal, view: str) -> Refused:
     """A 410 for an organisation removed from the live edition: when, why, who decided, on
     which suggestion, and ``view``, its page in the atlas, which says the same."""
-    when = removal.at.replace(microsecond=0).isoformat() + "Z"
     detail = Message(
         "api.problem.gone",
         name=removal.name,
@@ -255,7 +255,7 @@ def gone(removal: Removal, view: str) -> Refused:
     extensions = {
         "id": removal.id,
         "name": removal.name,
-        "removed_at": when,
+        "removed_at": iso_time(removal.at),
         "reason": removal.reason,
         # The moderator's chosen name, as the change log publishes it; never an email.
         "moderator": removal.moderator_name or "moderator",

@@ -1,6 +1,6 @@
 """Moderation in the database: who may decide, the decisions, the change log, the edition.
 
-``decide`` is one transaction (``store._locked`` with ``DECIDE_LOCK``: SQLite's
+``decide`` is one transaction (``store.writing`` with ``DECIDE_LOCK``: SQLite's
 ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock) that
 
 1. checks that the decider is on the moderators' list at that moment;
@@ -209,25 +209,14 @@ def _moderator(connection: Connection, identities: Iterable[str]) -> Mapping | N
 # Reading suggestions ------------------------------------------------------------
 
 
-def pending(
-    *, kind: str | None = None, country: str | None = None, url: str | None = None
-) -> list[dict]:
-    """The pending suggestions, oldest first; ``kind`` and ``country`` narrow them.
-
-    ``country`` matches a new organisation's ``country_code`` (a correction's or a
-    removal's target is matched by the caller, who has the dataset).
-    """
+def pending(*, url: str | None = None) -> list[dict]:
+    """The pending suggestions, oldest first (``mapping.review.queue`` narrows them by
+    kind and by country, with the dataset a target's country needs)."""
     store.ensure_schema(url)
     query = sa.select(suggestions).where(suggestions.c.status == "pending")
-    if kind:
-        query = query.where(suggestions.c.kind == kind)
     with store.reading(url) as connection:
         rows = connection.execute(query.order_by(suggestions.c.created_at, suggestions.c.id))
-        found = [_record(row._mapping) for row in rows]
-    if country:
-        code = country.strip().upper()
-        found = [r for r in found if str(r["proposed"].get("country_code", "")).upper() == code]
-    return found
+        return [_record(row._mapping) for row in rows]
 
 
 def suggestion(ref: str, *, url: str | None = None) -> dict | None:
@@ -320,10 +309,9 @@ def decide(
     number = parse_ref(ref)
     if number is None:
         raise UnknownSuggestionError("moderate.error.unknown", ref=ref)
-    url = store.database_url() if url is None else url
     store.ensure_schema(url)
     now = now or utc_now()
-    with store._locked(url, "IMMEDIATE", DECIDE_LOCK) as connection:
+    with store.writing(url, DECIDE_LOCK) as connection:
         who = _moderator(connection, identities)
         if who is None:
             shown = ", ".join(identities) or "-"
@@ -447,7 +435,7 @@ def _target_of(record: Mapping) -> tuple[str, str]:
         )
     if record["kind"] == "new_link":
         parts = [str(proposed.get(n, "")) for n in ("source_id", "relation", "target_id")]
-        return live_edition.LINK, " ".join(parts)
+        return live_edition.LINK, live_edition.link_id(*parts)
     return live_edition.ORGANISATION, str(target or "")
 
 
@@ -570,17 +558,13 @@ def edition_state(*, url: str | None = None) -> tuple[int, int, dt.datetime | No
     return int(number), int(logged or 0), at
 
 
-def change_log(
-    *, after: int = 0, entity_id: str | None = None, url: str | None = None
-) -> list[dict]:
-    """The change log in order: rows of approvals after edition ``after`` (and every
-    rejection when ``after`` is 0), or every row about ``entity_id``."""
+def change_log(*, entity_id: str | None = None, url: str | None = None) -> list[dict]:
+    """The change log in order (every approval's changes and every rejection), or every
+    row about ``entity_id``."""
     store.ensure_schema(url)
     query = sa.select(changes).order_by(changes.c.id)
     if entity_id is not None:
         query = query.where(changes.c.entity_id == entity_id)
-    elif after:
-        query = query.where(changes.c.edition > after)
     with store.reading(url) as connection:
         return [dict(row._mapping) for row in connection.execute(query)]
 

@@ -24,6 +24,7 @@ from mapping.ui.language import _, lang, shown
 from mapping.ui.page import (
     FAVICON,
     PAGES,
+    REVIEW_PAGE,
     metadata,
     page_frame,
     page_heading,
@@ -47,6 +48,7 @@ from mapping.ui.world_map import (
 __all__ = [
     "FAVICON",
     "PAGES",
+    "REVIEW_PAGE",
     "Dataset",
     "Frame",
     "Timeline",

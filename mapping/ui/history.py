@@ -16,8 +16,8 @@ from mapping.ui.language import _, shown
 HISTORY_COLUMNS = ("when", "who", "what", "field", "old", "new", "reason", "source")
 
 
-def history_table(rows: Sequence[dict], lang: str) -> pd.DataFrame:
-    """The rows as the History table shows them, in ``lang`` (every value as text)."""
+def history_table(rows: Sequence[dict]) -> pd.DataFrame:
+    """The rows as the History table shows them, in the page's language (every value as text)."""
     table = [
         {
             "when": row["changed_at"].strftime("%Y-%m-%d %H:%M"),
@@ -35,7 +35,7 @@ def history_table(rows: Sequence[dict], lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: _(f"history.column.{c}") for c in HISTORY_COLUMNS})
 
 
-def show_history(org: str, lang: str) -> None:
+def show_history(org: str) -> None:
     """The History of one organisation: every decision about it since the log began."""
     # The live dataset's own history: read once per version, shared with the API.
     rows = dataset.history(org)
@@ -46,7 +46,7 @@ def show_history(org: str, lang: str) -> None:
             st.caption(_("history.empty"))
         else:
             # st.dataframe shows cells as text, never as Markdown or HTML.
-            st.dataframe(history_table(rows, lang), hide_index=True, width="stretch")
+            st.dataframe(history_table(rows), hide_index=True, width="stretch")
 
 
 def removed_notice(removal: Removal) -> None:

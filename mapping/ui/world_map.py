@@ -322,7 +322,7 @@ def show_details(frame: Frame, row: pd.Series | None) -> None:
                 row, frame.lang, frame.links, frame.names, linked=frame.filters.linked
             )
         )
-        history.show_history(str(row["id"]), frame.lang)
+        history.show_history(str(row["id"]))
         suggest_correction_link(str(row["id"]))
 
 
