@@ -255,10 +255,14 @@ def _sqlite_file(url: str) -> str | None:
 
 _LOCK = threading.Lock()
 _LOADED: OrderedDict[str, Dataset] = OrderedDict()
-# A live edition that could not be loaded (the database stopped answering between the
-# check and the load): when it was tried, so it is tried again once per check interval,
-# not on every request.
-_FAILED: dict[str, float] = {}
+# What the database could not give (a live edition between the check and the load, a
+# history): when it was tried, so it is tried again once per check interval, not on every
+# page run and request (each try may wait for a connection timeout).
+_FAILED: dict[tuple[str, str], float] = {}
+
+
+def _failed_recently(what: str, key: str) -> bool:
+    return time.monotonic() - _FAILED.get((what, key), float("-inf")) < check_seconds()
 
 
 class _NotLoaded(Exception):  # noqa: N818 (a fallback, kept apart from real failures)
@@ -338,15 +342,15 @@ def current(known: Version | None = None) -> Dataset:
         dataset = _LOADED.get(key)
         if dataset is not None:
             return dataset
-        if time.monotonic() - _FAILED.get(key, float("-inf")) < check_seconds():
+        if _failed_recently("edition", key):
             return _meanwhile(live.files)
         number = None if live.edition is None else live.edition.number
         try:
             dataset = _load(live.files, key, number)
         except _NotLoaded:
-            _FAILED[key] = time.monotonic()  # try again at the next check, not every run
+            _FAILED["edition", key] = time.monotonic()  # try again at the next check
             return _meanwhile(live.files)
-        _FAILED.pop(key, None)
+        _FAILED.pop(("edition", key), None)
         _LOADED[key] = dataset
         while len(_LOADED) > LOADED_VERSIONS:
             _LOADED.popitem(last=False)
@@ -372,7 +376,8 @@ def history(entity_id: str, known: Version | None = None) -> tuple[dict, ...] | 
     """The change log's rows about ``entity_id`` (an organisation's id), oldest first:
     every approval's changes and every rejection with its reason (``mapping.store.schema``'s
     ``changes``). Read once per version of the data and its history, for every
-    organisation at once; () without a database, None when the database does not answer.
+    organisation at once; () without a database, None when the database does not answer
+    (asked again at the next check, not on every request).
     """
     live = version() if known is None else known
     if live.edition is None:
@@ -381,10 +386,14 @@ def history(entity_id: str, known: Version | None = None) -> tuple[dict, ...] | 
     if kept is None:
         from mapping.store.moderation import change_log
 
+        if _failed_recently("history", live.tag):
+            return None
         try:
             rows = change_log()
         except store.UnavailableError:
+            _FAILED["history", live.tag] = time.monotonic()
             return None
+        _FAILED.pop(("history", live.tag), None)
         grouped: dict[str, list[dict]] = {}
         for row in rows:
             grouped.setdefault(row["entity_id"], []).append(row)

@@ -202,3 +202,28 @@ def test_a_database_down_before_any_load_shows_the_release_once(release_copy, mo
     assert after.edition.endswith("+1")
     assert after.version == live.version().data
     assert after.organisations.set_index("id").loc[first, "city"] == "Haifa"
+
+
+def test_a_history_the_database_cannot_give_is_asked_again_at_the_next_check(
+    release_copy, monkeypatch
+):
+    """Each try may wait for a connection timeout: a history the database could not give is
+    not asked for on every page run and request, only once per check interval."""
+    _folder, url = release_copy
+    first = live.current().organisations["id"].iloc[0]
+    ref = submit(url, kind="correction", target=first, proposed={"city": "Haifa"})
+    mod.decide(ref, "approve", "ann@example.org", release=edition.Release.current(), url=url)
+    monkeypatch.setenv("ATLAS_EDITION_CHECK_S", "3600")
+    asked = []
+
+    def down(**_kwargs):
+        asked.append(1)
+        raise store.UnavailableError("down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(mod, "change_log", down)
+        assert [live.history(first) for _ in range(3)] == [None] * 3
+    assert len(asked) == 1
+    assert live.history(first) is None  # the database answers again, at the next check
+    live._FAILED.clear()  # the next check's time has come
+    assert [row["field"] for row in live.history(first)] == ["city", "source"]
