@@ -247,10 +247,7 @@ def _sqlite_file(url: str) -> str | None:
     parsing cost more than the rest of the check (benchmarks/edition_check.py)."""
     import sqlalchemy as sa
 
-    parsed = sa.engine.make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return None if parsed.database.startswith("file:") else parsed.database
+    return store.sqlite_file(sa.engine.make_url(url))
 
 
 _LOCK = threading.Lock()

@@ -60,6 +60,7 @@ __all__ = [
     "ensure_schema",
     "migrate",
     "revision",
+    "sqlite_file",
     "writing",
 ]
 
@@ -145,17 +146,24 @@ def _create(url: str) -> Engine:
     return sa.create_engine(parsed, pool_pre_ping=True)
 
 
+def sqlite_file(url: sa.engine.URL) -> str | None:
+    """The file a SQLite ``url`` names, or None: another database, memory, or a ``file:``
+    URI (uri=true: a read-only file, say), which names a file that must already be there
+    (as a path it would make a folder named "file:" in the working directory)."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
+        return None
+    return None if database.startswith("file:") else database
+
+
 def _sqlite_engine(url: sa.engine.URL) -> Engine:
     """A SQLite engine whose transactions SQLAlchemy begins itself (DEFERRED or IMMEDIATE)."""
-    # A "file:" URI (uri=true: a read-only file, say) names a file that must already be
-    # there; as a path it would make a folder named "file:" in the working directory.
-    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+    path = sqlite_file(url)
+    if path is not None:
         try:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UnavailableError(
-                "unreachable", f"cannot create {Path(url.database).parent}"
-            ) from error
+            raise UnavailableError("unreachable", f"cannot create {Path(path).parent}") from error
     created = sa.create_engine(
         url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000}
     )
