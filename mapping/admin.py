@@ -33,6 +33,7 @@ from mapping import edition, store
 from mapping.safety import escape_terminal as _t
 from mapping.store import moderation
 from mapping.suggestions import KINDS
+from mapping.validate import join_multi
 
 __all__ = ["main"]
 
@@ -112,7 +113,8 @@ def _print_suggestion(record: dict, live: edition.Live) -> None:
             print(f"{label}: {_t(record[label])}")
     print("changes (today -> proposed):")
     for change in seen.changes:
-        print(f"  {_t(change.field)}: {_shown(change.before)!r} -> {_shown(change.after)!r}")
+        before, after = join_multi(change.before), join_multi(change.after)
+        print(f"  {_t(change.field)}: {before!r} -> {after!r}")
     for duplicate in seen.duplicates:
         print(f"likely duplicate: {_t(duplicate.id)} ({_t(duplicate.name)}): {_t(duplicate.why)}")
     # The decide functions' own verdict: the validator and what a release requires.
@@ -126,10 +128,6 @@ def _print_suggestion(record: dict, live: edition.Live) -> None:
             f"decided: {_t(d['action'])} by {_t(d['moderator_name'] or d['moderator'])} at "
             f"{_t(d['decided_at'])}" + (f": {_t(d['reason'])}" if d["reason"] else "")
         )
-
-
-def _shown(value) -> str:
-    return ";".join(value) if isinstance(value, tuple | list) else str(value)
 
 
 def _run(options: argparse.Namespace) -> int:

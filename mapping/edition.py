@@ -34,7 +34,7 @@ import pandas as pd
 from mapping.data import COLUMNS, read_text_table
 from mapping.network import LINK_COLUMNS
 from mapping.rules import free_id, slug
-from mapping.validate import MULTI_VALUED, split_multi
+from mapping.validate import MULTI_VALUED, join_multi, split_multi
 
 ORGANISATION = "organisation"
 LINK = "link"
@@ -216,7 +216,7 @@ def _apply_row(table: dict[str, dict], row: Mapping, removed: dict[str, Removal]
         table[key] = _blank(row["entity"], key)
         removed.pop(key, None)
     if key in table and name:
-        table[key][name] = _text(row.get("new"))
+        table[key][name] = join_multi(row.get("new"))
 
 
 def _blank(entity: str, key: str) -> dict[str, str]:
@@ -229,14 +229,6 @@ def _blank(entity: str, key: str) -> dict[str, str]:
         "relation": relation,
         "target_id": target_id,
     }
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
-    return str(value)
 
 
 def _frame(records: Iterable[dict], columns: tuple[str, ...]) -> pd.DataFrame:
@@ -269,7 +261,7 @@ def new_organisation_id(name: str, taken: Iterable[str]) -> str:
 
 
 def _joined(value: object) -> str:
-    return _text(list(value) if isinstance(value, tuple) else value).strip()
+    return join_multi(value).strip()
 
 
 def _with_source(current: str, source: str) -> str:

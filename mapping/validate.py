@@ -181,6 +181,19 @@ def split_multi(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
+def join_multi(value: object) -> str:
+    """A value as its cell holds it: several joined by ``;``, None as blank.
+
+    >>> join_multi(("operating", "funding")), join_multi("Haifa"), join_multi(None)
+    ('operating;funding', 'Haifa', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
 # One value, one rule --------------------------------------------------------------------------
 
 

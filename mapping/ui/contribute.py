@@ -30,7 +30,13 @@ from mapping.suggestions import KINDS, LinkKey, Reference, Suggestion
 from mapping.ui.dataset import dataset_or_stop
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import setup_page
-from mapping.validate import MAX_LENGTHS, coordinate_problem, parse_number, split_multi
+from mapping.validate import (
+    MAX_LENGTHS,
+    coordinate_problem,
+    join_multi,
+    parse_number,
+    split_multi,
+)
 
 _KEY = "atlas_contribute."
 KIND = _KEY + "kind"
@@ -261,7 +267,7 @@ def _widget_value(name: str, value: suggestions.Value) -> object:
         return list(value) if isinstance(value, tuple) else list(split_multi(value))
     if name in ("org_type", "scope", "country_code", "relation", "source_id", "target_id"):
         return value or None
-    return value if isinstance(value, str) else ";".join(value)
+    return join_multi(value)
 
 
 def _prefill(kind: str, target: suggestions.Target, reference: Reference) -> None:

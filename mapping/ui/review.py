@@ -29,6 +29,7 @@ from mapping.ui.contribute import field_label
 from mapping.ui.dataset import dataset_or_stop
 from mapping.ui.language import _, lang, shown
 from mapping.ui.page import setup_page
+from mapping.validate import join_multi
 
 _KEY = "atlas_review."
 _OUTCOME = _KEY + "outcome"  # the last decision's message: ("success" | "error", text)
@@ -107,10 +108,6 @@ def _filters(everything: list[Review]) -> tuple[str | None, str | None]:
     return kind, country
 
 
-def _text(value) -> str:
-    return ";".join(value) if isinstance(value, tuple | list) else str(value or "")
-
-
 def _suggestion(seen: Review) -> None:
     record = seen.record
     with st.container(border=True, key=_KEY + "card." + seen.ref):
@@ -129,7 +126,10 @@ def _suggestion(seen: Review) -> None:
                 st.markdown(f"**{_(f'review.{label}')}** " + escape_markdown(str(record[label])))
         if seen.changes:
             table = pd.DataFrame(
-                [(field_label(c.field), _text(c.before), _text(c.after)) for c in seen.changes],
+                [
+                    (field_label(c.field), join_multi(c.before), join_multi(c.after))
+                    for c in seen.changes
+                ],
                 columns=[
                     _("review.column.field"),
                     _("review.column.today"),
@@ -189,7 +189,7 @@ def _decision_form(seen: Review) -> None:
             key=_KEY + "action." + ref,
         )
         fields = _editable(seen)
-        given = {name: _text(seen.proposal.values.get(name, "")) for name in fields}
+        given = {name: join_multi(seen.proposal.values.get(name, "")) for name in fields}
         if fields:
             with st.expander(_("review.edit"), expanded=bool(seen.problems)):
                 for name in fields:
