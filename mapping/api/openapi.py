@@ -17,7 +17,7 @@ from typing import Any
 from starlette.responses import Response
 
 from mapping import vocab
-from mapping.api.operation import Call, Operation
+from mapping.api.operation import DATA_HEADERS, Call, Operation
 from mapping.api.params import GEOJSON, JSON, JSONLD, Format, Param
 from mapping.data import MULTI_VALUED, PRECISIONS, YEAR_FIELDS
 from mapping.datapackage import CHANGE_COLUMNS, CHANGE_FIELDS
@@ -319,15 +319,7 @@ def _format_schema(operation: Operation, format: Format) -> dict:
 
 
 # What every answer says about the data (mapping.api.operation.data_headers), described once.
-HEADERS = (
-    "ETag",
-    "Last-Modified",
-    "Atlas-Data-Version",
-    "Atlas-Edition",
-    "Atlas-Data-Revision",
-    "Atlas-Licence",
-    "Atlas-Citation",
-)
+HEADERS = ("ETag", "Last-Modified", *DATA_HEADERS)
 
 
 def _data_headers() -> dict:
