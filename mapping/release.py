@@ -142,14 +142,16 @@ def make_release(
     if who is not None and not moderation.is_moderator([who], url=url):
         raise moderation.NotModeratorError("moderate.error.not_moderator", who=who)
     release = edition.Release.current()
-    live = moderation.live(release, url=url)
+    # One read of the log for the files and the changelog: an approval landing meanwhile
+    # is in both or in neither (every approval logs its changes in its own transaction).
+    log = moderation.change_log(url=url)
+    live = edition.apply(release, log)
     if live.since_release == 0:
         raise ReleaseError("release.error.nothing", version=release.version)
     version = version or next_version(release.version)
     if not re.fullmatch(r"\d+\.\d+\.\d+", version) or version == release.version:
         raise ReleaseError("release.error.version", version=version)
     today = today or dt.datetime.now(dt.UTC).date()
-    log = moderation.change_log(url=url)
     with tempfile.TemporaryDirectory(prefix="atlas-release-") as scratch:
         staged = Path(scratch) / release.directory.name
         shutil.copytree(release.directory, staged)
