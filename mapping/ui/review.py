@@ -23,6 +23,7 @@ from mapping.i18n import bidi_isolate
 from mapping.review import Review, narrow, queue
 from mapping.safety import escape_markdown, safe_url
 from mapping.store import moderation
+from mapping.store.schema import ACTIONS
 from mapping.suggestions import KINDS, ORGANISATION_FIELDS
 from mapping.ui import signin
 from mapping.ui.contribute import field_label
@@ -34,7 +35,6 @@ from mapping.validate import join_multi
 _KEY = "atlas_review."
 _OUTCOME = _KEY + "outcome"  # the last decision's message: ("success" | "error", text)
 SHOWN_AT_ONCE = 25  # suggestions drawn per run; the rest wait for the next page of the queue
-ACTIONS = ("approve", "reject", "merge")
 
 __all__ = ["review_page"]
 
