@@ -15,6 +15,7 @@ from mapping.store import moderation as mod
 from mapping.store import suggestions as kept
 from mapping.suggestions import Limits
 from tests.test_moderation import write_release
+from tests.test_store import row
 
 
 @pytest.fixture
@@ -43,21 +44,10 @@ def admin(tmp_path):
     store.dispose(url)
 
 
-def submit(url: str, **row) -> str:
-    values = {
-        "kind": "correction",
-        "target": "beta",
-        "proposed": {"year_started": "2001"},
-        "previous": None,
-        "edition": "2.1.0",
-        "source_url": "https://example.org/evidence",
-        "reason": None,
-        "note": "<b>see page 3</b>",
-        "contact_name": None,
-        "contact_email": None,
-        "lang": "en",
-        **row,
-    }
+def submit(url: str, **changes) -> str:
+    anonymous = {"contact_name": None, "contact_email": None, "previous": None}
+    note = {"note": "<b>see page 3</b>"}  # markup, shown on a terminal as typed
+    values = row(**{**anonymous, **note, "target": "beta", "edition": "2.1.0", **changes})
     return kept.submit(values, "k", Limits(100, 100), url=url).ref
 
 

@@ -13,6 +13,7 @@ from mapping import edition, store
 from mapping.store import moderation as mod
 from mapping.store import suggestions as kept
 from mapping.suggestions import Limits
+from tests.test_store import row
 
 DATA = store.PROJECT_ROOT / "data"
 
@@ -88,10 +89,8 @@ def release_copy(tmp_path, monkeypatch):
     store.dispose(url)
 
 
-def submit(url, **row) -> str:
-    values = {"previous": None, "edition": "2.0.0", "reason": None, "note": None,
-              "contact_name": None, "contact_email": None, "lang": "en",
-              "source_url": "https://example.org/evidence", **row}  # fmt: skip
+def submit(url, **changes) -> str:
+    values = row(**{"previous": None, "contact_name": None, "contact_email": None, **changes})
     return kept.submit(values, "k", Limits(100, 100), url=url).ref
 
 

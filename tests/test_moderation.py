@@ -18,7 +18,7 @@ from mapping.store import suggestions as kept
 from mapping.suggestions import Limits
 from tests.conftest import csv_text, make_rows
 from tests.test_safety import PAYLOADS
-from tests.test_store import database  # noqa: F401 - the fixture: SQLite and PostgreSQL
+from tests.test_store import database, row  # noqa: F401 - database: SQLite and PostgreSQL
 
 NOW = dt.datetime(2026, 12, 8, 9, 30, 0)
 ANN = "ann@example.org"
@@ -50,22 +50,10 @@ def release(tmp_path) -> edition.Release:
     return write_release(tmp_path / "data")
 
 
-def suggest(url: str, **row) -> str:
-    """Keep a suggestion (a correction of beta's start year unless told otherwise)."""
-    values = {
-        "kind": "correction",
-        "target": "beta",
-        "proposed": {"year_started": "2001"},
-        "previous": {"year_started": "2002"},
-        "edition": "2.1.0",
-        "source_url": "https://example.org/evidence",
-        "reason": None,
-        "note": None,
-        "contact_name": "Sam",
-        "contact_email": "sam@example.org",
-        "lang": "en",
-        **row,
-    }
+def suggest(url: str, **changes) -> str:
+    """Keep a suggestion (Sam's correction of beta's start year unless told otherwise)."""
+    sam = {"target": "beta", "edition": "2.1.0", "contact_name": "Sam"}
+    values = row(**{**sam, "contact_email": "sam@example.org", **changes})
     return kept.submit(values, "client", Limits(10_000, 10_000), url=url).ref
 
 
