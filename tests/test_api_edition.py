@@ -9,26 +9,24 @@ description's schemas too.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from jsonschema import Draft202012Validator
-from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from mapping import api, edition
 from mapping import dataset as live
+from mapping import edition
 from mapping.api import views
 from mapping.api.operation import ANSWERS
 from mapping.audience import AudiencePages, AudienceView
 from mapping.datapackage import CHANGE_COLUMNS
 from mapping.store import UnavailableError
 from mapping.store import moderation as mod
+from tests.test_api import BASE, make_client
+from tests.test_audience import run
 from tests.test_live import release_copy, submit  # noqa: F401 - the fixture
 
-BASE = "http://testserver"
 ANN = "ann@example.org"
 
 
@@ -36,9 +34,7 @@ ANN = "ann@example.org"
 def client(release_copy):  # noqa: F811
     ANSWERS.clear()
     views.clear()
-    with TestClient(
-        Starlette(routes=api.routes(), middleware=api.middleware()), base_url=BASE
-    ) as test_client:
+    with make_client() as test_client:
         yield test_client
     ANSWERS.clear()
     views.clear()
@@ -116,19 +112,13 @@ def test_the_audience_page_names_the_edition(release_copy):  # noqa: F811
     pages = AudiencePages()  # the live dataset, as app.py mounts it
 
     def footer() -> str:
-        # asyncio.run in a thread of its own, as tests/test_audience.py does.
-        with ThreadPoolExecutor(1) as pool:
-            page = pool.submit(audience_asyncio_page, pages).result()
+        page = run(pages.page(AudienceView.parse({})))
         html = gzip.decompress(page.bodies["gzip"]).decode("utf-8")
         return html[html.rindex("<footer") :]
 
     assert f"{version}+1" not in footer()
     correct_first(url, "Corrected for the hall.")
     assert f"{version}+1" in footer()
-
-
-def audience_asyncio_page(pages: AudiencePages):
-    return asyncio.run(pages.page(AudienceView.parse({})))
 
 
 # --- an organisation's history -------------------------------------------------------------

@@ -41,8 +41,8 @@ def test_with_no_page_running_requests_pass_at_once():
     run(many())
 
 
-def test_while_pages_run_requests_pass_in_turn_after_a_pause():
-    gate = Gate(pause=0.01)
+def through(gate: Gate, requests: int) -> list[tuple[int, float]]:
+    """Send ``requests`` through ``gate`` at once; each one's index and when it passed."""
     passed = []
 
     async def request(index):
@@ -50,11 +50,17 @@ def test_while_pages_run_requests_pass_in_turn_after_a_pause():
         passed.append((index, time.monotonic()))
 
     async def burst():
-        await asyncio.gather(*(request(index) for index in range(5)))
+        await asyncio.gather(*(request(index) for index in range(requests)))
 
+    run(burst())
+    return passed
+
+
+def test_while_pages_run_requests_pass_in_turn_after_a_pause():
+    gate = Gate(pause=0.01)
     with pressure.page_run():
         assert pressure.page_runs() == 1
-        run(burst())
+        passed = through(gate, 5)
     assert pressure.page_runs() == 0
     assert [index for index, _ in passed] == [0, 1, 2, 3, 4]  # first come, first served
     gaps = [b - a for (_, a), (_, b) in itertools.pairwise(passed)]
@@ -92,16 +98,6 @@ def test_the_api_still_holds_back_just_after_a_page_run_ends():
         pass
     assert pressure.busy(linger_s=60)
     assert not pressure.busy(linger_s=0)
-    gate = Gate(pause=0.01, linger=60)
-    passed = []
-
-    async def request(index):
-        await gate.wait()
-        passed.append(time.monotonic())
-
-    async def burst():
-        await asyncio.gather(*(request(index) for index in range(3)))
-
-    run(burst())
-    gaps = [b - a for a, b in itertools.pairwise(passed)]
+    passed = through(Gate(pause=0.01, linger=60), 3)
+    gaps = [b - a for (_, a), (_, b) in itertools.pairwise(passed)]
     assert all(gap >= 0.009 for gap in gaps), gaps

@@ -3,25 +3,19 @@
 
 from __future__ import annotations
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from mapping import edition
 from mapping.store import moderation as mod
 from tests.test_app import APP, TIMEOUT
 from tests.test_live import release_copy, submit  # noqa: F401 - the fixture
+from tests.test_review_app import atlas  # noqa: F401 - the fixture: caches cleared around
 
 HOSTILE = "<img src=x onerror=alert(1)> **bold**"
 
 
-def texts(at: AppTest) -> str:
-    return "\n".join(str(getattr(e, "value", "")) for e in at.main)
-
-
-def test_history_and_a_removed_permalink(release_copy):  # noqa: F811
-    _folder, url = release_copy
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def test_history_and_a_removed_permalink(atlas):  # noqa: F811
+    _folder, url = atlas
     release = edition.Release.current()
     ids = release.organisations["id"].tolist()
     fixed, gone = ids[3], ids[4]
@@ -56,5 +50,3 @@ def test_history_and_a_removed_permalink(release_copy):  # noqa: F811
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any("was removed from the atlas on" in w and "Merged into" in w for w in warnings)
-    st.cache_resource.clear()
-    st.cache_data.clear()

@@ -72,9 +72,14 @@ def correction(url: str, org: str, **values) -> str:
     return submit(url, kind="correction", target=org, proposed=values)
 
 
+def haifa(url: str) -> str:
+    """A pending correction: the release's first organisation is in Haifa."""
+    return correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+
+
 def test_a_visitor_signed_out_sees_no_review_link_and_no_control(atlas):
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     at = review(None)
     assert "Review" not in page_links(at)
     assert [t.value for t in at.title] == ["Review suggestions"]
@@ -87,7 +92,7 @@ def test_a_visitor_signed_out_sees_no_review_link_and_no_control(atlas):
 
 def test_a_signed_in_non_moderator_sees_and_triggers_nothing(atlas):
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     for user in (EVE, {**ANN, "email_verified": False, "sub": "not-ann"}):
         at = review(user)  # an unverified email is not an identity: anyone could claim it
         assert "Review" not in page_links(at)
@@ -154,7 +159,7 @@ def test_a_moderator_reviews_the_queue_and_approves_with_an_edit(atlas):
 
 def test_a_rejection_needs_a_reason_and_keeps_it(atlas):
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     at = review(ANN)
     at.radio(key=f"{PREFIX}action.{ref}").set_value("reject")
     at.button(key=f"{PREFIX}decide.{ref}").click().run()
@@ -170,7 +175,7 @@ def test_a_rejection_needs_a_reason_and_keeps_it(atlas):
 def test_every_decision_asks_the_list_when_it_runs(atlas):
     """The form was shown to a moderator; they are removed before they submit it."""
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     at = review(ANN)
     assert decide_buttons(at) == [ref]
     mod.remove_moderator("ann@example.org", url=url)
@@ -186,7 +191,7 @@ def test_a_session_signed_out_since_the_form_was_drawn_decides_nothing(atlas):
     session holds no user (signed out, its cookie expired or refused): the decision asks
     for the identities now, finds none, and changes nothing."""
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     at = review(ANN)
     assert decide_buttons(at) == [ref]
     at.user = {"is_logged_in": False}
@@ -205,7 +210,7 @@ def test_a_hidden_button_is_not_a_permission(atlas, monkeypatch):
     from mapping.ui import signin
 
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     monkeypatch.setattr(signin, "moderator", lambda: {"name": "Eve", "identity": "eve"})
     at = review(EVE)
     assert decide_buttons(at) == [ref]  # the forms, wrongly shown
@@ -218,7 +223,7 @@ def test_a_hidden_button_is_not_a_permission(atlas, monkeypatch):
 def test_a_second_moderator_is_told_it_was_already_decided(atlas):
     _folder, url = atlas
     mod.add_moderator("bob@example.org", name="Bob", url=url)
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     ann, bob = review(ANN), review(BOB)
     ann.button(key=f"{PREFIX}decide.{ref}").click().run()
     bob.button(key=f"{PREFIX}decide.{ref}").click().run()
@@ -228,7 +233,7 @@ def test_a_second_moderator_is_told_it_was_already_decided(atlas):
 
 def test_the_review_page_in_hebrew(atlas):
     _folder, url = atlas
-    ref = correction(url, edition.Release.current().organisations["id"].iloc[0], city="Haifa")
+    ref = haifa(url)
     at = review(ANN, lang="he")
     assert [t.value for t in at.title] == ["בדיקת הצעות"]
     assert "בדיקה" in page_links(at)

@@ -24,6 +24,18 @@ CLIENT_ID = "atlas"
 CLIENT_SECRET = "atlas-test-secret"
 
 
+def auth_secrets(redirect_uri: str, cookie_secret: str, provider_url: str) -> str:
+    """The ``[auth]`` section of an app's secrets.toml that signs in with this provider."""
+    return (
+        "[auth]\n"
+        f'redirect_uri = "{redirect_uri}"\n'
+        f'cookie_secret = "{cookie_secret}"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n'
+    )
+
+
 class Provider:
     def __init__(self, issuer: str) -> None:
         self.issuer = issuer

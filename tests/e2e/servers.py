@@ -96,17 +96,33 @@ def start_app(
     port = port or free_port()
     env = {**os.environ, **(env_overrides or {})}
     env.pop("CI", None)  # streamlit's own CI switch changes nothing we need
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / f"server-{name}-{port}.log"
     command = [sys.executable, "-m", "streamlit", "run", "app.py"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", *extra_args]
+    return _spawn(command, f"server-{name}-{port}.log", port, cwd=cwd, env=env, wait=wait)
+
+
+def _spawn(
+    command: list[str],
+    log_name: str,
+    port: int,
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    path: str = HEALTH,
+    timeout: float = STARTUP_TIMEOUT_S,
+    wait: bool = True,
+) -> Server:
+    """Start ``command``, a server on loopback ``port`` logging to ``ARTIFACTS/log_name``;
+    wait until ``path`` answers 200 (unless ``wait`` is false)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / log_name
     started = time.monotonic()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
     )
     server = Server(f"http://127.0.0.1:{port}", process, log, started)
     if wait:
-        wait_healthy(server.url, process, log, STARTUP_TIMEOUT_S)
+        wait_healthy(server.url, process, log, timeout, path=path)
     return server
 
 
@@ -138,32 +154,16 @@ def start_balancer(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     config = ARTIFACTS / f"{name}-{port}.cfg"
     config.write_text(balancer_config(replicas, port), encoding="utf-8")
-    log = ARTIFACTS / f"{name}-{port}.log"
-    started = time.monotonic()
-    process = subprocess.Popen(
-        [HAPROXY, "-db", "-f", str(config)], stdout=log.open("w"), stderr=subprocess.STDOUT
-    )
-    server = Server(f"http://127.0.0.1:{port}", process, log, started)
-    wait_healthy(server.url, process, log, STARTUP_TIMEOUT_S)
-    return server
+    return _spawn([HAPROXY, "-db", "-f", str(config)], f"{name}-{port}.log", port)
 
 
 def start_provider(name: str = "oidc-provider") -> Server:
     """Start the local OpenID Connect provider (``tests/e2e/oidc_provider.py``) on a free
     loopback port; wait until it answers its discovery document."""
     port = free_port()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / f"{name}-{port}.log"
-    started = time.monotonic()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.e2e.oidc_provider", str(port)],
-        cwd=PROJECT_ROOT,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    server = Server(f"http://127.0.0.1:{port}", process, log, started)
-    wait_healthy(server.url, process, log, 30, path="/.well-known/openid-configuration")
-    return server
+    command = [sys.executable, "-m", "tests.e2e.oidc_provider", str(port)]
+    discovery = "/.well-known/openid-configuration"
+    return _spawn(command, f"{name}-{port}.log", port, cwd=PROJECT_ROOT, path=discovery, timeout=30)
 
 
 # A throwaway PostgreSQL cluster -------------------------------------------------------------

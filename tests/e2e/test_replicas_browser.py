@@ -32,7 +32,7 @@ import pytest
 
 from mapping import store
 from mapping.store import moderation as mod
-from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET
+from tests.e2e.oidc_provider import auth_secrets
 from tests.e2e.pages import LOAD_TIMEOUT_MS, MAP_FRAME, wait_until_settled
 from tests.e2e.servers import (
     ARTIFACTS,
@@ -46,11 +46,11 @@ from tests.e2e.servers import (
     start_provider,
     wait_healthy,
 )
-from tests.e2e.test_review_browser import decide_buttons, sign_in
+from tests.e2e.test_balancer_browser import replica_cookie
+from tests.e2e.test_review_browser import ANN, decide_buttons, sign_in
 
 pytestmark = pytest.mark.e2e
 
-ANN = {"sub": "ann-1", "email": "ann@example.org", "email_verified": True, "name": "Ann"}
 BOB = {"sub": "bob-2", "email": "bob@example.org", "email_verified": True, "name": "Bob"}
 HOSTILE = "<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))"
 COOKIE_SECRET = "the-replicas-shared-cookie-secret-0123456789abcdef"
@@ -106,15 +106,8 @@ def atlas(tmp_path_factory):
         database = start_postgres()
         port = free_port()  # the balancer's: the sign-in's redirect_uri is on its address
         secrets = folder / "secrets.toml"
-        secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            f'cookie_secret = "{COOKIE_SECRET}"\n'
-            f'client_id = "{CLIENT_ID}"\n'
-            f'client_secret = "{CLIENT_SECRET}"\n'
-            f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n',
-            encoding="utf-8",
-        )
+        redirect_uri = f"http://127.0.0.1:{port}/oauth2callback"
+        secrets.write_text(auth_secrets(redirect_uri, COOKIE_SECRET, provider.url), "utf-8")
         environment = {
             "ATLAS_DB_URL": database.url,
             "STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET,
@@ -178,10 +171,6 @@ def pinned(browser, guard, proxy: Server, cookie: str | None, **options):
 def pin(context, proxy: Server, cookie: str) -> None:
     """Point the sticky cookie at a replica, as HAProxy does when a replica stops."""
     context.add_cookies([{"name": "SERVERID", "value": cookie, "url": proxy.url}])
-
-
-def replica_cookie(context) -> str:
-    return next(c["value"] for c in context.cookies() if c["name"] == "SERVERID")
 
 
 def card(page, ref: str):

@@ -19,7 +19,7 @@ import pytest
 from mapping import store
 from mapping.store import moderation as mod
 from tests.e2e.conftest import screenshot
-from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET
+from tests.e2e.oidc_provider import auth_secrets
 from tests.e2e.pages import LOAD_TIMEOUT_MS, wait_until_settled
 from tests.e2e.servers import free_port, start_app, start_provider
 from tests.test_live import submit
@@ -43,15 +43,9 @@ def signin_atlas(tmp_path_factory):
     url = f"sqlite:///{folder / 'atlas.db'}"
     try:
         secrets = folder / "secrets.toml"
-        secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"\n'
-            'cookie_secret = "a-test-cookie-secret-of-enough-length-0123456789"\n'
-            f'client_id = "{CLIENT_ID}"\n'
-            f'client_secret = "{CLIENT_SECRET}"\n'
-            f'server_metadata_url = "{provider_url}/.well-known/openid-configuration"\n',
-            encoding="utf-8",
-        )
+        redirect_uri = f"http://127.0.0.1:{app_port}/oauth2callback"
+        cookie_secret = "a-test-cookie-secret-of-enough-length-0123456789"
+        secrets.write_text(auth_secrets(redirect_uri, cookie_secret, provider_url), "utf-8")
         store.migrate(url)
         mod.add_moderator(ANN["email"], name="Ann", url=url)
         from mapping.edition import Release

@@ -25,7 +25,7 @@ from mapping.filters import Filters
 from mapping.i18n import category_label, country_name, t
 from mapping.scenes import load_scenes
 from tests.e2e.conftest import screenshot
-from tests.e2e.pages import SETTLED_JS
+from tests.e2e.pages import wait_until_settled
 from tests.e2e.test_browser import LOAD_TIMEOUT_MS, MAP_FRAME, map_frame, wait_for_url
 from tests.e2e.test_network_browser import graph_frame
 
@@ -63,7 +63,7 @@ def wait_for_scene(page, scene, lang: str, expected: int) -> None:
     page.locator(".atlas-present-title", has_text=scene.title_in(lang)).wait_for(
         timeout=LOAD_TIMEOUT_MS
     )
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page)
     if scene.kind == "network":
         _element, frame = graph_frame(page)
         frame.wait_for_function(
@@ -326,7 +326,7 @@ def choose(
     # before that run is over loses what was typed. The run's own result is the new count.
     count = t("count.shown_of_total", lang, shown=shown, n=total)
     sidebar.get_by_text(count).first.wait_for(timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page)
 
 
 @pytest.mark.parametrize("size", [(390, 844), (360, 640)], ids=["390x844", "360x640"])
@@ -354,7 +354,7 @@ def test_a_phone_user_filters_opens_details_and_shares_the_link(
     name = f"task-phone-{lang}-{width}x{height}"
     page.goto(f"{app_server.url}/?lang={lang}")
     map_frame(page)
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page)
     # The Share button is on the first screen, above the map.
     share = page.locator(".atlas-share-action button")
     assert in_viewport(page, share.bounding_box()), share.bounding_box()
@@ -383,7 +383,7 @@ def test_a_phone_user_filters_opens_details_and_shares_the_link(
         collapse.tap()
     frame = map_frame(page)
     frame.wait_for_function(f"() => ({SHOWN_JS})() === {len(expected)}", timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page)
 
     # The map fits its frame, and every control lies inside it and inside the screen.
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
@@ -468,7 +468,7 @@ def years_text(link, lang: str) -> str:
 
 def download(page, name: str) -> tuple[str, bytes]:
     """Click the download button ``name`` (the page settled); return the file's name and bytes."""
-    page.wait_for_function(SETTLED_JS, timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page)
     with page.expect_download(timeout=LOAD_TIMEOUT_MS) as info:
         page.get_by_role("button", name=name, exact=True).click()
     return info.value.suggested_filename, info.value.path().read_bytes()
