@@ -46,26 +46,26 @@ THREADS = 8
 MODERATOR = "bench@example.org"
 
 
-def per_call_us(call: Callable[[], object], calls: int) -> float:
-    """Microseconds per call: the best of ``REPEATS`` loops of ``calls`` calls."""
+def repeated(call: Callable[[], object], calls: int) -> Callable[[], None]:
+    """A loop of ``calls`` calls of ``call``."""
 
     def loop() -> None:
         for _ in range(calls):
             call()
 
-    best, _ = best_of(loop, REPEATS)
+    return loop
+
+
+def per_call_us(call: Callable[[], object], calls: int) -> float:
+    """Microseconds per call: the best of ``REPEATS`` loops of ``calls`` calls."""
+    best, _ = best_of(repeated(call, calls), REPEATS)
     return best / calls * 1e6
 
 
 def threaded_us(call: Callable[[], object], calls: int, threads: int = THREADS) -> float:
     """Wall-clock microseconds per call with ``threads`` threads calling at once (best of
     ``REPEATS``): what a burst of script runs in one process pays, GIL included."""
-
-    def loop() -> None:
-        for _ in range(calls):
-            call()
-
-    best = min(at_once([loop] * threads) for _ in range(REPEATS))
+    best = min(at_once([repeated(call, calls)] * threads) for _ in range(REPEATS))
     return best / (calls * threads) * 1e6
 
 
